@@ -1,0 +1,10 @@
+package io.planeval.contracts;
+
+/** CloudEvents {@code type} values; the suffix is the payload's schema version. */
+public final class EventTypes {
+
+    public static final String PLAN_CHANGED = "planeval.plan.changed.v1";
+
+    private EventTypes() {
+    }
+}

@@ -1,0 +1,36 @@
+package io.planeval.contracts;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * {@value EventTypes#PLAN_CHANGED} on {@value Topics#PLANS}, keyed by plan code: the whole plan after a
+ * committed change, so consumers never call plan-service back. A consumer keeps the highest version it has seen.
+ * Schema: {@code schemas/plan-changed.v1.json}; golden sample: {@code samples/plan-changed.v1.json}.
+ */
+public record PlanChanged(String planCode, long version, Instant changedAt, Plan plan) {
+
+    /** The plan as plan-service exports it; {@code levels} names level 1, 2, … of the tree. */
+    public record Plan(
+        String code,
+        String title,
+        String description,
+        int firstFiscalYear,
+        int lastFiscalYear,
+        List<String> levels,
+        String vision,
+        String status,
+        List<Node> nodes) {
+    }
+
+    /** A node of the tree, in depth-first order; {@code parent} is null at level 1. */
+    public record Node(
+        String code,
+        String label,
+        String title,
+        String description,
+        int level,
+        String parent,
+        int position) {
+    }
+}

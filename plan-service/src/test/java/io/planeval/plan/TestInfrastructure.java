@@ -1,0 +1,17 @@
+package io.planeval.plan;
+
+import io.planeval.testsupport.KafkaBrokerResource;
+import io.planeval.testsupport.PostgresDatabaseResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+
+/** Every test of this module runs against the real PostgreSQL (its own database) and the in-JVM Kafka broker. */
+@WithTestResource(value = KafkaBrokerResource.class, scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = PostgresDatabaseResource.class, scope = TestResourceScope.GLOBAL,
+    initArgs = @ResourceArg(name = "database", value = "planeval_plan_test"))
+final class TestInfrastructure {
+
+    private TestInfrastructure() {
+    }
+}

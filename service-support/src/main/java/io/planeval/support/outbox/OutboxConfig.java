@@ -1,0 +1,49 @@
+package io.planeval.support.outbox;
+
+import java.time.Duration;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+@ConfigMapping(prefix = "planeval.outbox")
+public interface OutboxConfig {
+
+    /** Whether this instance relays its outbox to Kafka (off only in tests that prove nothing is lost). */
+    @WithDefault("true")
+    boolean relayEnabled();
+
+    /** The CloudEvents source attribute of this service's events. */
+    @WithDefault("/planeval/${quarkus.application.name}")
+    String source();
+
+    /** Events sent per relay transaction. */
+    @WithDefault("500")
+    int batchSize();
+
+    /**
+     * How often the relay looks for events without being woken: the safety net for what a crash or a broker
+     * outage left behind. Each commit wakes it at once.
+     */
+    @WithDefault("1s")
+    Duration sweepInterval();
+
+    /** Longest pause between attempts while Kafka cannot be reached. */
+    @WithDefault("5s")
+    Duration maxBackoff();
+
+    /** How long published events stay in the table (for audit and replay) before they are purged. */
+    @WithDefault("7d")
+    Duration retention();
+
+    /** Partitions of the topics the relay creates. */
+    @WithDefault("3")
+    int partitions();
+
+    /** Replication factor of the topics the relay creates. */
+    @WithDefault("1")
+    short replicationFactor();
+
+    /** Readiness reports DOWN when the oldest unpublished event is older than this. */
+    @WithDefault("5m")
+    Duration maxBacklogAge();
+}

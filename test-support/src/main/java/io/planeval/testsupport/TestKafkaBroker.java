@@ -1,0 +1,153 @@
+package io.planeval.testsupport;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Properties;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.stream.Stream;
+
+import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.utils.Time;
+
+import kafka.server.KafkaConfig;
+import kafka.server.KafkaRaftServer;
+import kafka.tools.StorageTool;
+
+/**
+ * A single-node KRaft Kafka broker in the test JVM, shared by every test of that JVM.
+ * Tests may stop and restart it (same ports, same data) to prove that nothing is lost while it is down.
+ */
+public final class TestKafkaBroker {
+
+    /** Held so the JUL loggers (and their quieter level) are not garbage-collected. */
+    private static final List<Logger> QUIET_LOGGERS = Stream.of("kafka", "org.apache.kafka", "state.change.logger")
+        .map(Logger::getLogger).toList();
+
+    private static TestKafkaBroker instance;
+
+    private final Path dataDir;
+    private final int brokerPort;
+    private final int controllerPort;
+    private KafkaRaftServer server;
+
+    private TestKafkaBroker(Path dataDir) {
+        this.dataDir = dataDir;
+        this.brokerPort = freePort();
+        this.controllerPort = freePort();
+    }
+
+    /** The JVM's broker, started on first use. */
+    public static synchronized TestKafkaBroker shared() {
+        if (instance == null) {
+            QUIET_LOGGERS.forEach(logger -> logger.setLevel(Level.WARNING));
+            Path dir = Path.of("target", "kafka-test-broker").toAbsolutePath();
+            deleteRecursively(dir);
+            instance = new TestKafkaBroker(dir);
+            instance.format();
+            instance.start();
+            Runtime.getRuntime().addShutdownHook(new Thread(instance::stop, "test-kafka-broker-stop"));
+        }
+        return instance;
+    }
+
+    public String bootstrapServers() {
+        return "127.0.0.1:" + brokerPort;
+    }
+
+    public synchronized void start() {
+        if (server != null) {
+            return;
+        }
+        KafkaRaftServer started = new KafkaRaftServer(KafkaConfig.fromProps(properties()), Time.SYSTEM);
+        started.startup();
+        server = started;
+    }
+
+    public synchronized void stop() {
+        if (server == null) {
+            return;
+        }
+        server.shutdown();
+        server.awaitShutdown();
+        server = null;
+    }
+
+    public synchronized boolean isRunning() {
+        return server != null;
+    }
+
+    private Properties properties() {
+        Properties p = new Properties();
+        p.put("process.roles", "broker,controller");
+        p.put("node.id", "1");
+        p.put("controller.quorum.voters", "1@127.0.0.1:" + controllerPort);
+        p.put("listeners", "PLAINTEXT://127.0.0.1:" + brokerPort + ",CONTROLLER://127.0.0.1:" + controllerPort);
+        p.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + brokerPort);
+        p.put("controller.listener.names", "CONTROLLER");
+        p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+        p.put("inter.broker.listener.name", "PLAINTEXT");
+        p.put("log.dirs", dataDir.resolve("logs").toString());
+        p.put("num.partitions", "1");
+        // Services create their own topics with the right settings (compaction); never by accident.
+        p.put("auto.create.topics.enable", "false");
+        p.put("offsets.topic.replication.factor", "1");
+        p.put("offsets.topic.num.partitions", "3");
+        p.put("transaction.state.log.replication.factor", "1");
+        p.put("transaction.state.log.min.isr", "1");
+        p.put("share.coordinator.state.topic.replication.factor", "1");
+        p.put("share.coordinator.state.topic.min.isr", "1");
+        p.put("group.initial.rebalance.delay.ms", "0");
+        p.put("log.cleaner.dedupe.buffer.size", String.valueOf(4 * 1024 * 1024));
+        return p;
+    }
+
+    private void format() {
+        try {
+            Files.createDirectories(dataDir);
+            Path config = dataDir.resolve("server.properties");
+            try (OutputStream out = Files.newOutputStream(config)) {
+                properties().store(out, "planeval test broker");
+            }
+            ByteArrayOutputStream output = new ByteArrayOutputStream();
+            int exit = StorageTool.execute(new String[] {
+                "format", "-t", Uuid.randomUuid().toString(), "-c", config.toString(), "--ignore-formatted"},
+                new PrintStream(output, true, StandardCharsets.UTF_8));
+            if (exit != 0) {
+                throw new IllegalStateException("Formatting the test broker's storage failed: "
+                    + output.toString(StandardCharsets.UTF_8));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void deleteRecursively(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
