@@ -1,0 +1,118 @@
+#!/usr/bin/env bash
+# Starts the whole of planeval on this machine: PostgreSQL, a Kafka broker process, the three services (built
+# first if needed), and the Gunma sample data. Ctrl-C stops everything this script started, and nothing else.
+#   deploy/local/run.sh            start, load the sample data, stay in the foreground
+#   deploy/local/run.sh --build    rebuild the services first
+#   deploy/local/run.sh --detach   start and return (stop later with deploy/local/stop.sh)
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+ROOT=$(pwd)
+RUN_DIR=${PLANEVAL_RUN_DIR:-$ROOT/.run}
+LOGS=$RUN_DIR/logs
+mkdir -p "$LOGS" "$RUN_DIR/pids"
+
+BUILD=false DETACH=false
+for arg in "$@"; do
+  case "$arg" in
+    --build) BUILD=true ;;
+    --detach) DETACH=true ;;
+    *) echo "usage: $0 [--build] [--detach]" >&2; exit 2 ;;
+  esac
+done
+
+log() { printf '[planeval] %s\n' "$*"; }
+SERVICES="plan-service:8081 indicator-service:8082 evaluation-service:8083"
+
+stop_all() {
+  "$ROOT/deploy/local/stop.sh" || true
+}
+
+port_busy() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+wait_for() { # name, seconds, command...
+  local name=$1 seconds=$2; shift 2
+  for _ in $(seq 1 $((seconds * 4))); do
+    if "$@" >/dev/null 2>&1; then return 0; fi
+    sleep 0.25
+  done
+  log "$name did not become ready in ${seconds}s; see $LOGS"; return 1
+}
+
+start_process() { # name, log file, command...
+  local name=$1 logfile=$2; shift 2
+  "$@" >"$logfile" 2>&1 &
+  echo $! >"$RUN_DIR/pids/$name.pid"
+}
+
+# 1. PostgreSQL
+deploy/local/postgres.sh
+
+# 2. The services' packages
+needs_build=$BUILD
+for entry in $SERVICES; do
+  jar="${entry%%:*}/target/quarkus-app/quarkus-run.jar"
+  if [ ! -f "$jar" ] || [ -n "$(find pom.xml contracts service-support "${entry%%:*}" -newer "$jar" \
+      \( -path '*/target' -prune -o -type f -print \) 2>/dev/null | head -n 1)" ]; then
+    needs_build=true
+  fi
+done
+if $needs_build; then
+  log "building the services (mvn package, tests skipped)"
+  mvn -B -q -ntp package -DskipTests
+fi
+
+for entry in $SERVICES; do
+  if port_busy "${entry##*:}"; then log "port ${entry##*:} is in use: is planeval already running? (deploy/local/stop.sh)"; exit 1; fi
+done
+if port_busy 9092; then log "port 9092 is in use: another Kafka is running (deploy/local/stop.sh stops ours)"; exit 1; fi
+
+trap 'stop_all; exit 130' INT TERM
+$DETACH || trap 'stop_all' EXIT
+
+# 3. Kafka, as its own process, from Apache Kafka's Maven artifacts
+KAFKA_DATA=$RUN_DIR/kafka-data
+if [ ! -s "$RUN_DIR/kafka.classpath" ] || [ deploy/local/kafka/pom.xml -nt "$RUN_DIR/kafka.classpath" ]; then
+  mvn -B -q -ntp -f deploy/local/kafka/pom.xml dependency:build-classpath -Dmdep.outputFile="$RUN_DIR/kafka.classpath"
+fi
+KAFKA_CP=$(cat "$RUN_DIR/kafka.classpath")
+KAFKA_CONFIG=$RUN_DIR/server.properties
+{ cat deploy/local/kafka/server.properties; echo "log.dirs=$KAFKA_DATA"; } >"$KAFKA_CONFIG"
+if [ ! -f "$KAFKA_DATA/meta.properties" ]; then
+  log "formatting Kafka storage in $KAFKA_DATA"
+  java -cp "$KAFKA_CP" kafka.tools.StorageTool format -t "$(java -cp "$KAFKA_CP" kafka.tools.StorageTool random-uuid 2>/dev/null)" \
+    -c "$KAFKA_CONFIG" --ignore-formatted >"$LOGS/kafka-format.log" 2>&1
+fi
+log "starting Kafka on 127.0.0.1:9092"
+start_process kafka "$LOGS/kafka.log" java -Xmx512m -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
+  -cp "$KAFKA_CP" kafka.Kafka "$KAFKA_CONFIG"
+wait_for Kafka 60 port_busy 9092
+
+# 4. The three services
+for entry in $SERVICES; do
+  name=${entry%%:*} port=${entry##*:}
+  log "starting $name on :$port"
+  start_process "$name" "$LOGS/$name.log" java -jar "$name/target/quarkus-app/quarkus-run.jar"
+done
+for entry in $SERVICES; do
+  name=${entry%%:*} port=${entry##*:}
+  wait_for "$name" 90 curl -fsS "http://127.0.0.1:$port/q/health/ready"
+  log "$name ready"
+done
+
+# 5. Sample data, through the public REST APIs
+deploy/local/load-sample-data.sh
+
+cat <<MSG
+[planeval] up. Swagger UIs:
+  plan-service        http://127.0.0.1:8081/q/swagger-ui
+  indicator-service   http://127.0.0.1:8082/q/swagger-ui
+  evaluation-service  http://127.0.0.1:8083/q/swagger-ui
+[planeval] logs in $LOGS
+MSG
+
+if $DETACH; then
+  log "detached; stop with deploy/local/stop.sh"
+  exit 0
+fi
+log "Ctrl-C stops everything"
+while true; do sleep 3600 & wait $!; done
