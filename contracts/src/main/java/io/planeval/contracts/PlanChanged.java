@@ -31,6 +31,7 @@ public record PlanChanged(String planCode, long version, Instant changedAt, Plan
         String description,
         int level,
         String parent,
-        int position) {
+        int position,
+        String note) {
     }
 }

@@ -12,6 +12,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
 /** Turns every refusal into {@code application/problem+json}, whatever raised it. */
 public class ProblemMappers {
@@ -25,6 +26,12 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unreadableJson(JsonProcessingException e) {
+        return respond(jsonProblem(e));
+    }
+
+    /** Named too, so it wins over Quarkus' own mapper of this type, which answers in plain JSON. */
+    @ServerExceptionMapper
+    public Response mismatchedJson(MismatchedInputException e) {
         return respond(jsonProblem(e));
     }
 

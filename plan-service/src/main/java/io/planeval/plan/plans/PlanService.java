@@ -1,0 +1,253 @@
+package io.planeval.plan.plans;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import io.planeval.contracts.EventTypes;
+import io.planeval.contracts.PlanChanged;
+import io.planeval.contracts.Topics;
+import io.planeval.support.outbox.Outbox;
+import io.planeval.support.problem.ProblemException;
+import io.planeval.support.problem.Violation;
+import io.quarkus.panache.common.Sort;
+
+/**
+ * Every change to a plan goes through {@link #replace}: node edits are whole-document edits, so one set of rules
+ * holds everywhere. A change that changes nothing commits nothing and publishes nothing.
+ */
+@ApplicationScoped
+public class PlanService {
+
+    private static final Pattern NODE_FIELD = Pattern.compile("^nodes\\[(\\d+)]\\.?");
+
+    @Inject
+    Outbox outbox;
+
+    /** What a write did: the plan afterwards, and whether it was created or changed at all. */
+    public record Outcome(PlanDocument plan, boolean created, boolean changed) {
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<PlanSummary> list() {
+        List<Plan> plans = Plan.listAll(Sort.by("code"));
+        return plans.stream().map(plan -> PlanSummary.of(plan, plan.nodes.size())).toList();
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public PlanDocument get(String planCode) {
+        return toDocument(existing(Plan.findByCode(planCode).orElse(null), planCode));
+    }
+
+    @Transactional
+    public Outcome put(String planCode, PlanDocument document, Long expectedVersion) {
+        PlanDocument normalized = PlanTree.normalize(planCode, document);
+        Plan plan = Plan.findByCodeForUpdate(planCode).orElse(null);
+        if (plan == null) {
+            if (expectedVersion != null) {
+                throw ProblemException.preconditionFailed("Plan " + planCode + " does not exist, so If-Match cannot match");
+            }
+            plan = new Plan();
+            plan.code = planCode;
+            return new Outcome(commit(plan, normalized), true, true);
+        }
+        return replace(plan, normalized, expectedVersion);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public NodeView node(String planCode, String nodeCode) {
+        PlanDocument plan = get(planCode);
+        Map<String, NodeDocument> byCode = new HashMap<>();
+        plan.nodes().forEach(node -> byCode.put(node.code(), node));
+        NodeDocument node = byCode.get(nodeCode);
+        if (node == null) {
+            throw ProblemException.notFound("Plan " + planCode + " has no node " + nodeCode);
+        }
+        List<NodeView.NodeRef> path = new ArrayList<>();
+        for (NodeDocument at = node; at != null; at = at.parent() == null ? null : byCode.get(at.parent())) {
+            path.add(0, NodeView.NodeRef.of(at));
+        }
+        List<NodeView.NodeRef> children = plan.nodes().stream()
+            .filter(child -> nodeCode.equals(child.parent()))
+            .map(NodeView.NodeRef::of)
+            .toList();
+        return new NodeView(planCode, plan.version(), node, path, children);
+    }
+
+    @Transactional
+    public Outcome addNode(String planCode, NodeDocument node, Long expectedVersion) {
+        Plan plan = lockedPlan(planCode, expectedVersion);
+        PlanDocument current = toDocument(plan);
+        if (node.code() != null && current.nodes().stream().anyMatch(n -> n.code().equals(node.code()))) {
+            throw ProblemException.conflict("Plan " + planCode + " already has a node " + node.code());
+        }
+        List<NodeDocument> nodes = new ArrayList<>(current.nodes());
+        nodes.add(node);
+        return replaceNodes(plan, current, nodes, nodes.size() - 1, expectedVersion);
+    }
+
+    @Transactional
+    public Outcome updateNode(String planCode, String nodeCode, UnaryOperator<NodeDocument> change, Long expectedVersion) {
+        Plan plan = lockedPlan(planCode, expectedVersion);
+        PlanDocument current = toDocument(plan);
+        int index = indexOf(current, nodeCode);
+        List<NodeDocument> nodes = new ArrayList<>(current.nodes());
+        NodeDocument changed = change.apply(nodes.get(index));
+        if (!nodeCode.equals(changed.code())) {
+            throw ProblemException.invalid("code", "a node's code cannot be changed; add a new node and delete this one");
+        }
+        nodes.set(index, changed);
+        return replaceNodes(plan, current, nodes, index, expectedVersion);
+    }
+
+    @Transactional
+    public Outcome deleteNode(String planCode, String nodeCode, boolean cascade, Long expectedVersion) {
+        Plan plan = lockedPlan(planCode, expectedVersion);
+        PlanDocument current = toDocument(plan);
+        indexOf(current, nodeCode);
+        List<String> children = current.nodes().stream().filter(n -> nodeCode.equals(n.parent())).map(NodeDocument::code).toList();
+        if (!children.isEmpty() && !cascade) {
+            throw ProblemException.conflict("Node " + nodeCode + " has children " + String.join(", ", children)
+                + "; delete them first or ask for cascade=true");
+        }
+        Set<String> removed = new HashSet<>(Set.of(nodeCode));
+        // Depth-first order puts every descendant after its parent, so one pass collects the subtree.
+        for (NodeDocument n : current.nodes()) {
+            if (n.parent() != null && removed.contains(n.parent())) {
+                removed.add(n.code());
+            }
+        }
+        List<NodeDocument> nodes = current.nodes().stream().filter(n -> !removed.contains(n.code())).toList();
+        return replaceNodes(plan, current, nodes, -1, expectedVersion);
+    }
+
+    private Outcome replaceNodes(Plan plan, PlanDocument current, List<NodeDocument> nodes, int editedIndex, Long expectedVersion) {
+        PlanDocument proposal = new PlanDocument(current.code(), current.title(), current.description(),
+            current.firstFiscalYear(), null, current.lastFiscalYear(), null, current.levels(), current.vision(),
+            current.status(), null, nodes);
+        PlanDocument normalized;
+        try {
+            normalized = PlanTree.normalize(plan.code, proposal);
+        } catch (ProblemException e) {
+            throw ProblemException.invalid(e.problem().violations().stream()
+                .map(v -> new Violation(nodeField(v.field(), nodes, editedIndex), v.reason()))
+                .toList());
+        }
+        return replace(plan, normalized, expectedVersion);
+    }
+
+    /** A violation of the edited node names its own field ({@code parent}); one of another node names that node. */
+    private static String nodeField(String field, List<NodeDocument> nodes, int editedIndex) {
+        Matcher m = NODE_FIELD.matcher(field);
+        if (!m.find()) {
+            return field;
+        }
+        int index = Integer.parseInt(m.group(1));
+        String rest = field.substring(m.end());
+        if (index == editedIndex) {
+            return rest.isEmpty() ? "body" : rest;
+        }
+        return "nodes[" + nodes.get(index).code() + "]" + (rest.isEmpty() ? "" : "." + rest);
+    }
+
+    private Outcome replace(Plan plan, PlanDocument normalized, Long expectedVersion) {
+        checkVersion(plan, expectedVersion);
+        PlanDocument current = toDocument(plan);
+        if (current.content().equals(normalized.content())) {
+            return new Outcome(current, false, false);
+        }
+        return new Outcome(commit(plan, normalized), false, true);
+    }
+
+    private PlanDocument commit(Plan plan, PlanDocument doc) {
+        Instant now = Instant.now();
+        plan.title = doc.title();
+        plan.description = doc.description();
+        plan.firstFiscalYear = doc.firstFiscalYear();
+        plan.lastFiscalYear = doc.lastFiscalYear();
+        plan.levels = doc.levels();
+        plan.vision = doc.vision();
+        plan.status = doc.status();
+        plan.version = plan.version + 1;
+        plan.updatedAt = now;
+        Map<String, PlanNode> existing = new HashMap<>();
+        plan.nodes.forEach(node -> existing.put(node.code, node));
+        Set<String> kept = new HashSet<>();
+        for (NodeDocument node : doc.nodes()) {
+            PlanNode entity = existing.get(node.code());
+            if (entity == null) {
+                entity = new PlanNode();
+                entity.plan = plan;
+                plan.nodes.add(entity);
+            }
+            entity.copyFrom(node);
+            kept.add(node.code());
+        }
+        plan.nodes.removeIf(node -> !kept.contains(node.code));
+        if (!plan.isPersistent()) {
+            plan.persist();
+        }
+        PlanDocument saved = toDocument(plan);
+        outbox.append(Topics.PLANS, plan.code, EventTypes.PLAN_CHANGED, event(saved, now));
+        return saved;
+    }
+
+    private Plan lockedPlan(String planCode, Long expectedVersion) {
+        Plan plan = existing(Plan.findByCodeForUpdate(planCode).orElse(null), planCode);
+        checkVersion(plan, expectedVersion);
+        return plan;
+    }
+
+    private static Plan existing(Plan plan, String planCode) {
+        if (plan == null) {
+            throw ProblemException.notFound("There is no plan " + planCode);
+        }
+        return plan;
+    }
+
+    private static void checkVersion(Plan plan, Long expectedVersion) {
+        if (expectedVersion != null && expectedVersion != plan.version) {
+            throw ProblemException.preconditionFailed("Plan " + plan.code + " is at version " + plan.version
+                + ", not " + expectedVersion + ": read it again and reapply your change");
+        }
+    }
+
+    private static int indexOf(PlanDocument plan, String nodeCode) {
+        for (int i = 0; i < plan.nodes().size(); i++) {
+            if (plan.nodes().get(i).code().equals(nodeCode)) {
+                return i;
+            }
+        }
+        throw ProblemException.notFound("Plan " + plan.code() + " has no node " + nodeCode);
+    }
+
+    static PlanDocument toDocument(Plan plan) {
+        List<NodeDocument> nodes = plan.nodes.stream()
+            .map(node -> node.toDocument(null))
+            .toList();
+        PlanDocument stored = new PlanDocument(plan.code, plan.title, plan.description, plan.firstFiscalYear, null,
+            plan.lastFiscalYear, null, plan.levels, plan.vision, plan.status, plan.version, nodes);
+        return PlanTree.normalize(plan.code, stored);
+    }
+
+    static PlanChanged event(PlanDocument plan, Instant changedAt) {
+        List<PlanChanged.Node> nodes = plan.nodes().stream()
+            .map(n -> new PlanChanged.Node(n.code(), n.label(), n.title(), n.description(), n.level(), n.parent(),
+                n.position(), n.note()))
+            .toList();
+        return new PlanChanged(plan.code(), plan.version(), changedAt, new PlanChanged.Plan(plan.code(), plan.title(),
+            plan.description(), plan.firstFiscalYear(), plan.lastFiscalYear(), plan.levels(), plan.vision(),
+            plan.status(), nodes));
+    }
+}
