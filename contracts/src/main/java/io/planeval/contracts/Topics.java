@@ -6,6 +6,22 @@ public final class Topics {
     /** Whole plan documents after each change; compacted, keyed by plan code. */
     public static final String PLANS = "planeval.plans";
 
+    /** Whole indicator definitions after each change; compacted, keyed by {@code planCode/indicatorCode}. */
+    public static final String INDICATORS = "planeval.indicators";
+
+    /** Every stored measurement revision; keyed by plan code so one plan's measurements stay in order. */
+    public static final String MEASUREMENTS = "planeval.measurements";
+
+    /** Where a consumer parks an event it cannot apply, per consuming service: {@code <topic>.dlq.<service>}. */
+    public static String deadLetter(String topic, String service) {
+        return topic + ".dlq." + service;
+    }
+
+    /** The key of an indicator on {@link #INDICATORS}. */
+    public static String indicatorKey(String planCode, String indicatorCode) {
+        return planCode + "/" + indicatorCode;
+    }
+
     private Topics() {
     }
 }

@@ -66,9 +66,21 @@ public class OutboxRelay {
     private KafkaProducer<String, String> producer;
     private Instant nextPurge = Instant.EPOCH;
 
-    void start(@Observes StartupEvent event) {
+    void onStart(@Observes StartupEvent event) {
         if (!config.relayEnabled()) {
             LOG.warn("Outbox relay disabled (planeval.outbox.relay-enabled=false): events stay in the outbox");
+            return;
+        }
+        start();
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        stop();
+    }
+
+    /** Starts relaying: what a restarted service does first, so whatever a crash left unpublished goes out. */
+    public synchronized void start() {
+        if (worker != null) {
             return;
         }
         running = true;
@@ -77,7 +89,8 @@ public class OutboxRelay {
         worker.start();
     }
 
-    void stop(@Observes ShutdownEvent event) {
+    /** Stops relaying; unpublished events stay in the outbox for the next start. */
+    public synchronized void stop() {
         running = false;
         if (worker != null) {
             wake();
@@ -86,10 +99,9 @@ public class OutboxRelay {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+            worker = null;
         }
-        if (producer != null) {
-            producer.close(Duration.ofSeconds(5));
-        }
+        resetProducer();
     }
 
     /** Asks the relay to look for new events now. */
@@ -198,8 +210,10 @@ public class OutboxRelay {
             List<NewTopic> missing = wanted.stream()
                 .filter(topic -> !existing.contains(topic.name()))
                 .map(topic -> new NewTopic(topic.name(), config.partitions(), config.replicationFactor())
-                    .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG,
-                        topic.compacted() ? TopicConfig.CLEANUP_POLICY_COMPACT : TopicConfig.CLEANUP_POLICY_DELETE)))
+                    .configs(topic.compacted()
+                        ? Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)
+                        : Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE,
+                            TopicConfig.RETENTION_MS_CONFIG, "-1")))
                 .toList();
             if (!missing.isEmpty()) {
                 try {
@@ -232,7 +246,7 @@ public class OutboxRelay {
 
     private void resetProducer() {
         if (producer != null) {
-            producer.close(Duration.ZERO);
+            producer.close(Duration.ofSeconds(5));
             producer = null;
         }
     }

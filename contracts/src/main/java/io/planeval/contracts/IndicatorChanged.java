@@ -1,0 +1,38 @@
+package io.planeval.contracts;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * {@value EventTypes#INDICATOR_CHANGED} on {@value Topics#INDICATORS}, keyed by {@code planCode/indicatorCode}:
+ * the whole definition after a committed change. A consumer keeps the highest version it has seen.
+ * Enumerations are lower snake case, as in the REST API. Schema: {@code schemas/indicator-changed.v1.json}.
+ */
+public record IndicatorChanged(String planCode, String indicatorCode, long version, Instant changedAt, Indicator indicator) {
+
+    public record Indicator(
+        String code,
+        String nodeCode,
+        /** kgi or kpi */
+        String kind,
+        String name,
+        String unit,
+        BigDecimal baselineValue,
+        Integer baselineFiscalYear,
+        BigDecimal targetValue,
+        String targetText,
+        int targetFiscalYear,
+        List<Milestone> milestones,
+        /** higher_is_better, lower_is_better or qualitative */
+        String direction,
+        /** ratio, inverse_ratio, progress_from_baseline or qualitative */
+        String method,
+        List<String> relatedKpis,
+        String department,
+        String sourceSystem) {
+    }
+
+    public record Milestone(int fiscalYear, BigDecimal value) {
+    }
+}

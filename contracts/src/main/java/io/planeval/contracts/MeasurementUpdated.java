@@ -1,0 +1,32 @@
+package io.planeval.contracts;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+
+/**
+ * {@value EventTypes#MEASUREMENT_UPDATED} on {@value Topics#MEASUREMENTS}, keyed by plan code: one stored revision
+ * of a measurement. Revisions of one indicator and period count up from 1; the highest recorded by a moment is
+ * the one in force at that moment. Schema: {@code schemas/measurement-updated.v1.json}.
+ */
+public record MeasurementUpdated(
+    long measurementId,
+    String planCode,
+    String indicatorCode,
+    int fiscalYear,
+    /** 1-4 within the fiscal year, or null */
+    Integer quarter,
+    /** calendar month 1-12 within the fiscal year, or null */
+    Integer month,
+    int revision,
+    BigDecimal value,
+    /** achieved or not_achieved, for qualitative indicators */
+    String outcome,
+    /** preliminary, final or being_tallied */
+    String status,
+    LocalDate expectedDate,
+    LocalDate describesDate,
+    String sourceSystem,
+    String note,
+    Instant recordedAt) {
+}

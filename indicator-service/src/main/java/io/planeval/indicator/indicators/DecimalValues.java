@@ -1,0 +1,40 @@
+package io.planeval.indicator.indicators;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+import io.planeval.support.problem.Violation;
+
+/** Measured and target values: exact decimals that fit {@code numeric(20, 6)}, kept in one canonical form. */
+public final class DecimalValues {
+
+    public static final int MAX_INTEGER_DIGITS = 14;
+    public static final int MAX_FRACTION_DIGITS = 6;
+
+    private DecimalValues() {
+    }
+
+    /** Adds a violation when the value does not fit the column; a value that fits is never rounded. */
+    public static void check(List<Violation> violations, String field, BigDecimal value) {
+        if (value == null) {
+            return;
+        }
+        BigDecimal canonical = canonical(value);
+        if (canonical.scale() > MAX_FRACTION_DIGITS) {
+            violations.add(new Violation(field, value.toPlainString() + " has more than " + MAX_FRACTION_DIGITS
+                + " decimal places; it would not be stored exactly"));
+        } else if (canonical.precision() - canonical.scale() > MAX_INTEGER_DIGITS) {
+            violations.add(new Violation(field, value.toPlainString() + " has more than " + MAX_INTEGER_DIGITS
+                + " digits before the decimal point"));
+        }
+    }
+
+    /** 40000.000000 and 4E+4 both become 40000, so equal values compare equal and print plainly. */
+    public static BigDecimal canonical(BigDecimal value) {
+        if (value == null) {
+            return null;
+        }
+        BigDecimal stripped = value.stripTrailingZeros();
+        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
+    }
+}

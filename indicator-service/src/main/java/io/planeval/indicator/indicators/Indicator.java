@@ -1,0 +1,128 @@
+package io.planeval.indicator.indicators;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.Table;
+
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+import io.planeval.support.fiscal.FiscalYears;
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+@Entity
+@Table(name = "indicator")
+public class Indicator extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @Column(name = "plan_code", nullable = false)
+    public String planCode;
+
+    @Column(nullable = false)
+    public String code;
+
+    @Column(name = "node_code", nullable = false)
+    public String nodeCode;
+
+    @Column(nullable = false)
+    public String kind;
+
+    @Column(nullable = false)
+    public String name;
+
+    public String unit;
+
+    @Column(name = "baseline_value", precision = 20, scale = 6)
+    public BigDecimal baselineValue;
+
+    @Column(name = "baseline_fiscal_year")
+    public Integer baselineFiscalYear;
+
+    @Column(name = "target_value", precision = 20, scale = 6)
+    public BigDecimal targetValue;
+
+    @Column(name = "target_text")
+    public String targetText;
+
+    @Column(name = "target_fiscal_year", nullable = false)
+    public int targetFiscalYear;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(nullable = false, columnDefinition = "jsonb")
+    public List<IndicatorDocument.Milestone> milestones;
+
+    @Column(nullable = false)
+    public String direction;
+
+    @Column(nullable = false)
+    public String method;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "related_kpis", nullable = false, columnDefinition = "jsonb")
+    public List<String> relatedKpis;
+
+    public String department;
+
+    @Column(name = "source_system")
+    public String sourceSystem;
+
+    @Column(nullable = false)
+    public long version;
+
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+
+    public static Optional<Indicator> find(String planCode, String code) {
+        return find("planCode = ?1 and code = ?2", planCode, code).firstResultOptional();
+    }
+
+    public static Optional<Indicator> findForUpdate(String planCode, String code) {
+        return find("planCode = ?1 and code = ?2", planCode, code).withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
+    }
+
+    public boolean isQualitative() {
+        return IndicatorRules.QUALITATIVE.equals(direction);
+    }
+
+    void copyFrom(IndicatorDocument doc) {
+        nodeCode = doc.nodeCode();
+        kind = doc.kind();
+        name = doc.name();
+        unit = doc.unit();
+        baselineValue = doc.baseline() == null ? null : doc.baseline().value();
+        baselineFiscalYear = doc.baseline() == null ? null : doc.baseline().fiscalYear();
+        targetValue = doc.target().value();
+        targetText = doc.target().text();
+        targetFiscalYear = doc.target().fiscalYear();
+        milestones = doc.milestones();
+        direction = doc.direction();
+        method = doc.method();
+        relatedKpis = doc.relatedKpis();
+        department = doc.department();
+        sourceSystem = doc.sourceSystem();
+    }
+
+    public IndicatorDocument toDocument() {
+        IndicatorDocument.Baseline baseline = baselineFiscalYear == null ? null : new IndicatorDocument.Baseline(
+            DecimalValues.canonical(baselineValue), baselineFiscalYear, FiscalYears.label(baselineFiscalYear));
+        List<IndicatorDocument.Milestone> canonicalMilestones = milestones.stream()
+            .map(m -> new IndicatorDocument.Milestone(m.fiscalYear(), DecimalValues.canonical(m.value())))
+            .toList();
+        return new IndicatorDocument(planCode, code, nodeCode, kind, name, unit, baseline,
+            new IndicatorDocument.Target(DecimalValues.canonical(targetValue), targetText, targetFiscalYear,
+                FiscalYears.label(targetFiscalYear)),
+            canonicalMilestones, direction, method, relatedKpis, department, sourceSystem, version);
+    }
+}

@@ -1,0 +1,48 @@
+package io.planeval.indicator.indicators;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** A KGI or KPI definition: the body of PUT and the answer of GET. Read-only fields are ignored on input. */
+@Schema(name = "Indicator")
+public record IndicatorDocument(
+    @Schema(readOnly = true, example = "gunma-r2-r6") String planCode,
+    @Schema(description = "Must equal the path's indicatorCode if given", example = "KGI3") String code,
+    @Schema(required = true, description = "The plan node the indicator belongs to", example = "GII") String nodeCode,
+    @Schema(required = true, enumeration = {"kgi", "kpi"}) String kind,
+    @Schema(required = true, example = "デジタル化推進等による省力化時間") String name,
+    @Schema(description = "As written: ％, 件, 時間/年, 千円/年 …; required unless qualitative", example = "時間/年") String unit,
+    Baseline baseline,
+    @Schema(required = true) Target target,
+    @Schema(description = "Yearly milestone targets on the way to the final one") List<Milestone> milestones,
+    @Schema(required = true, enumeration = {"higher_is_better", "lower_is_better", "qualitative"}) String direction,
+    @Schema(description = "Defaults by direction: ratio, inverse_ratio, qualitative",
+        enumeration = {"ratio", "inverse_ratio", "progress_from_baseline", "qualitative"}) String method,
+    @Schema(description = "For a KGI: the codes of its related KPIs") List<String> relatedKpis,
+    @Schema(example = "総務部行政改革課") String department,
+    @Schema(description = "The system that posts its measurements") String sourceSystem,
+    @Schema(readOnly = true, description = "Increases with every committed change; also the ETag") Long version) {
+
+    @Schema(name = "Baseline", description = "Where the indicator started (基準値)")
+    public record Baseline(BigDecimal value, Integer fiscalYear, @Schema(readOnly = true, example = "令和元年度") String fiscalYearLabel) {
+    }
+
+    @Schema(name = "Target", description = "The final target: a value, or for a qualitative indicator its text")
+    public record Target(BigDecimal value, @Schema(example = "増額確保") String text, Integer fiscalYear,
+                         @Schema(readOnly = true, example = "令和6年度") String fiscalYearLabel) {
+    }
+
+    @Schema(name = "Milestone")
+    public record Milestone(Integer fiscalYear, BigDecimal value) {
+    }
+
+    /** Without the read-only fields: what decides whether a PUT changes anything. */
+    IndicatorDocument content() {
+        return new IndicatorDocument(null, code, nodeCode, kind, name, unit,
+            baseline == null ? null : new Baseline(baseline.value(), baseline.fiscalYear(), null),
+            target == null ? null : new Target(target.value(), target.text(), target.fiscalYear(), null),
+            milestones, direction, method, relatedKpis, department, sourceSystem, null);
+    }
+}

@@ -1,0 +1,97 @@
+package io.planeval.indicator.indicators;
+
+import java.net.URI;
+import java.util.List;
+
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.planeval.contracts.Topics;
+import io.planeval.support.http.EntityTags;
+import io.planeval.support.outbox.OutboxTopic;
+import io.planeval.support.problem.Problem;
+import io.planeval.support.problem.ProblemException;
+
+@Path("/api/v1/plans/{planCode}/indicators")
+@Tag(name = "Indicators", description = "KGI and KPI definitions")
+@jakarta.ws.rs.Produces(MediaType.APPLICATION_JSON)
+public class IndicatorResource {
+
+    @Inject
+    IndicatorService indicators;
+
+    @GET
+    @Operation(summary = "List a plan's indicators", description = "All of them, or those of one node.")
+    @APIResponse(responseCode = "404", description = "Plan not known", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public List<IndicatorDocument> list(@PathParam("planCode") String planCode,
+                                        @Parameter(description = "Only this node's indicators", example = "G1") @QueryParam("node") String node) {
+        return indicators.list(planCode, node);
+    }
+
+    @GET
+    @Path("/{indicatorCode}")
+    @Operation(summary = "One indicator; ETag is its version")
+    @APIResponse(responseCode = "404", description = "No such plan or indicator", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response get(@PathParam("planCode") String planCode, @PathParam("indicatorCode") String code) {
+        IndicatorDocument indicator = indicators.get(planCode, code);
+        return Response.ok(indicator).tag(EntityTags.of(indicator.version())).build();
+    }
+
+    @PUT
+    @Path("/{indicatorCode}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Create or replace an indicator",
+        description = "Idempotent: the same definition again changes nothing and publishes nothing. The plan and node "
+            + "are checked against what plan-service has published. Send If-Match to refuse a stale write.")
+    @RequestBody(content = @Content(schema = @Schema(implementation = IndicatorDocument.class), examples = {
+        @ExampleObject(name = "numeric KGI", value = """
+            {"nodeCode": "GII", "kind": "kgi", "name": "デジタル化推進等による省力化時間", "unit": "時間/年",
+             "target": {"value": 40000, "fiscalYear": 2024}, "direction": "higher_is_better", "method": "ratio"}"""),
+        @ExampleObject(name = "qualitative KGI", value = """
+            {"nodeCode": "GIII", "kind": "kgi", "name": "財政調整基金の残高",
+             "target": {"text": "増額確保", "fiscalYear": 2024}, "direction": "qualitative"}"""),
+        @ExampleObject(name = "lower is better", value = """
+            {"nodeCode": "GII", "kind": "kpi", "name": "職員1人あたりの時間外勤務時間数（月間）", "unit": "時間",
+             "target": {"value": 10, "fiscalYear": 2024}, "direction": "lower_is_better", "method": "inverse_ratio"}""")}))
+    @APIResponse(responseCode = "201", description = "Created")
+    @APIResponse(responseCode = "200", description = "Replaced, or unchanged (same version)")
+    @APIResponse(responseCode = "400", description = "Invalid definition; every violation listed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Plan not known", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "Stale If-Match", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response put(@PathParam("planCode") String planCode, @PathParam("indicatorCode") String code,
+                        @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, IndicatorDocument document) {
+        if (document == null) {
+            throw ProblemException.invalid("body", "an indicator definition is required");
+        }
+        IndicatorService.Outcome outcome = indicators.put(planCode, code, document, EntityTags.expectedVersion(ifMatch));
+        Response.ResponseBuilder response = outcome.created()
+            ? Response.created(URI.create("/api/v1/plans/" + planCode + "/indicators/" + code))
+            : Response.ok();
+        return response.entity(outcome.indicator()).tag(EntityTags.of(outcome.indicator().version())).build();
+    }
+
+    /** Compacted: the newest definition per indicator is all a consumer needs. */
+    @Produces
+    OutboxTopic indicatorsTopic() {
+        return OutboxTopic.compacted(Topics.INDICATORS);
+    }
+}

@@ -1,0 +1,95 @@
+package io.planeval.indicator.indicators;
+
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import io.planeval.contracts.EventTypes;
+import io.planeval.contracts.IndicatorChanged;
+import io.planeval.contracts.Topics;
+import io.planeval.indicator.plans.KnownPlan;
+import io.planeval.support.outbox.Outbox;
+import io.planeval.support.problem.ProblemException;
+
+@ApplicationScoped
+public class IndicatorService {
+
+    @Inject
+    Outbox outbox;
+
+    /** What a PUT did: the definition afterwards, and whether it was created or changed at all. */
+    public record Outcome(IndicatorDocument indicator, boolean created, boolean changed) {
+    }
+
+    /** The plan as plan-service published it, or 404: indicators hang on plans we know. */
+    public static KnownPlan knownPlan(String planCode) {
+        KnownPlan plan = KnownPlan.findById(planCode);
+        if (plan == null) {
+            throw ProblemException.notFound("Plan " + planCode + " is not known: plan-service has not published it");
+        }
+        return plan;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<IndicatorDocument> list(String planCode, String nodeCode) {
+        knownPlan(planCode);
+        List<Indicator> found = nodeCode == null
+            ? Indicator.list("planCode = ?1 order by code", planCode)
+            : Indicator.list("planCode = ?1 and nodeCode = ?2 order by code", planCode, nodeCode);
+        return found.stream().map(Indicator::toDocument).toList();
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public IndicatorDocument get(String planCode, String code) {
+        knownPlan(planCode);
+        return Indicator.find(planCode, code).map(Indicator::toDocument)
+            .orElseThrow(() -> ProblemException.notFound("Plan " + planCode + " has no indicator " + code));
+    }
+
+    @Transactional
+    public Outcome put(String planCode, String code, IndicatorDocument doc, Long expectedVersion) {
+        IndicatorDocument normalized = IndicatorRules.normalize(knownPlan(planCode), code, doc);
+        Indicator indicator = Indicator.findForUpdate(planCode, code).orElse(null);
+        boolean created = indicator == null;
+        if (created) {
+            if (expectedVersion != null) {
+                throw ProblemException.preconditionFailed("Indicator " + code + " does not exist, so If-Match cannot match");
+            }
+            indicator = new Indicator();
+            indicator.planCode = planCode;
+            indicator.code = code;
+        } else {
+            if (expectedVersion != null && expectedVersion != indicator.version) {
+                throw ProblemException.preconditionFailed("Indicator " + code + " is at version " + indicator.version
+                    + ", not " + expectedVersion + ": read it again and reapply your change");
+            }
+            IndicatorDocument current = indicator.toDocument();
+            if (current.content().equals(normalized.content())) {
+                return new Outcome(current, false, false);
+            }
+        }
+        Instant now = Instant.now();
+        indicator.copyFrom(normalized);
+        indicator.version++;
+        indicator.updatedAt = now;
+        if (created) {
+            indicator.persist();
+        }
+        IndicatorDocument saved = indicator.toDocument();
+        outbox.append(Topics.INDICATORS, Topics.indicatorKey(planCode, code), EventTypes.INDICATOR_CHANGED, event(saved, now));
+        return new Outcome(saved, created, true);
+    }
+
+    static IndicatorChanged event(IndicatorDocument doc, Instant changedAt) {
+        return new IndicatorChanged(doc.planCode(), doc.code(), doc.version(), changedAt, new IndicatorChanged.Indicator(
+            doc.code(), doc.nodeCode(), doc.kind(), doc.name(), doc.unit(),
+            doc.baseline() == null ? null : doc.baseline().value(),
+            doc.baseline() == null ? null : doc.baseline().fiscalYear(),
+            doc.target().value(), doc.target().text(), doc.target().fiscalYear(),
+            doc.milestones().stream().map(m -> new IndicatorChanged.Milestone(m.fiscalYear(), m.value())).toList(),
+            doc.direction(), doc.method(), doc.relatedKpis(), doc.department(), doc.sourceSystem()));
+    }
+}

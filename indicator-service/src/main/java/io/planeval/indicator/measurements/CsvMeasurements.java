@@ -1,0 +1,180 @@
+package io.planeval.indicator.measurements;
+
+import java.math.BigDecimal;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+import io.planeval.support.problem.ProblemException;
+import io.planeval.support.problem.Violation;
+
+/**
+ * Bulk measurements as CSV, the way Excel saves it: UTF-8 with or without a byte-order mark, a header row of
+ * field names, RFC 4180 quoting, CRLF or LF. Cells are read as written: no thousands separators, no rounding.
+ */
+public final class CsvMeasurements {
+
+    static final List<String> COLUMNS = List.of("planCode", "indicatorCode", "fiscalYear", "quarter", "month", "value",
+        "outcome", "status", "expectedDate", "describesDate", "sourceSystem", "note");
+    static final Set<String> REQUIRED = Set.of("planCode", "indicatorCode", "fiscalYear", "status");
+
+    /** The rows, and for each the line of the file it came from (the header is line 1). */
+    public record Parsed(List<MeasurementService.Row> rows, List<Integer> lines) {
+    }
+
+    private CsvMeasurements() {
+    }
+
+    public static Parsed parse(byte[] body) {
+        List<List<String>> records = records(decode(body));
+        if (records.isEmpty()) {
+            throw ProblemException.invalid("body", "the CSV is empty: a header row of " + String.join(",", COLUMNS) + " is required");
+        }
+        List<String> header = records.get(0).stream().map(String::trim).toList();
+        Map<String, Integer> column = new HashMap<>();
+        List<Violation> violations = new ArrayList<>();
+        for (int i = 0; i < header.size(); i++) {
+            if (!COLUMNS.contains(header.get(i))) {
+                violations.add(new Violation("line 1", "column " + (i + 1) + " '" + header.get(i) + "' is not one of " + String.join(",", COLUMNS)));
+            } else if (column.putIfAbsent(header.get(i), i) != null) {
+                violations.add(new Violation("line 1", "column '" + header.get(i) + "' appears twice"));
+            }
+        }
+        REQUIRED.stream().filter(name -> !column.containsKey(name)).sorted()
+            .forEach(name -> violations.add(new Violation("line 1", "the required column '" + name + "' is missing")));
+        if (!violations.isEmpty()) {
+            throw ProblemException.invalid(violations);
+        }
+        List<MeasurementService.Row> rows = new ArrayList<>();
+        List<Integer> lines = new ArrayList<>();
+        for (int r = 1; r < records.size(); r++) {
+            List<String> cells = records.get(r);
+            if (cells.size() == 1 && cells.get(0).isBlank()) {
+                continue;
+            }
+            String at = "line " + (r + 1) + ": ";
+            if (cells.size() > header.size()) {
+                violations.add(new Violation("line " + (r + 1), cells.size() + " cells for " + header.size() + " columns"));
+                continue;
+            }
+            Cells row = new Cells(cells, column, at, violations);
+            rows.add(new MeasurementService.Row(row.text("planCode"), row.text("indicatorCode"), new MeasurementInput(
+                null, null, row.integer("fiscalYear"), row.integer("quarter"), row.integer("month"), row.decimal("value"),
+                row.text("outcome"), row.text("status"), row.date("expectedDate"), row.date("describesDate"),
+                row.text("sourceSystem"), row.text("note"))));
+            lines.add(r + 1);
+        }
+        if (!violations.isEmpty()) {
+            throw ProblemException.invalid(violations);
+        }
+        if (rows.isEmpty()) {
+            throw ProblemException.invalid("body", "the CSV has a header but no rows");
+        }
+        return new Parsed(rows, lines);
+    }
+
+    private static String decode(byte[] body) {
+        try {
+            String text = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT)
+                .decode(ByteBuffer.wrap(body)).toString();
+            return text.startsWith("\uFEFF") ? text.substring(1) : text;
+        } catch (CharacterCodingException e) {
+            throw ProblemException.invalid("body", "the CSV is not UTF-8 (save it from Excel as 'CSV UTF-8')");
+        }
+    }
+
+    /** RFC 4180: fields split on commas, quoted fields may hold commas, quotes ("") and line breaks. */
+    static List<List<String>> records(String text) {
+        List<List<String>> records = new ArrayList<>();
+        List<String> fields = new ArrayList<>();
+        StringBuilder field = new StringBuilder();
+        boolean quoted = false;
+        int line = 1;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (quoted) {
+                if (c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
+                    field.append('"');
+                    i++;
+                } else if (c == '"') {
+                    quoted = false;
+                } else {
+                    field.append(c);
+                }
+            } else if (c == '"' && field.length() == 0) {
+                quoted = true;
+            } else if (c == ',') {
+                fields.add(field.toString());
+                field.setLength(0);
+            } else if (c == '\n' || c == '\r') {
+                if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
+                    i++;
+                }
+                fields.add(field.toString());
+                field.setLength(0);
+                records.add(fields);
+                fields = new ArrayList<>();
+                line++;
+            } else {
+                field.append(c);
+            }
+        }
+        if (quoted) {
+            throw ProblemException.invalid("body", "a quoted cell opened before line " + line + " is never closed");
+        }
+        if (field.length() > 0 || !fields.isEmpty()) {
+            fields.add(field.toString());
+            records.add(fields);
+        }
+        return records;
+    }
+
+    /** One data row's cells by column name; an unreadable cell adds a violation and reads as null. */
+    private record Cells(List<String> cells, Map<String, Integer> column, String at, List<Violation> violations) {
+
+        String text(String name) {
+            Integer index = column.get(name);
+            if (index == null || index >= cells.size()) {
+                return null;
+            }
+            String value = cells.get(index).trim();
+            return value.isEmpty() ? null : value;
+        }
+
+        Integer integer(String name) {
+            return parsed(name, Integer::valueOf, "is not a whole number");
+        }
+
+        BigDecimal decimal(String name) {
+            return parsed(name, BigDecimal::new, "is not a number (write 12345.6: no thousands separators, units or %)");
+        }
+
+        LocalDate date(String name) {
+            return parsed(name, LocalDate::parse, "is not a date as 2025-03-31");
+        }
+
+        private <T> T parsed(String name, Function<String, T> parse, String reason) {
+            String value = text(name);
+            if (value == null) {
+                return null;
+            }
+            try {
+                return parse.apply(value);
+            } catch (NumberFormatException | DateTimeParseException e) {
+                violations.add(new Violation(at + name, "'" + value + "' " + reason));
+                return null;
+            }
+        }
+    }
+}

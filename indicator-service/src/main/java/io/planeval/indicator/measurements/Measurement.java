@@ -1,0 +1,66 @@
+package io.planeval.indicator.measurements;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+
+import io.planeval.indicator.indicators.Indicator;
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/** One revision of a measurement; never updated or deleted once stored. */
+@Entity
+@Table(name = "measurement")
+public class Measurement extends PanacheEntityBase {
+
+    @Id
+    @SequenceGenerator(name = "measurement_seq", sequenceName = "measurement_seq", allocationSize = 50)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "measurement_seq")
+    public Long id;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "indicator_id")
+    public Indicator indicator;
+
+    @Column(name = "fiscal_year", nullable = false)
+    public int fiscalYear;
+
+    public Integer quarter;
+
+    public Integer month;
+
+    @Column(nullable = false)
+    public int revision;
+
+    @Column(precision = 20, scale = 6)
+    public BigDecimal value;
+
+    public String outcome;
+
+    @Column(nullable = false)
+    public String status;
+
+    @Column(name = "expected_date")
+    public LocalDate expectedDate;
+
+    @Column(name = "describes_date")
+    public LocalDate describesDate;
+
+    @Column(name = "source_system")
+    public String sourceSystem;
+
+    public String note;
+
+    @Column(name = "recorded_at", nullable = false)
+    public Instant recordedAt;
+}

@@ -1,0 +1,27 @@
+package io.planeval.indicator.measurements;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/**
+ * One measurement as a county system posts it. In a bulk request each row names its plan and indicator; posted
+ * to an indicator's own URL, those two may be left out.
+ */
+@Schema(name = "MeasurementInput")
+public record MeasurementInput(
+    @Schema(description = "Bulk rows only", example = "gunma-r2-r6") String planCode,
+    @Schema(description = "Bulk rows only", example = "KGI3") String indicatorCode,
+    @Schema(required = true, description = "Fiscal year (April-March), Gregorian: 2024 = 令和6年度", example = "2024") Integer fiscalYear,
+    @Schema(description = "1-4 for a quarter of the fiscal year; leave out for the whole year") Integer quarter,
+    @Schema(description = "Calendar month 1-12 within the fiscal year; leave out for the whole year") Integer month,
+    @Schema(description = "Exact decimal (up to 14 digits before the point, 6 after); numeric indicators only",
+        example = "75608") BigDecimal value,
+    @Schema(description = "Qualitative indicators only", enumeration = {"achieved", "not_achieved"}) String outcome,
+    @Schema(required = true, enumeration = {"preliminary", "final", "being_tallied"}) String status,
+    @Schema(description = "When a being-tallied figure is expected") LocalDate expectedDate,
+    @Schema(description = "The date the value describes, e.g. the end of the fiscal year", example = "2025-03-31") LocalDate describesDate,
+    @Schema(example = "行政改革課") String sourceSystem,
+    String note) {
+}

@@ -1,0 +1,87 @@
+package io.planeval.indicator.measurements;
+
+import java.util.List;
+import java.util.Set;
+
+import io.planeval.indicator.indicators.DecimalValues;
+import io.planeval.indicator.indicators.Indicator;
+import io.planeval.indicator.plans.KnownPlan;
+import io.planeval.support.problem.Violation;
+
+/** What makes a measurement acceptable for its indicator and plan, in plain Java. */
+public final class MeasurementRules {
+
+    static final String BEING_TALLIED = "being_tallied";
+    static final Set<String> STATUSES = Set.of("preliminary", "final", BEING_TALLIED);
+    static final Set<String> OUTCOMES = Set.of("achieved", "not_achieved");
+    static final int MAX_TEXT = 2000;
+
+    private MeasurementRules() {
+    }
+
+    /** Adds every violation of one measurement; {@code at} prefixes its fields (e.g. {@code [3].}). */
+    public static void check(String at, MeasurementInput m, Indicator indicator, KnownPlan plan, List<Violation> violations) {
+        if (m.fiscalYear() == null) {
+            violations.add(new Violation(at + "fiscalYear", "is required, e.g. 2024 for 令和6年度"));
+        } else if (!plan.covers(m.fiscalYear())) {
+            violations.add(new Violation(at + "fiscalYear", m.fiscalYear() + " is outside plan " + plan.code + " ("
+                + plan.firstFiscalYear + "–" + plan.lastFiscalYear + ")"));
+        }
+        if (m.quarter() != null && (m.quarter() < 1 || m.quarter() > 4)) {
+            violations.add(new Violation(at + "quarter", m.quarter() + " is not a quarter (1-4)"));
+        }
+        if (m.month() != null && (m.month() < 1 || m.month() > 12)) {
+            violations.add(new Violation(at + "month", m.month() + " is not a month (1-12)"));
+        }
+        if (m.quarter() != null && m.month() != null) {
+            violations.add(new Violation(at + "month", "give a quarter or a month, not both"));
+        }
+        if (m.status() == null) {
+            violations.add(new Violation(at + "status", "is required: preliminary, final or being_tallied"));
+        } else if (!STATUSES.contains(m.status())) {
+            violations.add(new Violation(at + "status", m.status() + " is not one of preliminary, final, being_tallied"));
+        }
+        boolean tallying = BEING_TALLIED.equals(m.status());
+        if (indicator.isQualitative()) {
+            checkQualitative(at, m, indicator, tallying, violations);
+        } else {
+            checkNumeric(at, m, indicator, tallying, violations);
+        }
+        if (m.expectedDate() != null && !tallying) {
+            violations.add(new Violation(at + "expectedDate", "only a being_tallied measurement has an expected date"));
+        }
+        text(at + "sourceSystem", m.sourceSystem(), violations);
+        text(at + "note", m.note(), violations);
+    }
+
+    private static void checkNumeric(String at, MeasurementInput m, Indicator indicator, boolean tallying, List<Violation> violations) {
+        if (m.outcome() != null) {
+            violations.add(new Violation(at + "outcome", indicator.code + " is numeric: give a value, not an outcome"));
+        }
+        if (tallying && m.value() != null) {
+            violations.add(new Violation(at + "value", "a being_tallied measurement has no value yet"));
+        } else if (!tallying && m.value() == null && m.status() != null) {
+            violations.add(new Violation(at + "value", "is required for a " + m.status() + " measurement of " + indicator.code));
+        }
+        DecimalValues.check(violations, at + "value", m.value());
+    }
+
+    private static void checkQualitative(String at, MeasurementInput m, Indicator indicator, boolean tallying, List<Violation> violations) {
+        if (m.value() != null) {
+            violations.add(new Violation(at + "value", indicator.code + " is qualitative: give an outcome (achieved or not_achieved), not a value"));
+        }
+        if (m.outcome() != null && !OUTCOMES.contains(m.outcome())) {
+            violations.add(new Violation(at + "outcome", m.outcome() + " is not one of achieved, not_achieved"));
+        } else if (tallying && m.outcome() != null) {
+            violations.add(new Violation(at + "outcome", "a being_tallied measurement has no outcome yet"));
+        } else if (!tallying && m.outcome() == null && m.status() != null) {
+            violations.add(new Violation(at + "outcome", "is required for a " + m.status() + " measurement of " + indicator.code));
+        }
+    }
+
+    private static void text(String field, String value, List<Violation> violations) {
+        if (value != null && value.length() > MAX_TEXT) {
+            violations.add(new Violation(field, "is longer than " + MAX_TEXT + " characters"));
+        }
+    }
+}

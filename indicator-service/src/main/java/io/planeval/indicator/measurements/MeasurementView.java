@@ -1,0 +1,43 @@
+package io.planeval.indicator.measurements;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import io.planeval.contracts.MeasurementUpdated;
+import io.planeval.indicator.indicators.DecimalValues;
+import io.planeval.support.fiscal.FiscalYears;
+
+/** A stored measurement revision. */
+@Schema(name = "Measurement")
+public record MeasurementView(
+    long id,
+    String planCode,
+    String indicatorCode,
+    int fiscalYear,
+    @Schema(example = "令和6年度") String fiscalYearLabel,
+    Integer quarter,
+    Integer month,
+    @Schema(description = "1 for the first measurement of this indicator and period, then 2, 3 …") int revision,
+    BigDecimal value,
+    String outcome,
+    String status,
+    LocalDate expectedDate,
+    LocalDate describesDate,
+    String sourceSystem,
+    String note,
+    @Schema(description = "When the server stored it") Instant recordedAt) {
+
+    static MeasurementView of(Measurement m, String planCode, String indicatorCode) {
+        return new MeasurementView(m.id, planCode, indicatorCode, m.fiscalYear, FiscalYears.label(m.fiscalYear),
+            m.quarter, m.month, m.revision, DecimalValues.canonical(m.value), m.outcome, m.status, m.expectedDate,
+            m.describesDate, m.sourceSystem, m.note, m.recordedAt);
+    }
+
+    MeasurementUpdated event() {
+        return new MeasurementUpdated(id, planCode, indicatorCode, fiscalYear, quarter, month, revision, value, outcome,
+            status, expectedDate, describesDate, sourceSystem, note, recordedAt);
+    }
+}

@@ -1,0 +1,39 @@
+package io.planeval.indicator.plans;
+
+import java.util.List;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/** A plan as plan-service last published it: what indicator-service needs to check codes and years. */
+@Entity
+@Table(name = "known_plan")
+public class KnownPlan extends PanacheEntityBase {
+
+    @Id
+    public String code;
+
+    @Column(nullable = false)
+    public long version;
+
+    @Column(name = "first_fiscal_year", nullable = false)
+    public int firstFiscalYear;
+
+    @Column(name = "last_fiscal_year", nullable = false)
+    public int lastFiscalYear;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "node_codes", nullable = false, columnDefinition = "jsonb")
+    public List<String> nodeCodes;
+
+    public boolean covers(int fiscalYear) {
+        return fiscalYear >= firstFiscalYear && fiscalYear <= lastFiscalYear;
+    }
+}

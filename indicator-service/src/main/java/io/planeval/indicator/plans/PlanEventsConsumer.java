@@ -1,0 +1,70 @@
+package io.planeval.indicator.plans;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+
+import io.planeval.contracts.PlanChanged;
+import io.planeval.contracts.Topics;
+import io.planeval.support.consume.EventJson;
+import io.planeval.support.consume.Retrying;
+import io.planeval.support.outbox.OutboxTopic;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.smallrye.common.annotation.Blocking;
+
+/**
+ * Keeps {@link KnownPlan} in step with {@value Topics#PLANS}, so indicators and measurements are checked
+ * against plans even while plan-service is down. Newer versions win; older or repeated ones change nothing.
+ */
+@ApplicationScoped
+public class PlanEventsConsumer {
+
+    private static final Logger LOG = Logger.getLogger(PlanEventsConsumer.class);
+
+    @Inject
+    EventJson json;
+
+    @Incoming("plans")
+    @Blocking
+    public void apply(ConsumerRecord<String, String> record) {
+        PlanChanged event = json.read(record.value(), PlanChanged.class);
+        Retrying.untilApplied("plan " + event.planCode() + " v" + event.version(),
+            () -> QuarkusTransaction.requiringNew().call(() -> upsert(event)));
+    }
+
+    private boolean upsert(PlanChanged event) {
+        KnownPlan plan = KnownPlan.findById(event.planCode());
+        if (plan != null && plan.version >= event.version()) {
+            return false;
+        }
+        boolean known = plan != null;
+        if (!known) {
+            plan = new KnownPlan();
+            plan.code = event.planCode();
+        }
+        plan.version = event.version();
+        plan.firstFiscalYear = event.plan().firstFiscalYear();
+        plan.lastFiscalYear = event.plan().lastFiscalYear();
+        plan.nodeCodes = event.plan().nodes().stream().map(PlanChanged.Node::code).toList();
+        if (!known) {
+            plan.persist();
+        }
+        LOG.debugf("Plan %s now at version %d", plan.code, plan.version);
+        return true;
+    }
+
+    /** Created if missing with the producer's settings, so this service can start before plan-service. */
+    @Produces
+    OutboxTopic plans() {
+        return OutboxTopic.compacted(Topics.PLANS);
+    }
+
+    @Produces
+    OutboxTopic plansDeadLetters() {
+        return OutboxTopic.retained(Topics.deadLetter(Topics.PLANS, "indicator-service"));
+    }
+}

@@ -1,0 +1,26 @@
+package io.planeval.support.consume;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** Reads event payloads; one that does not fit its contract is poison, never retried. */
+@ApplicationScoped
+public class EventJson {
+
+    @Inject
+    ObjectMapper objectMapper;
+
+    public <T> T read(String payload, Class<T> type) {
+        if (payload == null) {
+            throw new PoisonEvent("Event without a payload, expected " + type.getSimpleName());
+        }
+        try {
+            return objectMapper.readValue(payload, type);
+        } catch (JsonProcessingException e) {
+            throw new PoisonEvent("Payload is not a " + type.getSimpleName() + ": " + e.getOriginalMessage(), e);
+        }
+    }
+}
