@@ -59,11 +59,11 @@ CREATE TABLE measurement (
 CREATE UNIQUE INDEX measurement_revision
     ON measurement (indicator_id, fiscal_year, COALESCE(quarter, 0), COALESCE(month, 0), revision);
 
--- Idempotency-Key: the first response to a key, returned again for a repeat of the same request.
+-- Idempotency-Key: the first response to a key, returned again byte for byte for a repeat of the same request.
 CREATE TABLE idempotency_key (
     key             text PRIMARY KEY,
     request_hash    text        NOT NULL,
     response_status integer     NOT NULL,
-    response_body   jsonb       NOT NULL,
+    response_body   text        NOT NULL,
     created_at      timestamptz NOT NULL
 );

@@ -35,7 +35,7 @@ public class IdempotencyKeys {
         }
         int claimed = entityManager.createNativeQuery("""
                 INSERT INTO idempotency_key (key, request_hash, response_status, response_body, created_at)
-                VALUES (:key, :hash, 0, '{}'::jsonb, now()) ON CONFLICT DO NOTHING""")
+                VALUES (:key, :hash, 0, '', now()) ON CONFLICT DO NOTHING""")
             .setParameter("key", key)
             .setParameter("hash", requestHash)
             .executeUpdate();
@@ -44,7 +44,7 @@ public class IdempotencyKeys {
         }
         @SuppressWarnings("unchecked")
         List<Object[]> rows = entityManager.createNativeQuery(
-                "SELECT request_hash, response_status, response_body::text FROM idempotency_key WHERE key = :key")
+                "SELECT request_hash, response_status, response_body FROM idempotency_key WHERE key = :key")
             .setParameter("key", key)
             .getResultList();
         Object[] row = rows.get(0);
@@ -58,7 +58,7 @@ public class IdempotencyKeys {
     @Transactional(Transactional.TxType.MANDATORY)
     public void complete(String key, int status, String body) {
         entityManager.createNativeQuery(
-                "UPDATE idempotency_key SET response_status = :status, response_body = CAST(:body AS jsonb) WHERE key = :key")
+                "UPDATE idempotency_key SET response_status = :status, response_body = :body WHERE key = :key")
             .setParameter("status", status)
             .setParameter("body", body)
             .setParameter("key", key)

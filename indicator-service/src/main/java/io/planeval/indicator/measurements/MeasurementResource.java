@@ -28,21 +28,17 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.planeval.support.problem.Problem;
 import io.planeval.support.problem.ProblemException;
 
-@Path("/api/v1")
+@Path("/api/v1/plans/{planCode}/indicators/{indicatorCode}/measurements")
 @Tag(name = "Measurements", description = "Measured values, one at a time or in bulk; every revision is kept")
 @Produces(MediaType.APPLICATION_JSON)
 public class MeasurementResource {
 
-    static final String CSV = "text/csv";
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";
-    private static final TypeReference<List<MeasurementInput>> ROWS = new TypeReference<>() {
-    };
 
     @Inject
     MeasurementService measurements;
@@ -51,7 +47,6 @@ public class MeasurementResource {
     ObjectMapper objectMapper;
 
     @POST
-    @Path("/plans/{planCode}/indicators/{indicatorCode}/measurements")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Post a measurement",
         description = "Stored as the next revision of the indicator's figure for that period; earlier revisions stay. "
@@ -81,7 +76,6 @@ public class MeasurementResource {
     }
 
     @GET
-    @Path("/plans/{planCode}/indicators/{indicatorCode}/measurements")
     @Operation(summary = "Every revision of an indicator's measurements, newest first")
     @APIResponse(responseCode = "404", description = "No such plan or indicator", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public List<MeasurementView> revisions(@PathParam("planCode") String planCode, @PathParam("indicatorCode") String indicatorCode,
@@ -89,61 +83,14 @@ public class MeasurementResource {
         return measurements.revisions(planCode, indicatorCode, fiscalYear);
     }
 
-    @POST
-    @Path("/measurements")
-    @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Post measurements in bulk (JSON array)",
-        description = "All or nothing: one bad row refuses the whole batch, and the problem lists every bad row as "
-            + "[index].field. Each row names its plan and indicator.")
-    @RequestBody(content = @Content(examples = @ExampleObject(name = "two rows", value = """
-        [{"planCode": "gunma-r2-r6", "indicatorCode": "KGI3", "fiscalYear": 2024, "value": 75608, "status": "final"},
-         {"planCode": "gunma-r2-r6", "indicatorCode": "KGI5", "fiscalYear": 2024, "outcome": "achieved", "status": "final"}]""")))
-    @APIResponse(responseCode = "201", description = "All stored", content = @Content(schema = @Schema(implementation = BulkResult.class)))
-    @APIResponse(responseCode = "400", description = "Refused; nothing stored", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "413", description = "Body larger than the limit (quarkus.http.limits.max-body-size)")
-    public Response bulkJson(@HeaderParam(IDEMPOTENCY_KEY) String key, byte[] body) throws IOException {
-        List<MeasurementInput> inputs = readJson(body, ROWS);
-        if (inputs == null || inputs.isEmpty()) {
-            throw ProblemException.invalid("body", "a JSON array of at least one measurement is required");
-        }
-        List<MeasurementService.Row> rows = inputs.stream()
-            .map(in -> new MeasurementService.Row(in == null ? null : in.planCode(), in == null ? null : in.indicatorCode(), in))
-            .toList();
-        return respond(measurements.post(key, hash("/api/v1/measurements", MediaType.APPLICATION_JSON, body),
-            () -> BulkResult.of(measurements.record(rows, i -> "[" + i + "]."))));
-    }
-
-    @POST
-    @Path("/measurements")
-    @Consumes(CSV)
-    @Operation(summary = "Post measurements in bulk (CSV)",
-        description = "UTF-8, with or without a byte-order mark (Excel's 'CSV UTF-8'), header row of field names: "
-            + "planCode,indicatorCode,fiscalYear,quarter,month,value,outcome,status,expectedDate,describesDate,sourceSystem,note "
-            + "(planCode, indicatorCode, fiscalYear and status required; any order). All or nothing; bad rows are named by line.")
-    @RequestBody(content = @Content(mediaType = CSV, examples = @ExampleObject(name = "two rows", value = """
-        planCode,indicatorCode,fiscalYear,value,outcome,status
-        gunma-r2-r6,KGI3,2024,75608,,final
-        gunma-r2-r6,KGI5,2024,,achieved,final""")))
-    @APIResponse(responseCode = "201", description = "All stored", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BulkResult.class)))
-    @APIResponse(responseCode = "400", description = "Refused; nothing stored", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response bulkCsv(@HeaderParam(IDEMPOTENCY_KEY) String key, byte[] body) {
-        CsvMeasurements.Parsed parsed = CsvMeasurements.parse(body);
-        return respond(measurements.post(key, hash("/api/v1/measurements", CSV, body),
-            () -> BulkResult.of(measurements.record(parsed.rows(), i -> "line " + parsed.lines().get(i) + ": "))));
-    }
-
-    private Response respond(MeasurementService.Posted posted) {
+    static Response respond(MeasurementService.Posted posted) {
         return Response.status(posted.status()).type(MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8"))
             .header("Idempotent-Replayed", posted.replayed())
             .entity(posted.body()).build();
     }
 
     /** Jackson's exceptions propagate to the problem mappers, which name the offending field. */
-    private <T> T readJson(byte[] body, Class<T> type) throws IOException {
-        return body.length == 0 ? null : objectMapper.readValue(body, type);
-    }
-
-    private <T> T readJson(byte[] body, TypeReference<T> type) throws IOException {
+    <T> T readJson(byte[] body, Class<T> type) throws IOException {
         return body.length == 0 ? null : objectMapper.readValue(body, type);
     }
 

@@ -37,9 +37,10 @@ import io.quarkus.runtime.StartupEvent;
 import io.smallrye.common.annotation.Identifier;
 
 /**
- * Sends unpublished outbox events to Kafka in order, a batch per transaction, and marks them published.
+ * Sends unpublished outbox events to Kafka in order, a batch at a time, and marks them published.
  * A crash between send and mark sends again: at least once, never lost; consumers drop duplicates by event id.
  * One thread: woken after each commit for freshness, and every sweep interval as the safety net.
+ * One relay per database: extra instances of a service set {@code planeval.outbox.relay-enabled=false}.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -120,7 +121,7 @@ public class OutboxRelay {
                 }
                 int sent;
                 do {
-                    sent = QuarkusTransaction.requiringNew().call(this::relayBatch);
+                    sent = relayBatch();
                 } while (sent == config.batchSize() && running);
                 purgeIfDue();
                 failures = 0;
@@ -144,45 +145,66 @@ public class OutboxRelay {
         }
     }
 
-    /** Sends one batch and marks it published in the same transaction; returns how many were sent. */
+    /**
+     * Sends the oldest unpublished events and marks those Kafka acknowledged; returns how many were marked.
+     * The producer is idempotent and never gives a record up, so a broker outage delays a batch but does not
+     * duplicate it; no database transaction stays open meanwhile. Only a crash between send and mark sends again.
+     */
     int relayBatch() {
-        @SuppressWarnings("unchecked")
-        List<OutboxEvent> batch = entityManager.createNativeQuery(
-                "SELECT * FROM outbox_event WHERE published_at IS NULL ORDER BY seq LIMIT :limit FOR UPDATE SKIP LOCKED",
-                OutboxEvent.class)
-            .setParameter("limit", config.batchSize())
-            .getResultList();
+        List<OutboxEvent> batch = QuarkusTransaction.requiringNew().call(() -> entityManager.createQuery(
+                "FROM OutboxEvent WHERE publishedAt IS NULL ORDER BY seq", OutboxEvent.class)
+            .setMaxResults(config.batchSize())
+            .getResultList());
         if (batch.isEmpty()) {
             return 0;
         }
         KafkaProducer<String, String> kafka = producer();
         List<Future<RecordMetadata>> acks = new ArrayList<>(batch.size());
+        RuntimeException sendFailure = null;
         for (OutboxEvent event : batch) {
             ProducerRecord<String, String> record = new ProducerRecord<>(event.topic, event.key, event.payload);
             CloudEventHeaders.write(record.headers(), event.eventId.toString(), config.source(), event.type,
                 event.createdAt, event.key);
-            acks.add(kafka.send(record));
+            try {
+                acks.add(kafka.send(record));
+            } catch (RuntimeException e) {
+                // Not handed to the producer (no metadata while the broker is away): this and later ones wait.
+                sendFailure = e;
+                break;
+            }
         }
-        kafka.flush();
-        awaitAll(acks);
-        entityManager.createQuery("UPDATE OutboxEvent SET publishedAt = :now WHERE seq IN :seqs")
-            .setParameter("now", Instant.now())
-            .setParameter("seqs", batch.stream().map(e -> e.seq).toList())
-            .executeUpdate();
-        return batch.size();
+        List<Long> acknowledged = awaitAcknowledged(batch, acks);
+        if (!acknowledged.isEmpty()) {
+            QuarkusTransaction.requiringNew().run(() -> entityManager
+                .createQuery("UPDATE OutboxEvent SET publishedAt = :now WHERE seq IN :seqs")
+                .setParameter("now", Instant.now())
+                .setParameter("seqs", acknowledged)
+                .executeUpdate());
+        }
+        if (sendFailure != null) {
+            throw sendFailure;
+        }
+        if (acknowledged.size() < acks.size()) {
+            throw new IllegalStateException("Kafka refused " + (acks.size() - acknowledged.size()) + " events");
+        }
+        return acknowledged.size();
     }
 
-    private static void awaitAll(List<Future<RecordMetadata>> acks) {
-        try {
-            for (Future<RecordMetadata> ack : acks) {
-                ack.get();
+    /** The seqs of the events Kafka acknowledged, waiting as long as that takes. */
+    private static List<Long> awaitAcknowledged(List<OutboxEvent> batch, List<Future<RecordMetadata>> acks) {
+        List<Long> acknowledged = new ArrayList<>(acks.size());
+        for (int i = 0; i < acks.size(); i++) {
+            try {
+                acks.get(i).get();
+                acknowledged.add(batch.get(i).seq);
+            } catch (ExecutionException e) {
+                LOG.warnf("Kafka refused outbox event %s: %s", batch.get(i).eventId, e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
             }
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("Kafka did not acknowledge the batch", e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while waiting for Kafka", e);
         }
+        return acknowledged;
     }
 
     private void purgeIfDue() {
@@ -234,10 +256,11 @@ public class OutboxRelay {
             settings.put(ProducerConfig.ACKS_CONFIG, "all");
             settings.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
             settings.put(ProducerConfig.LINGER_MS_CONFIG, 0);
-            // Fail a batch within seconds while the broker is away; the rows stay and are sent again.
-            settings.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000);
+            // A record handed over is retried until delivered (idempotence keeps it single); one that cannot be
+            // handed over because the broker is away fails within seconds and stays in the outbox.
+            settings.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, Integer.MAX_VALUE);
             settings.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
-            settings.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 10_000);
+            settings.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000);
             settings.put(ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay-" + config.source().replace('/', '-'));
             producer = new KafkaProducer<>(settings, new StringSerializer(), new StringSerializer());
         }
