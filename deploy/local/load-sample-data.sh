@@ -1,21 +1,48 @@
 #!/usr/bin/env bash
-# Loads the Gunma sample data through the services' public REST APIs (idempotent: loading twice changes nothing).
+# Loads the Gunma sample data through the services' public REST APIs, as a county system would.
+# Idempotent: plans and indicators are PUT (same document, no change), measurements carry an Idempotency-Key
+# derived from the file, so loading twice stores nothing new.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 PLAN_URL=${PLAN_URL:-http://127.0.0.1:8081}
+INDICATOR_URL=${INDICATOR_URL:-http://127.0.0.1:8082}
 SAMPLES=deploy/sample-data
+OUT=$(mktemp)
+trap 'rm -f "$OUT"' EXIT
 
-put() { # url, file
+# request METHOD URL FILE|- [extra curl args…]: prints the status; fails on anything but 2xx.
+request() {
+  local method=$1 url=$2 data=$3; shift 3
   local status
-  status=$(curl -sS -o /tmp/planeval-load.out -w '%{http_code}' -X PUT -H 'Content-Type: application/json' \
-    --data-binary "@$2" "$1")
+  status=$(curl -sS -o "$OUT" -w '%{http_code}' -X "$method" -H 'Content-Type: application/json' "$@" \
+    --data-binary "@$data" "$url")
   case "$status" in
-    2??) printf '[sample] %s %s\n' "$status" "$1" ;;
-    *) printf '[sample] %s %s\n' "$status" "$1" >&2; cat /tmp/planeval-load.out >&2; echo >&2; return 1 ;;
+    2??) printf '[sample] %s %s %s\n' "$status" "$method" "$url" ;;
+    *) printf '[sample] %s %s %s\n' "$status" "$method" "$url" >&2; cat "$OUT" >&2; echo >&2; return 1 ;;
   esac
 }
 
 shopt -s nullglob
 for plan in "$SAMPLES"/plans/*.json; do
-  put "$PLAN_URL/api/v1/plans/$(basename "$plan" .json)" "$plan"
+  request PUT "$PLAN_URL/api/v1/plans/$(basename "$plan" .json)" "$plan"
+done
+
+for dir in "$SAMPLES"/indicators/*/; do
+  plan=$(basename "$dir")
+  # indicator-service learns plans from plan-service's events: wait until it knows this one.
+  for _ in $(seq 1 120); do
+    [ "$(curl -s -o /dev/null -w '%{http_code}' "$INDICATOR_URL/api/v1/plans/$plan/indicators")" = 200 ] && break
+    sleep 0.5
+  done
+  count=0
+  for file in "$dir"*.json; do
+    request PUT "$INDICATOR_URL/api/v1/plans/$plan/indicators/$(basename "$file" .json)" "$file" >/dev/null
+    count=$((count + 1))
+  done
+  printf '[sample] %d indicators of %s defined\n' "$count" "$plan"
+done
+
+for file in "$SAMPLES"/measurements/*.json; do
+  key="sample-$(basename "$file" .json)-$(sha256sum "$file" | cut -c1-16)"
+  request POST "$INDICATOR_URL/api/v1/measurements" "$file" -H "Idempotency-Key: $key"
 done

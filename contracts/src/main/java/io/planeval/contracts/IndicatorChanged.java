@@ -22,7 +22,8 @@ public record IndicatorChanged(String planCode, String indicatorCode, long versi
         Integer baselineFiscalYear,
         BigDecimal targetValue,
         String targetText,
-        int targetFiscalYear,
+        /** null: the indicator has no target and is evaluated as such */
+        Integer targetFiscalYear,
         List<Milestone> milestones,
         /** higher_is_better, lower_is_better or qualitative */
         String direction,
@@ -30,7 +31,8 @@ public record IndicatorChanged(String planCode, String indicatorCode, long versi
         String method,
         List<String> relatedKpis,
         String department,
-        String sourceSystem) {
+        String sourceSystem,
+        String note) {
     }
 
     public record Milestone(int fiscalYear, BigDecimal value) {

@@ -56,8 +56,8 @@ public class Indicator extends PanacheEntityBase {
     @Column(name = "target_text")
     public String targetText;
 
-    @Column(name = "target_fiscal_year", nullable = false)
-    public int targetFiscalYear;
+    @Column(name = "target_fiscal_year")
+    public Integer targetFiscalYear;
 
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(nullable = false, columnDefinition = "jsonb")
@@ -77,6 +77,8 @@ public class Indicator extends PanacheEntityBase {
 
     @Column(name = "source_system")
     public String sourceSystem;
+
+    public String note;
 
     @Column(nullable = false)
     public long version;
@@ -103,15 +105,16 @@ public class Indicator extends PanacheEntityBase {
         unit = doc.unit();
         baselineValue = doc.baseline() == null ? null : doc.baseline().value();
         baselineFiscalYear = doc.baseline() == null ? null : doc.baseline().fiscalYear();
-        targetValue = doc.target().value();
-        targetText = doc.target().text();
-        targetFiscalYear = doc.target().fiscalYear();
+        targetValue = doc.target() == null ? null : doc.target().value();
+        targetText = doc.target() == null ? null : doc.target().text();
+        targetFiscalYear = doc.target() == null ? null : doc.target().fiscalYear();
         milestones = doc.milestones();
         direction = doc.direction();
         method = doc.method();
         relatedKpis = doc.relatedKpis();
         department = doc.department();
         sourceSystem = doc.sourceSystem();
+        note = doc.note();
     }
 
     public IndicatorDocument toDocument() {
@@ -120,9 +123,9 @@ public class Indicator extends PanacheEntityBase {
         List<IndicatorDocument.Milestone> canonicalMilestones = milestones.stream()
             .map(m -> new IndicatorDocument.Milestone(m.fiscalYear(), DecimalValues.canonical(m.value())))
             .toList();
-        return new IndicatorDocument(planCode, code, nodeCode, kind, name, unit, baseline,
-            new IndicatorDocument.Target(DecimalValues.canonical(targetValue), targetText, targetFiscalYear,
-                FiscalYears.label(targetFiscalYear)),
-            canonicalMilestones, direction, method, relatedKpis, department, sourceSystem, version);
+        IndicatorDocument.Target target = targetFiscalYear == null ? null : new IndicatorDocument.Target(
+            DecimalValues.canonical(targetValue), targetText, targetFiscalYear, FiscalYears.label(targetFiscalYear));
+        return new IndicatorDocument(planCode, code, nodeCode, kind, name, unit, baseline, target,
+            canonicalMilestones, direction, method, relatedKpis, department, sourceSystem, note, version);
     }
 }

@@ -15,7 +15,7 @@ public record IndicatorDocument(
     @Schema(required = true, example = "デジタル化推進等による省力化時間") String name,
     @Schema(description = "As written: ％, 件, 時間/年, 千円/年 …; required unless qualitative", example = "時間/年") String unit,
     Baseline baseline,
-    @Schema(required = true) Target target,
+    @Schema(description = "Without one, the indicator is shown with its results but counts as 'no target'") Target target,
     @Schema(description = "Yearly milestone targets on the way to the final one") List<Milestone> milestones,
     @Schema(required = true, enumeration = {"higher_is_better", "lower_is_better", "qualitative"}) String direction,
     @Schema(description = "Defaults by direction: ratio, inverse_ratio, qualitative",
@@ -23,6 +23,7 @@ public record IndicatorDocument(
     @Schema(description = "For a KGI: the codes of its related KPIs") List<String> relatedKpis,
     @Schema(example = "総務部行政改革課") String department,
     @Schema(description = "The system that posts its measurements") String sourceSystem,
+    @Schema(description = "Anything a reader of the figures should know, e.g. how a printed value was read") String note,
     @Schema(readOnly = true, description = "Increases with every committed change; also the ETag") Long version) {
 
     @Schema(name = "Baseline", description = "Where the indicator started (基準値)")
@@ -43,6 +44,6 @@ public record IndicatorDocument(
         return new IndicatorDocument(null, code, nodeCode, kind, name, unit,
             baseline == null ? null : new Baseline(baseline.value(), baseline.fiscalYear(), null),
             target == null ? null : new Target(target.value(), target.text(), target.fiscalYear(), null),
-            milestones, direction, method, relatedKpis, department, sourceSystem, null);
+            milestones, direction, method, relatedKpis, department, sourceSystem, note, null);
     }
 }

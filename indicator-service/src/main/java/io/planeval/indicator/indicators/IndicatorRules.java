@@ -23,6 +23,7 @@ public final class IndicatorRules {
         "higher_is_better", "ratio", "lower_is_better", "inverse_ratio", QUALITATIVE, QUALITATIVE);
     static final Set<String> METHODS = Set.of("ratio", "inverse_ratio", "progress_from_baseline", QUALITATIVE);
     static final int MAX_NAME = 500;
+    static final int MAX_NOTE = 2000;
 
     private IndicatorRules() {
     }
@@ -44,6 +45,9 @@ public final class IndicatorRules {
         text(violations, "name", doc.name(), true);
         text(violations, "department", doc.department(), false);
         text(violations, "sourceSystem", doc.sourceSystem(), false);
+        if (doc.note() != null && doc.note().length() > MAX_NOTE) {
+            violations.add(new Violation("note", "is longer than " + MAX_NOTE + " characters"));
+        }
         oneOf(violations, "direction", doc.direction(), DEFAULT_METHOD.keySet());
         String method = doc.method() == null ? DEFAULT_METHOD.get(doc.direction()) : doc.method();
         if (doc.method() != null) {
@@ -65,14 +69,16 @@ public final class IndicatorRules {
         }
         IndicatorDocument.Baseline baseline = doc.baseline() == null ? null : new IndicatorDocument.Baseline(
             DecimalValues.canonical(doc.baseline().value()), doc.baseline().fiscalYear(), FiscalYears.label(doc.baseline().fiscalYear()));
-        IndicatorDocument.Target target = new IndicatorDocument.Target(DecimalValues.canonical(doc.target().value()),
-            doc.target().text(), doc.target().fiscalYear(), FiscalYears.label(doc.target().fiscalYear()));
+        IndicatorDocument.Target target = doc.target() == null ? null : new IndicatorDocument.Target(
+            DecimalValues.canonical(doc.target().value()), doc.target().text(), doc.target().fiscalYear(),
+            FiscalYears.label(doc.target().fiscalYear()));
         List<IndicatorDocument.Milestone> sorted = milestones.stream()
             .map(m -> new IndicatorDocument.Milestone(m.fiscalYear(), DecimalValues.canonical(m.value())))
             .sorted(Comparator.comparing(IndicatorDocument.Milestone::fiscalYear))
             .toList();
         return new IndicatorDocument(plan.code, code, doc.nodeCode(), doc.kind(), doc.name(), doc.unit(), baseline, target,
-            sorted, doc.direction(), method, List.copyOf(related), doc.department(), doc.sourceSystem(), doc.version());
+            sorted, doc.direction(), method, List.copyOf(related), doc.department(), doc.sourceSystem(), doc.note(),
+            doc.version());
     }
 
     private static void checkMethod(List<Violation> violations, IndicatorDocument doc, String method, boolean qualitative) {
@@ -96,7 +102,6 @@ public final class IndicatorRules {
 
     private static void checkTarget(List<Violation> violations, KnownPlan plan, IndicatorDocument.Target target, boolean qualitative) {
         if (target == null) {
-            violations.add(new Violation("target", "is required: a value (or, if qualitative, a text) and a fiscal year"));
             return;
         }
         if (target.fiscalYear() == null) {

@@ -88,8 +88,10 @@ public class IndicatorService {
             doc.code(), doc.nodeCode(), doc.kind(), doc.name(), doc.unit(),
             doc.baseline() == null ? null : doc.baseline().value(),
             doc.baseline() == null ? null : doc.baseline().fiscalYear(),
-            doc.target().value(), doc.target().text(), doc.target().fiscalYear(),
+            doc.target() == null ? null : doc.target().value(),
+            doc.target() == null ? null : doc.target().text(),
+            doc.target() == null ? null : doc.target().fiscalYear(),
             doc.milestones().stream().map(m -> new IndicatorChanged.Milestone(m.fiscalYear(), m.value())).toList(),
-            doc.direction(), doc.method(), doc.relatedKpis(), doc.department(), doc.sourceSystem()));
+            doc.direction(), doc.method(), doc.relatedKpis(), doc.department(), doc.sourceSystem(), doc.note()));
     }
 }
