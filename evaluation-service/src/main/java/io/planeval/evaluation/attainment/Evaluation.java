@@ -1,0 +1,33 @@
+package io.planeval.evaluation.attainment;
+
+import java.math.BigDecimal;
+
+/**
+ * An indicator's result for a fiscal year, with its working.
+ *
+ * @param attainment percent, exact to {@link Percent#SCALE} places, not capped; null where undefined
+ * @param onTrack    where the year's target is a milestone: whether it was met; otherwise null
+ */
+public record Evaluation(
+    IndicatorDefinition indicator,
+    int fiscalYear,
+    Status status,
+    BigDecimal attainment,
+    Boolean onTrack,
+    Working working) {
+
+    /** How the result was reached. */
+    public record Working(
+        String method,
+        String formula,
+        String reason,
+        Actual actual,
+        TargetUsed target,
+        BigDecimal baselineValue,
+        Integer baselineFiscalYear) {
+    }
+
+    /** The target the year was judged against: the final one, or that year's milestone. */
+    public record TargetUsed(BigDecimal value, String text, int fiscalYear, boolean milestone) {
+    }
+}
