@@ -12,6 +12,9 @@ public final class Topics {
     /** Every stored measurement revision; keyed by plan code so one plan's measurements stay in order. */
     public static final String MEASUREMENTS = "planeval.measurements";
 
+    /** Indicators whose status changed, as evaluation-service computed it; keyed by plan code. */
+    public static final String EVALUATIONS = "planeval.evaluations";
+
     /** Where a consumer parks an event it cannot apply, per consuming service: {@code <topic>.dlq.<service>}. */
     public static String deadLetter(String topic, String service) {
         return topic + ".dlq." + service;

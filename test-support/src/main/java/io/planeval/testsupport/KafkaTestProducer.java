@@ -24,6 +24,39 @@ public final class KafkaTestProducer {
     private KafkaTestProducer() {
     }
 
+    /** An event to publish; the same id twice is the same event delivered twice. */
+    public record TestEvent(String topic, String key, String type, String json, String id) {
+
+        public TestEvent(String topic, String key, String type, String json) {
+            this(topic, key, type, json, UUID.randomUUID().toString());
+        }
+    }
+
+    /** Sends the events in order through one producer and waits until the broker has them all. */
+    public static void sendAll(List<TestEvent> events) {
+        events.stream().map(TestEvent::topic).distinct().forEach(KafkaTestProducer::ensureTopic);
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafkaBroker.shared().bootstrapServers());
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer())) {
+            for (TestEvent event : events) {
+                producer.send(record(event));
+            }
+            producer.flush();
+        }
+    }
+
+    private static ProducerRecord<String, String> record(TestEvent event) {
+        ProducerRecord<String, String> record = new ProducerRecord<>(event.topic(), event.key(), event.json());
+        header(record, "ce_specversion", "1.0");
+        header(record, "ce_id", event.id());
+        header(record, "ce_source", "/planeval/test");
+        header(record, "ce_type", event.type());
+        header(record, "ce_time", Instant.now().toString());
+        header(record, "content-type", "application/json");
+        return record;
+    }
+
     /** Sends one event and waits for the broker's acknowledgement; returns its CloudEvents id. */
     public static String send(String topic, String key, String type, String json) {
         return send(topic, key, type, json, UUID.randomUUID().toString());
@@ -36,14 +69,7 @@ public final class KafkaTestProducer {
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafkaBroker.shared().bootstrapServers());
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer())) {
-            ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, json);
-            header(record, "ce_specversion", "1.0");
-            header(record, "ce_id", eventId);
-            header(record, "ce_source", "/planeval/test");
-            header(record, "ce_type", type);
-            header(record, "ce_time", Instant.now().toString());
-            header(record, "content-type", "application/json");
-            producer.send(record).get(30, TimeUnit.SECONDS);
+            producer.send(record(new TestEvent(topic, key, type, json, eventId))).get(30, TimeUnit.SECONDS);
             return eventId;
         } catch (Exception e) {
             throw new IllegalStateException("Could not publish to " + topic, e);

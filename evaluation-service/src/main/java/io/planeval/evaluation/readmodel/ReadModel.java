@@ -1,0 +1,213 @@
+package io.planeval.evaluation.readmodel;
+
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.planeval.contracts.IndicatorChanged;
+import io.planeval.contracts.MeasurementUpdated;
+import io.planeval.contracts.PlanChanged;
+import io.planeval.evaluation.attainment.Actual;
+import io.planeval.evaluation.attainment.IndicatorDefinition;
+
+/**
+ * The evaluation's own copy of plans, indicator definitions and measurements, every version kept with its source
+ * time. Writes are idempotent (a version or revision already stored is left alone); reads take a moment and see
+ * only what had been recorded by then.
+ */
+@ApplicationScoped
+public class ReadModel {
+
+    @Inject
+    EntityManager entityManager;
+
+    @Inject
+    ObjectMapper objectMapper;
+
+    /** A plan as of a moment. */
+    public record PlanSnapshot(String code, long version, Instant changedAt, PlanChanged.Plan plan) {
+    }
+
+    public boolean store(PlanChanged event) {
+        return entityManager.createNativeQuery("""
+                INSERT INTO plan_version (plan_code, version, changed_at, document)
+                VALUES (:plan, :version, :changedAt, CAST(:document AS jsonb)) ON CONFLICT DO NOTHING""")
+            .setParameter("plan", event.planCode())
+            .setParameter("version", event.version())
+            .setParameter("changedAt", event.changedAt())
+            .setParameter("document", json(event.plan()))
+            .executeUpdate() == 1;
+    }
+
+    public boolean store(IndicatorChanged event) {
+        return entityManager.createNativeQuery("""
+                INSERT INTO indicator_version (plan_code, indicator_code, version, changed_at, definition)
+                VALUES (:plan, :code, :version, :changedAt, CAST(:definition AS jsonb)) ON CONFLICT DO NOTHING""")
+            .setParameter("plan", event.planCode())
+            .setParameter("code", event.indicatorCode())
+            .setParameter("version", event.version())
+            .setParameter("changedAt", event.changedAt())
+            .setParameter("definition", json(event.indicator()))
+            .executeUpdate() == 1;
+    }
+
+    public boolean store(MeasurementUpdated event) {
+        return entityManager.createNativeQuery("""
+                INSERT INTO measurement (measurement_id, plan_code, indicator_code, fiscal_year, quarter, month, revision,
+                                         value, outcome, status, recorded_at)
+                VALUES (:id, :plan, :code, :year, :quarter, :month, :revision, :value, :outcome, :status, :recordedAt)
+                ON CONFLICT DO NOTHING""")
+            .setParameter("id", event.measurementId())
+            .setParameter("plan", event.planCode())
+            .setParameter("code", event.indicatorCode())
+            .setParameter("year", event.fiscalYear())
+            .setParameter("quarter", event.quarter())
+            .setParameter("month", event.month())
+            .setParameter("revision", event.revision())
+            .setParameter("value", event.value())
+            .setParameter("outcome", event.outcome())
+            .setParameter("status", event.status())
+            .setParameter("recordedAt", event.recordedAt())
+            .executeUpdate() == 1;
+    }
+
+    public Optional<PlanSnapshot> plan(String planCode, Instant asOf) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = entityManager.createNativeQuery("""
+                SELECT version, changed_at, document::text FROM plan_version
+                WHERE plan_code = :plan AND changed_at <= :asOf ORDER BY version DESC LIMIT 1""")
+            .setParameter("plan", planCode)
+            .setParameter("asOf", asOf)
+            .getResultList();
+        return rows.stream().findFirst().map(row -> new PlanSnapshot(planCode, ((Number) row[0]).longValue(),
+            instant(row[1]), read((String) row[2], PlanChanged.Plan.class)));
+    }
+
+    /** Every indicator of the plan in its latest version by the moment. */
+    public List<IndicatorDefinition> indicators(String planCode, Instant asOf) {
+        return definitions(entityManager.createNativeQuery("""
+                SELECT DISTINCT ON (indicator_code) definition::text FROM indicator_version
+                WHERE plan_code = :plan AND changed_at <= :asOf ORDER BY indicator_code, version DESC""")
+            .setParameter("plan", planCode)
+            .setParameter("asOf", asOf));
+    }
+
+    public Optional<IndicatorDefinition> indicator(String planCode, String code, Instant asOf) {
+        return definitions(entityManager.createNativeQuery("""
+                SELECT definition::text FROM indicator_version
+                WHERE plan_code = :plan AND indicator_code = :code AND changed_at <= :asOf ORDER BY version DESC LIMIT 1""")
+            .setParameter("plan", planCode)
+            .setParameter("code", code)
+            .setParameter("asOf", asOf)).stream().findFirst();
+    }
+
+    /** The whole-year measurement in force for each indicator of the plan and year, by the moment. */
+    public Map<String, Actual> actuals(String planCode, int fiscalYear, Instant asOf) {
+        return actualRows(entityManager.createNativeQuery("""
+                SELECT DISTINCT ON (indicator_code) indicator_code, measurement_id, fiscal_year, revision, value, outcome,
+                       status, recorded_at
+                FROM measurement
+                WHERE plan_code = :plan AND fiscal_year = :year AND quarter IS NULL AND month IS NULL AND recorded_at <= :asOf
+                ORDER BY indicator_code, revision DESC""")
+            .setParameter("plan", planCode)
+            .setParameter("year", fiscalYear)
+            .setParameter("asOf", asOf));
+    }
+
+    public Optional<Actual> actual(String planCode, String code, int fiscalYear, Instant asOf) {
+        return actualRows(entityManager.createNativeQuery("""
+                SELECT indicator_code, measurement_id, fiscal_year, revision, value, outcome, status, recorded_at
+                FROM measurement
+                WHERE plan_code = :plan AND indicator_code = :code AND fiscal_year = :year AND quarter IS NULL
+                  AND month IS NULL AND recorded_at <= :asOf
+                ORDER BY revision DESC LIMIT 1""")
+            .setParameter("plan", planCode)
+            .setParameter("code", code)
+            .setParameter("year", fiscalYear)
+            .setParameter("asOf", asOf)).values().stream().findFirst();
+    }
+
+    /** The fiscal years an indicator has measurements for: what to evaluate before its plan is known. */
+    public List<Integer> measuredYears(String planCode, String code) {
+        @SuppressWarnings("unchecked")
+        List<Number> years = entityManager.createNativeQuery(
+                "SELECT DISTINCT fiscal_year FROM measurement WHERE plan_code = :plan AND indicator_code = :code")
+            .setParameter("plan", planCode)
+            .setParameter("code", code)
+            .getResultList();
+        return years.stream().map(Number::intValue).sorted().toList();
+    }
+
+    public List<String> indicatorCodes(String planCode) {
+        @SuppressWarnings("unchecked")
+        List<String> codes = entityManager.createNativeQuery(
+                "SELECT DISTINCT indicator_code FROM indicator_version WHERE plan_code = :plan ORDER BY indicator_code")
+            .setParameter("plan", planCode)
+            .getResultList();
+        return codes;
+    }
+
+    private List<IndicatorDefinition> definitions(Query query) {
+        @SuppressWarnings("unchecked")
+        List<String> rows = query.getResultList();
+        return rows.stream().map(json -> definition(read(json, IndicatorChanged.Indicator.class))).toList();
+    }
+
+    private static Map<String, Actual> actualRows(Query query) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = query.getResultList();
+        Map<String, Actual> actuals = new HashMap<>();
+        for (Object[] row : rows) {
+            actuals.put((String) row[0], new Actual(((Number) row[1]).longValue(), ((Number) row[2]).intValue(),
+                ((Number) row[3]).intValue(), (BigDecimal) row[4], (String) row[5], (String) row[6], instant(row[7])));
+        }
+        return actuals;
+    }
+
+    static IndicatorDefinition definition(IndicatorChanged.Indicator i) {
+        Map<Integer, BigDecimal> milestones = i.milestones() == null ? Map.of()
+            : i.milestones().stream().collect(Collectors.toMap(IndicatorChanged.Milestone::fiscalYear, IndicatorChanged.Milestone::value));
+        return new IndicatorDefinition(i.code(), i.nodeCode(), i.kind(), i.name(), i.unit(), i.baselineValue(),
+            i.baselineFiscalYear(), i.targetValue(), i.targetText(), i.targetFiscalYear(), milestones, i.direction(), i.method());
+    }
+
+    static Instant instant(Object value) {
+        if (value instanceof Instant instant) {
+            return instant;
+        }
+        if (value instanceof OffsetDateTime offset) {
+            return offset.toInstant();
+        }
+        return ((Timestamp) value).toInstant();
+    }
+
+    private String json(Object value) {
+        try {
+            return objectMapper.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private <T> T read(String json, Class<T> type) {
+        try {
+            return objectMapper.readValue(json, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Stored " + type.getSimpleName() + " is unreadable", e);
+        }
+    }
+}

@@ -1,0 +1,156 @@
+package io.planeval.evaluation.rebuild;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.jboss.logging.Logger;
+
+import io.planeval.contracts.IndicatorChanged;
+import io.planeval.contracts.MeasurementUpdated;
+import io.planeval.contracts.PlanChanged;
+import io.planeval.contracts.Topics;
+import io.planeval.evaluation.readmodel.ReadModel;
+import io.planeval.evaluation.readmodel.RebuildGate;
+import io.planeval.evaluation.readmodel.Recalculation;
+import io.planeval.support.consume.EventJson;
+import io.planeval.support.consume.ProcessedEvents;
+import io.planeval.support.events.CloudEventHeaders;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.smallrye.common.annotation.Identifier;
+
+/**
+ * Empties the read model and reads the three source topics again from their beginning up to where they end now,
+ * then recomputes every result. The consumers wait meanwhile and carry on afterwards; what they receive again is
+ * recognised by its event id. No evaluation-changed events are published: a rebuild changes nothing.
+ */
+@ApplicationScoped
+public class ReadModelRebuild {
+
+    private static final Logger LOG = Logger.getLogger(ReadModelRebuild.class);
+    private static final List<String> TOPICS = List.of(Topics.PLANS, Topics.INDICATORS, Topics.MEASUREMENTS);
+
+    @Inject
+    RebuildGate gate;
+
+    @Inject
+    ReadModel readModel;
+
+    @Inject
+    Recalculation recalculation;
+
+    @Inject
+    ProcessedEvents processedEvents;
+
+    @Inject
+    EventJson json;
+
+    @Inject
+    EntityManager entityManager;
+
+    @Inject
+    @Identifier("default-kafka-broker")
+    Map<String, Object> kafkaConfig;
+
+    /** What a rebuild read and how fast. */
+    public record Result(long events, long duplicates, Map<String, Long> perTopic, int plans, long millis, long eventsPerSecond) {
+    }
+
+    public Result rebuild() {
+        return gate.closed(this::run);
+    }
+
+    private Result run() {
+        Instant started = Instant.now();
+        QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(
+            "TRUNCATE plan_version, indicator_version, measurement, indicator_result, processed_event").executeUpdate());
+        Map<String, Long> perTopic = new HashMap<>();
+        long[] duplicates = {0};
+        Set<String> plans = new TreeSet<>();
+        try (KafkaConsumer<String, String> consumer = consumer()) {
+            List<TopicPartition> partitions = new ArrayList<>();
+            for (String topic : TOPICS) {
+                if (consumer.listTopics(Duration.ofSeconds(30)).containsKey(topic)) {
+                    consumer.partitionsFor(topic, Duration.ofSeconds(30))
+                        .forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
+                }
+            }
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions, Duration.ofSeconds(30));
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+                ConsumerRecords<String, String> batch = consumer.poll(Duration.ofMillis(500));
+                List<ConsumerRecord<String, String>> within = new ArrayList<>(batch.count());
+                batch.forEach(r -> {
+                    if (r.offset() < end.get(new TopicPartition(r.topic(), r.partition()))) {
+                        within.add(r);
+                    }
+                });
+                QuarkusTransaction.requiringNew().run(() -> {
+                    for (ConsumerRecord<String, String> record : within) {
+                        String id = CloudEventHeaders.read(record.headers(), CloudEventHeaders.ID).orElse(null);
+                        if (id == null || !processedEvents.firstDelivery(id)) {
+                            duplicates[0]++;
+                            continue;
+                        }
+                        perTopic.merge(record.topic(), 1L, Long::sum);
+                        plans.add(store(record));
+                    }
+                });
+            }
+        }
+        for (String plan : plans) {
+            QuarkusTransaction.requiringNew().run(() -> recalculation.plan(plan, false));
+        }
+        long events = perTopic.values().stream().mapToLong(Long::longValue).sum();
+        long millis = Math.max(1, Duration.between(started, Instant.now()).toMillis());
+        Result result = new Result(events, duplicates[0], perTopic, plans.size(), millis, events * 1000 / millis);
+        LOG.infof("Read model rebuilt: %s", result);
+        return result;
+    }
+
+    /** Stores one event without recalculating; returns its plan code. */
+    private String store(ConsumerRecord<String, String> record) {
+        switch (record.topic()) {
+            case Topics.PLANS -> {
+                PlanChanged event = json.read(record.value(), PlanChanged.class);
+                readModel.store(event);
+                return event.planCode();
+            }
+            case Topics.INDICATORS -> {
+                IndicatorChanged event = json.read(record.value(), IndicatorChanged.class);
+                readModel.store(event);
+                return event.planCode();
+            }
+            default -> {
+                MeasurementUpdated event = json.read(record.value(), MeasurementUpdated.class);
+                readModel.store(event);
+                return event.planCode();
+            }
+        }
+    }
+
+    private KafkaConsumer<String, String> consumer() {
+        Map<String, Object> settings = new HashMap<>();
+        settings.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafkaConfig.getOrDefault("bootstrap.servers", "localhost:9092"));
+        settings.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        settings.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000);
+        settings.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
+        return new KafkaConsumer<>(settings, new StringDeserializer(), new StringDeserializer());
+    }
+}

@@ -1,0 +1,138 @@
+package io.planeval.evaluation.report;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import io.planeval.contracts.PlanChanged;
+import io.planeval.evaluation.attainment.Actual;
+import io.planeval.evaluation.attainment.Evaluation;
+import io.planeval.evaluation.attainment.IndicatorDefinition;
+import io.planeval.evaluation.attainment.IndicatorEvaluator;
+import io.planeval.evaluation.attainment.NodeRollup;
+import io.planeval.evaluation.attainment.PlanNode;
+import io.planeval.evaluation.attainment.Rollup;
+import io.planeval.evaluation.readmodel.ReadModel;
+import io.planeval.evaluation.readmodel.Recalculation;
+import io.planeval.support.fiscal.FiscalYears;
+import io.planeval.support.problem.ProblemException;
+
+/** Answers evaluation questions as of any moment, from the versions and revisions recorded by then. */
+@ApplicationScoped
+public class EvaluationQueries {
+
+    @Inject
+    ReadModel readModel;
+
+    /** Everything evaluated for one plan, year and moment. */
+    public record Snapshot(ReadModel.PlanSnapshot plan, int fiscalYear, Instant asOf, List<PlanNode> nodes,
+                           List<Evaluation> evaluations, Rollup.PlanRollup rollup) {
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Snapshot snapshot(String planCode, Integer fiscalYear, Instant asOf) {
+        Instant moment = asOf == null ? Recalculation.EVERYTHING : asOf;
+        ReadModel.PlanSnapshot plan = readModel.plan(planCode, moment).orElseThrow(() -> ProblemException.notFound(
+            "Plan " + planCode + " is not known" + (asOf == null ? "" : " as of " + asOf)));
+        int year = fiscalYear == null ? plan.plan().lastFiscalYear() : fiscalYear;
+        if (year < plan.plan().firstFiscalYear() || year > plan.plan().lastFiscalYear()) {
+            throw ProblemException.invalid("fiscalYear", year + " is outside plan " + planCode + " ("
+                + plan.plan().firstFiscalYear() + "–" + plan.plan().lastFiscalYear() + ")");
+        }
+        List<PlanNode> nodes = nodes(plan.plan());
+        Map<String, Actual> actuals = readModel.actuals(planCode, year, moment);
+        List<Evaluation> evaluations = readModel.indicators(planCode, moment).stream()
+            .map(def -> IndicatorEvaluator.evaluate(def, year, actuals.get(def.code())))
+            .toList();
+        return new Snapshot(plan, year, asOf, nodes, evaluations, Rollup.of(nodes, evaluations));
+    }
+
+    public PlanReport report(String planCode, Integer fiscalYear, Instant asOf) {
+        Snapshot s = snapshot(planCode, fiscalYear, asOf);
+        return new PlanReport(planCode, s.plan().plan().title(), s.plan().version(), s.fiscalYear(),
+            FiscalYears.label(s.fiscalYear()), asOf, PlanReport.ROUNDING,
+            NodeReport.of(s.rollup().totals(), null, null),
+            s.rollup().roots().stream().map(root -> NodeReport.of(root, null, null)).toList());
+    }
+
+    public NodeReport node(String planCode, String nodeCode, Integer fiscalYear, Instant asOf) {
+        Snapshot s = snapshot(planCode, fiscalYear, asOf);
+        NodeRollup found = find(s.rollup().roots(), nodeCode);
+        if (found == null) {
+            throw ProblemException.notFound("Plan " + planCode + " has no node " + nodeCode);
+        }
+        List<IndicatorResult> own = s.evaluations().stream()
+            .filter(e -> nodeCode.equals(e.indicator().nodeCode()))
+            .sorted(Comparator.comparing(e -> e.indicator().code()))
+            .map(IndicatorResult::of)
+            .toList();
+        return NodeReport.of(found, own, found.children().stream().map(child -> NodeReport.of(child, null, null)).toList());
+    }
+
+    public IndicatorResult indicator(String planCode, String code, Integer fiscalYear, Instant asOf) {
+        return IndicatorResult.of(snapshot(planCode, fiscalYear, asOf).evaluations().stream()
+            .filter(e -> e.indicator().code().equals(code))
+            .findFirst()
+            .orElseThrow(() -> ProblemException.notFound("Plan " + planCode + " has no indicator " + code
+                + (asOf == null ? "" : " as of " + asOf))));
+    }
+
+    /** Every indicator whose status or attainment for the year differs between the two moments. */
+    public List<Change> changes(String planCode, Integer fiscalYear, Instant from, Instant to) {
+        if (from == null || to == null) {
+            throw ProblemException.invalid(from == null ? "from" : "to", "is required: an instant such as 2025-07-17T00:00:00Z or a date");
+        }
+        Snapshot after = snapshot(planCode, fiscalYear, to);
+        Map<String, Evaluation> before = new HashMap<>();
+        if (readModel.plan(planCode, from).isPresent()) {
+            snapshot(planCode, after.fiscalYear(), from).evaluations().forEach(e -> before.put(e.indicator().code(), e));
+        }
+        List<Change> changes = new ArrayList<>();
+        for (Evaluation now : after.evaluations()) {
+            Evaluation then = before.get(now.indicator().code());
+            if (then != null && then.status() == now.status() && sameRate(then, now)) {
+                continue;
+            }
+            IndicatorDefinition def = now.indicator();
+            changes.add(new Change(def.code(), def.name(), def.kind(), def.nodeCode(), then == null ? null : state(then), state(now)));
+        }
+        changes.sort(Comparator.comparing(Change::code));
+        return changes;
+    }
+
+    private static boolean sameRate(Evaluation a, Evaluation b) {
+        return a.attainment() == null ? b.attainment() == null
+            : b.attainment() != null && a.attainment().compareTo(b.attainment()) == 0;
+    }
+
+    private static Change.State state(Evaluation e) {
+        return new Change.State(e.status().wire(), e.status().label(), Rate.oneDecimal(e.attainment()));
+    }
+
+    private static NodeRollup find(List<NodeRollup> nodes, String code) {
+        for (NodeRollup node : nodes) {
+            if (Objects.equals(node.node().code(), code)) {
+                return node;
+            }
+            NodeRollup below = find(node.children(), code);
+            if (below != null) {
+                return below;
+            }
+        }
+        return null;
+    }
+
+    static List<PlanNode> nodes(PlanChanged.Plan plan) {
+        return plan.nodes().stream()
+            .map(n -> new PlanNode(n.code(), n.label(), n.title(), n.level(), plan.levels().get(n.level() - 1), n.parent(), n.position()))
+            .toList();
+    }
+}

@@ -1,0 +1,123 @@
+package io.planeval.evaluation.report;
+
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.planeval.support.problem.Problem;
+import io.planeval.support.problem.ProblemException;
+
+@Path("/api/v1/plans/{planCode}")
+@Tag(name = "Evaluation", description = "Status, attainment and roll-ups, as of any moment. " + PlanReport.ROUNDING)
+@Produces(MediaType.APPLICATION_JSON)
+public class EvaluationResource {
+
+    static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
+    static final String AS_OF = "An instant (2025-07-17T06:00:00Z) or a date (2025-07-17 = the end of that day, Japan time); "
+        + "default: everything recorded so far";
+    static final String FISCAL_YEAR = "Gregorian fiscal year, e.g. 2024 for 令和6年度; default: the plan's last year";
+
+    @Inject
+    EvaluationQueries queries;
+
+    @GET
+    @Path("/evaluation")
+    @Operation(summary = "The committee's report: per goal the KPI counts and achievement rate, KGIs, unachieved KPIs; totals")
+    @APIResponse(responseCode = "200", description = "The report", content = @Content(schema = @Schema(implementation = PlanReport.class),
+        examples = @ExampleObject(name = "goal I of R2–R6", value = """
+            {"planCode": "gunma-r2-r6", "fiscalYear": 2024, "fiscalYearLabel": "令和6年度",
+             "goals": [{"code": "GI", "label": "目標Ⅰ", "kpis": {"achieved": 12, "notAchieved": 7, "beingTallied": 1, "noTarget": 5, "total": 25},
+                        "kpiAchievementRate": {"percent": 63.1578947368, "display": "63%"},
+                        "kgiAttainment": {"percent": 74.0000000000, "display": "74%"}}]}""")))
+    @APIResponse(responseCode = "404", description = "Plan not known (as of that moment)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public PlanReport report(@PathParam("planCode") String planCode,
+                             @Parameter(description = FISCAL_YEAR) @QueryParam("fiscalYear") Integer fiscalYear,
+                             @Parameter(description = AS_OF) @QueryParam("asOf") String asOf) {
+        return queries.report(planCode, fiscalYear, moment("asOf", asOf));
+    }
+
+    @GET
+    @Path("/evaluation/nodes/{nodeCode}")
+    @Operation(summary = "One node's roll-up, with its own indicators and its children's roll-ups")
+    @APIResponse(responseCode = "404", description = "No such plan or node", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public NodeReport node(@PathParam("planCode") String planCode, @PathParam("nodeCode") String nodeCode,
+                           @Parameter(description = FISCAL_YEAR) @QueryParam("fiscalYear") Integer fiscalYear,
+                           @Parameter(description = AS_OF) @QueryParam("asOf") String asOf) {
+        return queries.node(planCode, nodeCode, fiscalYear, moment("asOf", asOf));
+    }
+
+    @GET
+    @Path("/evaluation/indicators/{indicatorCode}")
+    @Operation(summary = "One indicator's result with its working: method, inputs and formula")
+    @APIResponse(responseCode = "200", description = "The result", content = @Content(schema = @Schema(implementation = IndicatorResult.class),
+        examples = @ExampleObject(name = "KGI③", value = """
+            {"code": "KGI3", "status": "achieved", "statusLabel": "達成", "attainment": {"percent": 189.0200000000, "display": "189%"},
+             "working": {"method": "ratio", "formula": "75608 ÷ 40000 = 189.02%", "target": {"value": 40000, "fiscalYear": 2024},
+                         "actual": {"revision": 1, "value": 75608, "status": "final"}}}""")))
+    @APIResponse(responseCode = "404", description = "No such plan or indicator", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public IndicatorResult indicator(@PathParam("planCode") String planCode, @PathParam("indicatorCode") String code,
+                                     @Parameter(description = FISCAL_YEAR) @QueryParam("fiscalYear") Integer fiscalYear,
+                                     @Parameter(description = AS_OF) @QueryParam("asOf") String asOf) {
+        return queries.indicator(planCode, code, fiscalYear, moment("asOf", asOf));
+    }
+
+    @GET
+    @Path("/evaluation/changes")
+    @Operation(summary = "Indicators whose status or attainment changed between two moments, with both values")
+    @APIResponse(responseCode = "400", description = "from or to missing or unreadable", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public List<Change> changes(@PathParam("planCode") String planCode,
+                                @Parameter(description = FISCAL_YEAR) @QueryParam("fiscalYear") Integer fiscalYear,
+                                @Parameter(description = "The earlier moment (" + AS_OF + ")", required = true) @QueryParam("from") String from,
+                                @Parameter(description = "The later moment", required = true) @QueryParam("to") String to) {
+        return queries.changes(planCode, fiscalYear, moment("from", from), moment("to", to));
+    }
+
+    @GET
+    @Path("/evaluation.csv")
+    @Produces("text/csv")
+    @Operation(summary = "The committee table as CSV for Excel",
+        description = "UTF-8 with BOM, CRLF; one row per indicator; numbers as numbers with the unit in its own column; "
+            + "fiscal years as 2024 with a 令和 label column; attainment in percent to 4 places plus the display string.")
+    public Response csv(@PathParam("planCode") String planCode,
+                        @Parameter(description = FISCAL_YEAR) @QueryParam("fiscalYear") Integer fiscalYear,
+                        @Parameter(description = AS_OF) @QueryParam("asOf") String asOf) {
+        EvaluationQueries.Snapshot snapshot = queries.snapshot(planCode, fiscalYear, moment("asOf", asOf));
+        return Response.ok(CommitteeCsv.write(snapshot))
+            .type("text/csv; charset=UTF-8")
+            .header("Content-Disposition", "attachment; filename=\"" + planCode + "-" + snapshot.fiscalYear() + ".csv\"")
+            .build();
+    }
+
+    /** An instant, or a date meaning the end of that day in Japan. */
+    static Instant moment(String field, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return value.length() == 10
+                ? LocalDate.parse(value).plusDays(1).atStartOfDay(JAPAN).toInstant().minusNanos(1)
+                : Instant.parse(value);
+        } catch (DateTimeException e) {
+            throw ProblemException.invalid(field, value + " is not an instant (2025-07-17T06:00:00Z) or a date (2025-07-17)");
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package io.planeval.evaluation.report;
+
+import java.util.List;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import io.planeval.evaluation.attainment.NodeRollup;
+
+/** A node's roll-up: its subtree's KPIs, its own KGIs, its subtree's unachieved KPIs. */
+@Schema(name = "NodeReport")
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record NodeReport(
+    @Schema(description = "null for the whole plan's totals") String code,
+    String label,
+    String title,
+    Integer level,
+    String levelName,
+    KpiCounts kpis,
+    @Schema(description = "achieved ÷ (achieved + not achieved) over the subtree's KPIs; absent when nothing is decided")
+    Rate kpiAchievementRate,
+    List<IndicatorResult> kgis,
+    @Schema(description = "Mean attainment of the node's KGIs that have one (a KGI being tallied is left out)")
+    Rate kgiAttainment,
+    List<IndicatorResult> unachievedKpis,
+    @Schema(description = "Only on the node endpoint: the node's own indicators") List<IndicatorResult> indicators,
+    @Schema(description = "Only on the node endpoint: the children's roll-ups") List<NodeReport> children) {
+
+    @Schema(name = "KpiCounts")
+    public record KpiCounts(int achieved, int notAchieved, int beingTallied, int noTarget, int total) {
+    }
+
+    static NodeReport of(NodeRollup r, List<IndicatorResult> indicators, List<NodeReport> children) {
+        NodeRollup.KpiCounts k = r.kpis();
+        return new NodeReport(r.node().code(), r.node().label(), r.node().title(),
+            r.node().code() == null ? null : r.node().level(), r.node().levelName(),
+            new KpiCounts(k.achieved(), k.notAchieved(), k.beingTallied(), k.noTarget(), k.total()),
+            Rate.whole(r.kpiAchievementRate()),
+            r.kgis().stream().map(IndicatorResult::of).toList(),
+            Rate.whole(r.kgiAttainment()),
+            r.unachievedKpis().stream().map(IndicatorResult::of).toList(),
+            indicators, children);
+    }
+}

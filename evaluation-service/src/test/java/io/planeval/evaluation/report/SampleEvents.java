@@ -1,0 +1,121 @@
+package io.planeval.evaluation.report;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.planeval.contracts.EventTypes;
+import io.planeval.contracts.IndicatorChanged;
+import io.planeval.contracts.MeasurementUpdated;
+import io.planeval.contracts.PlanChanged;
+import io.planeval.contracts.Topics;
+import io.planeval.testsupport.KafkaTestProducer.TestEvent;
+
+/**
+ * The project's R2–R6 sample data (deploy/sample-data) as the events plan-service and indicator-service publish
+ * for it, under another plan code, with source times before the committee's 2025-07-17.
+ */
+final class SampleEvents {
+
+    static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
+    static final Path SAMPLES = Path.of("..", "deploy", "sample-data");
+    static final Instant PLANNED = Instant.parse("2025-06-01T00:00:00Z");
+    static final Instant DEFINED = Instant.parse("2025-07-01T00:00:00Z");
+    static final Instant MEASURED = Instant.parse("2025-07-10T00:00:00Z");
+
+    private SampleEvents() {
+    }
+
+    static TestEvent plan(String planCode) {
+        JsonNode doc = read(SAMPLES.resolve("plans/gunma-r2-r6.json"));
+        List<PlanChanged.Node> nodes = new ArrayList<>();
+        doc.get("nodes").forEach(n -> nodes.add(new PlanChanged.Node(n.get("code").asText(), n.get("label").asText(),
+            n.get("title").asText(), null, n.get("level").asInt(), null, n.get("position").asInt(), null)));
+        List<String> levels = new ArrayList<>();
+        doc.get("levels").forEach(l -> levels.add(l.asText()));
+        PlanChanged event = new PlanChanged(planCode, 1, PLANNED, new PlanChanged.Plan(planCode, doc.get("title").asText(), null,
+            doc.get("firstFiscalYear").asInt(), doc.get("lastFiscalYear").asInt(), levels, null, "active", nodes));
+        return new TestEvent(Topics.PLANS, planCode, EventTypes.PLAN_CHANGED, write(event));
+    }
+
+    static List<TestEvent> indicators(String planCode) {
+        List<TestEvent> events = new ArrayList<>();
+        try (Stream<Path> files = Files.list(SAMPLES.resolve("indicators/gunma-r2-r6"))) {
+            files.sorted().forEach(file -> {
+                String code = file.getFileName().toString().replace(".json", "");
+                events.add(indicator(planCode, code, read(file), 1, DEFINED));
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return events;
+    }
+
+    static TestEvent indicator(String planCode, String code, JsonNode d, long version, Instant changedAt) {
+        String direction = d.get("direction").asText();
+        String method = d.hasNonNull("method") ? d.get("method").asText()
+            : Map.of("higher_is_better", "ratio", "lower_is_better", "inverse_ratio", "qualitative", "qualitative").get(direction);
+        JsonNode target = d.get("target");
+        JsonNode baseline = d.get("baseline");
+        IndicatorChanged event = new IndicatorChanged(planCode, code, version, changedAt, new IndicatorChanged.Indicator(code,
+            d.get("nodeCode").asText(), d.get("kind").asText(), d.get("name").asText(), text(d, "unit"),
+            baseline == null ? null : decimal(baseline, "value"), baseline == null ? null : baseline.get("fiscalYear").asInt(),
+            target == null ? null : decimal(target, "value"), target == null ? null : text(target, "text"),
+            target == null ? null : target.get("fiscalYear").asInt(), List.of(), direction, method, List.of(), null, null,
+            text(d, "note")));
+        return new TestEvent(Topics.INDICATORS, Topics.indicatorKey(planCode, code), EventTypes.INDICATOR_CHANGED, write(event));
+    }
+
+    static List<TestEvent> measurements(String planCode, long firstId) {
+        List<TestEvent> events = new ArrayList<>();
+        JsonNode rows = read(SAMPLES.resolve("measurements/gunma-r2-r6.json"));
+        long id = firstId;
+        for (JsonNode row : rows) {
+            events.add(measurement(planCode, id++, row.get("indicatorCode").asText(), row.get("fiscalYear").asInt(), 1,
+                decimal(row, "value"), text(row, "outcome"), row.get("status").asText(), MEASURED));
+        }
+        return events;
+    }
+
+    static TestEvent measurement(String planCode, long id, String code, int year, int revision, BigDecimal value,
+                                 String outcome, String status, Instant recordedAt) {
+        MeasurementUpdated event = new MeasurementUpdated(id, planCode, code, year, null, null, revision, value, outcome, status,
+            null, null, "test", null, recordedAt);
+        return new TestEvent(Topics.MEASUREMENTS, planCode, EventTypes.MEASUREMENT_UPDATED, write(event));
+    }
+
+    private static String text(JsonNode node, String field) {
+        return node.hasNonNull(field) ? node.get(field).asText() : null;
+    }
+
+    private static BigDecimal decimal(JsonNode node, String field) {
+        return node.hasNonNull(field) ? new BigDecimal(node.get(field).asText()) : null;
+    }
+
+    static JsonNode read(Path file) {
+        try {
+            return JSON.readTree(Files.readString(file));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static String write(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
