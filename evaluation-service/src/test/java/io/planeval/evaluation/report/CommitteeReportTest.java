@@ -18,6 +18,7 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 import io.planeval.contracts.EvaluationChanged;
+import io.planeval.evaluation.SampleEvents;
 import io.planeval.contracts.Topics;
 import io.planeval.testsupport.KafkaTestProducer;
 import io.planeval.testsupport.KafkaTestProducer.TestEvent;

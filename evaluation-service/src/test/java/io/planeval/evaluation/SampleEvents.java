@@ -1,4 +1,4 @@
-package io.planeval.evaluation.report;
+package io.planeval.evaluation;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -26,18 +26,18 @@ import io.planeval.testsupport.KafkaTestProducer.TestEvent;
  * The project's R2–R6 sample data (deploy/sample-data) as the events plan-service and indicator-service publish
  * for it, under another plan code, with source times before the committee's 2025-07-17.
  */
-final class SampleEvents {
+public final class SampleEvents {
 
-    static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
-    static final Path SAMPLES = Path.of("..", "deploy", "sample-data");
-    static final Instant PLANNED = Instant.parse("2025-06-01T00:00:00Z");
-    static final Instant DEFINED = Instant.parse("2025-07-01T00:00:00Z");
-    static final Instant MEASURED = Instant.parse("2025-07-10T00:00:00Z");
+    public static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
+    public static final Path SAMPLES = Path.of("..", "deploy", "sample-data");
+    public static final Instant PLANNED = Instant.parse("2025-06-01T00:00:00Z");
+    public static final Instant DEFINED = Instant.parse("2025-07-01T00:00:00Z");
+    public static final Instant MEASURED = Instant.parse("2025-07-10T00:00:00Z");
 
     private SampleEvents() {
     }
 
-    static TestEvent plan(String planCode) {
+    public static TestEvent plan(String planCode) {
         JsonNode doc = read(SAMPLES.resolve("plans/gunma-r2-r6.json"));
         List<PlanChanged.Node> nodes = new ArrayList<>();
         doc.get("nodes").forEach(n -> nodes.add(new PlanChanged.Node(n.get("code").asText(), n.get("label").asText(),
@@ -49,7 +49,7 @@ final class SampleEvents {
         return new TestEvent(Topics.PLANS, planCode, EventTypes.PLAN_CHANGED, write(event));
     }
 
-    static List<TestEvent> indicators(String planCode) {
+    public static List<TestEvent> indicators(String planCode) {
         List<TestEvent> events = new ArrayList<>();
         try (Stream<Path> files = Files.list(SAMPLES.resolve("indicators/gunma-r2-r6"))) {
             files.sorted().forEach(file -> {
@@ -62,7 +62,7 @@ final class SampleEvents {
         return events;
     }
 
-    static TestEvent indicator(String planCode, String code, JsonNode d, long version, Instant changedAt) {
+    public static TestEvent indicator(String planCode, String code, JsonNode d, long version, Instant changedAt) {
         String direction = d.get("direction").asText();
         String method = d.hasNonNull("method") ? d.get("method").asText()
             : Map.of("higher_is_better", "ratio", "lower_is_better", "inverse_ratio", "qualitative", "qualitative").get(direction);
@@ -77,7 +77,7 @@ final class SampleEvents {
         return new TestEvent(Topics.INDICATORS, Topics.indicatorKey(planCode, code), EventTypes.INDICATOR_CHANGED, write(event));
     }
 
-    static List<TestEvent> measurements(String planCode, long firstId) {
+    public static List<TestEvent> measurements(String planCode, long firstId) {
         List<TestEvent> events = new ArrayList<>();
         JsonNode rows = read(SAMPLES.resolve("measurements/gunma-r2-r6.json"));
         long id = firstId;
@@ -88,7 +88,7 @@ final class SampleEvents {
         return events;
     }
 
-    static TestEvent measurement(String planCode, long id, String code, int year, int revision, BigDecimal value,
+    public static TestEvent measurement(String planCode, long id, String code, int year, int revision, BigDecimal value,
                                  String outcome, String status, Instant recordedAt) {
         MeasurementUpdated event = new MeasurementUpdated(id, planCode, code, year, null, null, revision, value, outcome, status,
             null, null, "test", null, recordedAt);
@@ -103,7 +103,7 @@ final class SampleEvents {
         return node.hasNonNull(field) ? new BigDecimal(node.get(field).asText()) : null;
     }
 
-    static JsonNode read(Path file) {
+    public static JsonNode read(Path file) {
         try {
             return JSON.readTree(Files.readString(file));
         } catch (IOException e) {
@@ -111,7 +111,7 @@ final class SampleEvents {
         }
     }
 
-    static String write(Object value) {
+    public static String write(Object value) {
         try {
             return JSON.writeValueAsString(value);
         } catch (JsonProcessingException e) {
