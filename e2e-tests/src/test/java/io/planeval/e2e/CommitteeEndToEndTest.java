@@ -1,0 +1,257 @@
+package io.planeval.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.planeval.testsupport.PostgresDatabaseResource;
+
+/**
+ * The committee's R2–R6 table reproduced by the three packaged services running as their own processes, with a
+ * Kafka broker process and real PostgreSQL, through their public REST APIs only.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class CommitteeEndToEndTest {
+
+    static final String PLAN = "gunma-r2-r6";
+    static final Path SOURCE = Processes.ROOT.resolveSibling("shared").resolve("data/results-r2-r6.json");
+
+    final KafkaBrokerProcess broker = new KafkaBrokerProcess();
+    ServiceProcess plans;
+    ServiceProcess indicators;
+    ServiceProcess evaluation;
+
+    @BeforeAll
+    void startEverything() throws Exception {
+        long t0 = System.nanoTime();
+        broker.format();
+        broker.start();
+        await().atMost(Duration.ofSeconds(60)).until(broker::listening);
+        step("broker process started", t0);
+
+        plans = new ServiceProcess("plan-service", database("planeval_e2e_plan"), broker.bootstrapServers());
+        indicators = new ServiceProcess("indicator-service", database("planeval_e2e_indicator"), broker.bootstrapServers());
+        evaluation = new ServiceProcess("evaluation-service", database("planeval_e2e_evaluation"), broker.bootstrapServers());
+        for (ServiceProcess service : List.of(plans, indicators, evaluation)) {
+            long started = System.nanoTime();
+            service.start();
+            await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(100)).until(service::ready);
+            step(service.name + " ready", started);
+        }
+
+        long loading = System.nanoTime();
+        ProcessBuilder loader = new ProcessBuilder("bash", "deploy/local/load-sample-data.sh")
+            .directory(Processes.ROOT.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(Processes.LOGS.resolve("load-sample-data.log").toFile()));
+        loader.environment().putAll(Map.of("PLAN_URL", plans.url(), "INDICATOR_URL", indicators.url()));
+        Process load = loader.start();
+        assertThat(load.waitFor(180, TimeUnit.SECONDS)).isTrue();
+        assertThat(load.exitValue()).as("deploy/local/load-sample-data.sh, see target/e2e-logs").isZero();
+        step("sample data loaded through the REST APIs", loading);
+        await().atMost(Duration.ofSeconds(60)).until(() -> {
+            Api.Reply reply = Api.get(evaluation.url() + "/api/v1/plans/" + PLAN + "/evaluation");
+            return reply.status() == 200 && reply.json().at("/totals/kpis/total").asInt() == 94
+                && reply.json().at("/totals/kpis/beingTallied").asInt() == 5;
+        });
+        step("evaluation complete", loading);
+    }
+
+    /** A fresh database on the real PostgreSQL, as the tests' resource makes them. */
+    private static String database(String name) {
+        PostgresDatabaseResource resource = new PostgresDatabaseResource();
+        resource.init(Map.of("database", name));
+        return resource.start().get("quarkus.datasource.jdbc.url");
+    }
+
+    @AfterAll
+    void stopEverything() {
+        for (ServiceProcess service : new ServiceProcess[] {evaluation, indicators, plans}) {
+            if (service != null) {
+                service.stop();
+            }
+        }
+        broker.stop();
+    }
+
+    JsonNode report() {
+        return Api.getJson(evaluation.url() + "/api/v1/plans/" + PLAN + "/evaluation?fiscalYear=2024");
+    }
+
+    JsonNode kgi(JsonNode report, String code) {
+        for (JsonNode goal : report.get("goals")) {
+            for (JsonNode kgi : goal.get("kgis")) {
+                if (kgi.get("code").asText().equals(code)) {
+                    return kgi;
+                }
+            }
+        }
+        throw new AssertionError("No " + code + " in the report");
+    }
+
+    @Test
+    @Order(1)
+    void theCommitteesFiguresForFiscal2024() throws IOException {
+        JsonNode report = report();
+        JsonNode goals = report.get("goals");
+        assertThat(texts(goals, "code")).containsExactly("GI", "GII", "GIII");
+        assertThat(ints(goals, "/kpis/achieved")).containsExactly(12, 15, 25);
+        assertThat(ints(goals, "/kpis/notAchieved")).containsExactly(7, 4, 10);
+        assertThat(ints(goals, "/kpis/beingTallied")).containsExactly(1, 3, 1);
+        assertThat(texts(goals, "/kpiAchievementRate/display")).containsExactly("63%", "79%", "71%");
+
+        assertThat(kgi(report, "KGI1").at("/attainment/percent").decimalValue()).isEqualByComparingTo("74.0");
+        assertThat(kgi(report, "KGI1").at("/attainment/display").asText()).isEqualTo("74%");
+        assertThat(kgi(report, "KGI2").get("status").asText()).isEqualTo("being_tallied");
+        assertThat(kgi(report, "KGI3").at("/attainment/display").asText()).isEqualTo("189%");
+        assertThat(kgi(report, "KGI3").at("/attainment/percent").decimalValue()).isEqualByComparingTo("189.02");
+        assertThat(kgi(report, "KGI4").at("/attainment/display").asText()).isEqualTo("24.2%");
+        assertThat(kgi(report, "KGI5").get("status").asText()).isEqualTo("achieved");
+        assertThat(kgi(report, "KGI5").at("/attainment/display").asText()).isEqualTo("100%");
+
+        // The 21 unachieved KPIs, each with the target and actual the committee printed.
+        JsonNode source = Api.JSON.readTree(Files.readString(SOURCE));
+        List<String> expected = new ArrayList<>();
+        for (JsonNode kpi : source.get("unachieved_kpis")) {
+            expected.add(kpi.get("goal").asText() + " " + kpi.get("name").asText() + " " + plain(kpi.get("target").decimalValue())
+                + " → " + plain(kpi.get("actual").decimalValue()) + " " + kpi.get("unit").asText());
+        }
+        List<String> actual = new ArrayList<>();
+        for (JsonNode goal : goals) {
+            for (JsonNode kpi : goal.get("unachievedKpis")) {
+                actual.add(goal.get("code").asText() + " " + kpi.get("name").asText() + " "
+                    + plain(kpi.at("/working/target/value").decimalValue()) + " → "
+                    + plain(kpi.at("/working/actual/value").decimalValue()) + " " + kpi.get("unit").asText());
+            }
+        }
+        assertThat(actual).hasSize(21).containsExactlyInAnyOrderElementsOf(expected);
+    }
+
+    @Test
+    @Order(2)
+    void aCorrectionIsEvaluatedAtOnceWhileTheMomentBeforeStillShowsItBeingTallied() {
+        Instant before = Instant.now();
+        long posted = System.nanoTime();
+        Api.Reply reply = Api.post(indicators.url() + "/api/v1/plans/" + PLAN + "/indicators/KGI2/measurements",
+            "{\"fiscalYear\": 2024, \"value\": 52000, \"status\": \"final\", \"note\": \"R6実績確定\"}");
+        assertThat(reply.status()).as(reply.body()).isEqualTo(201);
+        long created = System.nanoTime();
+        String kgi2 = evaluation.url() + "/api/v1/plans/" + PLAN + "/evaluation/indicators/KGI2";
+        await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(2))
+            .until(() -> "achieved".equals(Api.getJson(kgi2).get("status").asText()));
+        System.out.printf("[e2e] measurement 201 → evaluated: %d ms (POST took %d ms)%n",
+            (System.nanoTime() - created) / 1_000_000, (created - posted) / 1_000_000);
+        Instant after = Instant.now();
+
+        assertThat(Api.getJson(kgi2).at("/attainment/display").asText()).isEqualTo("104%");
+        assertThat(Api.getJson(kgi2 + "?asOf=" + before).get("status").asText()).isEqualTo("being_tallied");
+        JsonNode changes = Api.getJson(evaluation.url() + "/api/v1/plans/" + PLAN + "/evaluation/changes?from=" + before + "&to=" + after);
+        assertThat(texts(changes, "code")).containsExactly("KGI2");
+        assertThat(changes.at("/0/from/status").asText()).isEqualTo("being_tallied");
+
+        // The committee's 73.9% came from an unrounded actual: posting it gives 73.9%.
+        assertThat(Api.post(indicators.url() + "/api/v1/plans/" + PLAN + "/indicators/KGI1/measurements",
+            "{\"fiscalYear\": 2024, \"value\": 22.17, \"status\": \"final\"}").status()).isEqualTo(201);
+        await().atMost(Duration.ofSeconds(5)).until(() -> "73.9%".equals(kgi(report(), "KGI1").at("/attainment/display").asText()));
+    }
+
+    @Test
+    @Order(3)
+    void measurementsPostedWhileTheBrokerIsDownAreAllEvaluatedWhenItIsBack() {
+        broker.stop();
+        List<String> codes = List.of("KGI3", "KGI4", "GI-KPI-N01", "GI-KPI-N02", "GII-KPI-N01", "GIII-KPI-N01", "GIII-KPI-N09");
+        List<Long> ids = new ArrayList<>();
+        for (int i = 0; i < codes.size(); i++) {
+            Api.Reply reply = Api.post(indicators.url() + "/api/v1/plans/" + PLAN + "/indicators/" + codes.get(i) + "/measurements",
+                "{\"fiscalYear\": 2023, \"value\": " + (100 + i) + ", \"status\": \"preliminary\"}");
+            assertThat(reply.status()).as("posting while Kafka is down: " + reply.body()).isEqualTo(201);
+            ids.add(reply.json().get("id").asLong());
+        }
+        long restarted = System.nanoTime();
+        broker.start();
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
+            for (int i = 0; i < codes.size(); i++) {
+                JsonNode result = Api.getJson(evaluation.url() + "/api/v1/plans/" + PLAN + "/evaluation/indicators/"
+                    + codes.get(i) + "?fiscalYear=2023");
+                assertThat(result.at("/working/actual/measurementId").asLong()).as(codes.get(i)).isEqualTo(ids.get(i));
+            }
+        });
+        step("every measurement posted during the outage evaluated after the broker restart", restarted);
+    }
+
+    @Test
+    @Order(4)
+    void evaluationServiceStoppedMidStreamEndsWithTheSameEvaluation() throws Exception {
+        StringBuilder rows = new StringBuilder("[");
+        List<String> codes = List.of("KGI3", "KGI4", "GII-KPI-N02", "GIII-KPI-N03");
+        for (int revision = 1; revision <= 50; revision++) {
+            for (String code : codes) {
+                rows.append(rows.length() > 1 ? "," : "").append("{\"planCode\": \"").append(PLAN).append("\", \"indicatorCode\": \"")
+                    .append(code).append("\", \"fiscalYear\": 2022, \"value\": ").append(1000 + revision).append(", \"status\": \"final\"}");
+            }
+        }
+        rows.append("]");
+        Api.Reply reply = Api.post(indicators.url() + "/api/v1/measurements", rows.toString());
+        assertThat(reply.status()).as(reply.body()).isEqualTo(201);
+        evaluation.kill();
+        long restarted = System.nanoTime();
+        evaluation.start();
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(100)).until(evaluation::ready);
+        step("evaluation-service restarted after a kill", restarted);
+        long caughtUp = System.nanoTime();
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
+            for (String code : codes) {
+                JsonNode result = Api.getJson(evaluation.url() + "/api/v1/plans/" + PLAN + "/evaluation/indicators/" + code + "?fiscalYear=2022");
+                assertThat(result.at("/working/actual/revision").asInt()).as(code).isEqualTo(50);
+                assertThat(result.at("/working/actual/value").decimalValue()).isEqualByComparingTo("1050");
+            }
+        });
+        step("evaluation caught up after the restart", caughtUp);
+        // The committee's table is what it was before the restart.
+        JsonNode report = report();
+        assertThat(ints(report.get("goals"), "/kpis/achieved")).containsExactly(12, 15, 25);
+        assertThat(kgi(report, "KGI1").at("/attainment/display").asText()).isEqualTo("73.9%");
+    }
+
+    private static List<String> texts(JsonNode array, String pointer) {
+        List<String> values = new ArrayList<>();
+        array.forEach(node -> values.add(pointer.startsWith("/") ? node.at(pointer).asText() : node.get(pointer).asText()));
+        return values;
+    }
+
+    private static List<Integer> ints(JsonNode array, String pointer) {
+        List<Integer> values = new ArrayList<>();
+        array.forEach(node -> values.add(node.at(pointer).asInt()));
+        return values;
+    }
+
+    private static String plain(BigDecimal value) {
+        BigDecimal stripped = value.stripTrailingZeros();
+        return (stripped.scale() < 0 ? stripped.setScale(0) : stripped).toPlainString();
+    }
+
+    private static void step(String what, long startedNanos) {
+        System.out.printf("[e2e] %s: %d ms%n", what, (System.nanoTime() - startedNanos) / 1_000_000);
+    }
+}

@@ -1,0 +1,55 @@
+package io.planeval.e2e;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/** One packaged service ({@code target/quarkus-app/quarkus-run.jar}) as its own process, on a free port. */
+final class ServiceProcess {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+    final String name;
+    final int port = Processes.freePort();
+    private final Map<String, String> environment;
+    private Process process;
+
+    ServiceProcess(String name, String jdbcUrl, String bootstrapServers) {
+        this.name = name;
+        this.environment = Map.of(
+            "QUARKUS_HTTP_PORT", Integer.toString(port),
+            "QUARKUS_DATASOURCE_JDBC_URL", jdbcUrl,
+            "KAFKA_BOOTSTRAP_SERVERS", bootstrapServers);
+    }
+
+    String url() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    void start() {
+        process = Processes.start(name, List.of(Processes.java(), "-Xmx512m", "-jar",
+            Processes.ROOT.resolve(name + "/target/quarkus-app/quarkus-run.jar").toString()), environment);
+    }
+
+    boolean ready() {
+        try {
+            HttpResponse<Void> response = HTTP.send(HttpRequest.newBuilder(URI.create(url() + "/q/health/ready"))
+                .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding());
+            return response.statusCode() == 200;
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    void stop() {
+        Processes.stop(process);
+    }
+
+    void kill() {
+        Processes.kill(process);
+    }
+}
