@@ -87,6 +87,11 @@ public final class TestKafkaBroker {
     }
 
     private Properties properties() {
+        return kraftProperties(brokerPort, controllerPort, dataDir.resolve("logs"));
+    }
+
+    /** A single-node KRaft broker and controller on loopback: the settings of every planeval test broker. */
+    public static Properties kraftProperties(int brokerPort, int controllerPort, Path logDir) {
         Properties p = new Properties();
         p.put("process.roles", "broker,controller");
         p.put("node.id", "1");
@@ -96,7 +101,7 @@ public final class TestKafkaBroker {
         p.put("controller.listener.names", "CONTROLLER");
         p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
         p.put("inter.broker.listener.name", "PLAINTEXT");
-        p.put("log.dirs", dataDir.resolve("logs").toString());
+        p.put("log.dirs", logDir.toString());
         p.put("num.partitions", "1");
         // Services create their own topics with the right settings (compaction); never by accident.
         p.put("auto.create.topics.enable", "false");
@@ -112,11 +117,15 @@ public final class TestKafkaBroker {
     }
 
     private void format() {
+        format(properties(), dataDir.resolve("server.properties"));
+    }
+
+    /** Writes the broker's configuration to {@code config} and formats its storage with a new cluster id. */
+    public static void format(Properties properties, Path config) {
         try {
-            Files.createDirectories(dataDir);
-            Path config = dataDir.resolve("server.properties");
+            Files.createDirectories(config.getParent());
             try (OutputStream out = Files.newOutputStream(config)) {
-                properties().store(out, "planeval test broker");
+                properties.store(out, "planeval test broker");
             }
             ByteArrayOutputStream output = new ByteArrayOutputStream();
             int exit = StorageTool.execute(new String[] {

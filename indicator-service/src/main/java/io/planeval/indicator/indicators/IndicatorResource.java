@@ -1,6 +1,5 @@
 package io.planeval.indicator.indicators;
 
-import java.net.URI;
 import java.util.List;
 
 import jakarta.enterprise.inject.Produces;
@@ -27,6 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.planeval.contracts.Topics;
 import io.planeval.support.http.EntityTags;
+import io.planeval.support.http.Written;
 import io.planeval.support.outbox.OutboxTopic;
 import io.planeval.support.problem.Problem;
 import io.planeval.support.problem.ProblemException;
@@ -83,10 +83,8 @@ public class IndicatorResource {
             throw ProblemException.invalid("body", "an indicator definition is required");
         }
         IndicatorService.Outcome outcome = indicators.put(planCode, code, document, EntityTags.expectedVersion(ifMatch));
-        Response.ResponseBuilder response = outcome.created()
-            ? Response.created(URI.create("/api/v1/plans/" + planCode + "/indicators/" + code))
-            : Response.ok();
-        return response.entity(outcome.indicator()).tag(EntityTags.of(outcome.indicator().version())).build();
+        return Written.response(outcome.created(), "/api/v1/plans/" + planCode + "/indicators/" + code,
+            outcome.indicator(), outcome.indicator().version());
     }
 
     /** Compacted: the newest definition per indicator is all a consumer needs. */

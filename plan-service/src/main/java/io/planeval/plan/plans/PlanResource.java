@@ -1,6 +1,5 @@
 package io.planeval.plan.plans;
 
-import java.net.URI;
 import java.util.List;
 
 import jakarta.inject.Inject;
@@ -25,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.planeval.support.http.EntityTags;
+import io.planeval.support.http.Written;
 import io.planeval.support.problem.Problem;
 import io.planeval.support.problem.ProblemException;
 
@@ -86,9 +86,6 @@ public class PlanResource {
             throw ProblemException.invalid("body", "a plan document is required");
         }
         PlanService.Outcome outcome = plans.put(planCode, document, EntityTags.expectedVersion(ifMatch));
-        Response.ResponseBuilder response = outcome.created()
-            ? Response.created(URI.create("/api/v1/plans/" + planCode))
-            : Response.ok();
-        return response.entity(outcome.plan()).tag(EntityTags.of(outcome.plan().version())).build();
+        return Written.response(outcome.created(), "/api/v1/plans/" + planCode, outcome.plan(), outcome.plan().version());
     }
 }
