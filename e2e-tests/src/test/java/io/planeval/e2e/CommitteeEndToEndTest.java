@@ -24,7 +24,6 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import io.planeval.testsupport.PostgresDatabaseResource;
 
 /**
  * The committee's R2–R6 table reproduced by the three packaged services running as their own processes, with a
@@ -37,62 +36,39 @@ class CommitteeEndToEndTest {
     static final String PLAN = "gunma-r2-r6";
     static final Path SOURCE = Processes.ROOT.resolveSibling("shared").resolve("data/results-r2-r6.json");
 
-    final KafkaBrokerProcess broker = new KafkaBrokerProcess();
-    ServiceProcess plans;
+    RunningSystem system;
     ServiceProcess indicators;
     ServiceProcess evaluation;
 
     @BeforeAll
     void startEverything() throws Exception {
-        long t0 = System.nanoTime();
-        broker.format();
-        broker.start();
-        await().atMost(Duration.ofSeconds(60)).until(broker::listening);
-        step("broker process started", t0);
-
-        plans = new ServiceProcess("plan-service", database("planeval_e2e_plan"), broker.bootstrapServers());
-        indicators = new ServiceProcess("indicator-service", database("planeval_e2e_indicator"), broker.bootstrapServers());
-        evaluation = new ServiceProcess("evaluation-service", database("planeval_e2e_evaluation"), broker.bootstrapServers());
-        for (ServiceProcess service : List.of(plans, indicators, evaluation)) {
-            long started = System.nanoTime();
-            service.start();
-            await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(100)).until(service::ready);
-            step(service.name + " ready", started);
-        }
+        system = RunningSystem.start("planeval_e2e");
+        indicators = system.indicators;
+        evaluation = system.evaluation;
 
         long loading = System.nanoTime();
         ProcessBuilder loader = new ProcessBuilder("bash", "deploy/local/load-sample-data.sh")
             .directory(Processes.ROOT.toFile())
             .redirectErrorStream(true)
             .redirectOutput(ProcessBuilder.Redirect.appendTo(Processes.LOGS.resolve("load-sample-data.log").toFile()));
-        loader.environment().putAll(Map.of("PLAN_URL", plans.url(), "INDICATOR_URL", indicators.url()));
+        loader.environment().putAll(Map.of("PLAN_URL", system.plans.url(), "INDICATOR_URL", indicators.url()));
         Process load = loader.start();
         assertThat(load.waitFor(180, TimeUnit.SECONDS)).isTrue();
         assertThat(load.exitValue()).as("deploy/local/load-sample-data.sh, see target/e2e-logs").isZero();
-        step("sample data loaded through the REST APIs", loading);
+        system.took("sample data loaded through the REST APIs", loading);
         await().atMost(Duration.ofSeconds(60)).until(() -> {
             Api.Reply reply = Api.get(evaluation.url() + "/api/v1/plans/" + PLAN + "/evaluation");
             return reply.status() == 200 && reply.json().at("/totals/kpis/total").asInt() == 94
                 && reply.json().at("/totals/kpis/beingTallied").asInt() == 5;
         });
-        step("evaluation complete", loading);
-    }
-
-    /** A fresh database on the real PostgreSQL, as the tests' resource makes them. */
-    private static String database(String name) {
-        PostgresDatabaseResource resource = new PostgresDatabaseResource();
-        resource.init(Map.of("database", name));
-        return resource.start().get("quarkus.datasource.jdbc.url");
+        system.took("sample data evaluated", loading);
     }
 
     @AfterAll
     void stopEverything() {
-        for (ServiceProcess service : new ServiceProcess[] {evaluation, indicators, plans}) {
-            if (service != null) {
-                service.stop();
-            }
+        if (system != null) {
+            system.stop();
         }
-        broker.stop();
     }
 
     JsonNode report() {
@@ -179,7 +155,7 @@ class CommitteeEndToEndTest {
     @Test
     @Order(3)
     void measurementsPostedWhileTheBrokerIsDownAreAllEvaluatedWhenItIsBack() {
-        broker.stop();
+        system.broker.stop();
         List<String> codes = List.of("KGI3", "KGI4", "GI-KPI-N01", "GI-KPI-N02", "GII-KPI-N01", "GIII-KPI-N01", "GIII-KPI-N09");
         List<Long> ids = new ArrayList<>();
         for (int i = 0; i < codes.size(); i++) {
@@ -189,7 +165,7 @@ class CommitteeEndToEndTest {
             ids.add(reply.json().get("id").asLong());
         }
         long restarted = System.nanoTime();
-        broker.start();
+        system.broker.start();
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
             for (int i = 0; i < codes.size(); i++) {
                 JsonNode result = Api.getJson(evaluation.url() + "/api/v1/plans/" + PLAN + "/evaluation/indicators/"
@@ -197,7 +173,7 @@ class CommitteeEndToEndTest {
                 assertThat(result.at("/working/actual/measurementId").asLong()).as(codes.get(i)).isEqualTo(ids.get(i));
             }
         });
-        step("every measurement posted during the outage evaluated after the broker restart", restarted);
+        system.took("every measurement posted during the outage evaluated after the broker restart", restarted);
     }
 
     @Test
@@ -218,7 +194,7 @@ class CommitteeEndToEndTest {
         long restarted = System.nanoTime();
         evaluation.start();
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(100)).until(evaluation::ready);
-        step("evaluation-service restarted after a kill", restarted);
+        system.took("evaluation-service restarted after a kill", restarted);
         long caughtUp = System.nanoTime();
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
             for (String code : codes) {
@@ -227,7 +203,7 @@ class CommitteeEndToEndTest {
                 assertThat(result.at("/working/actual/value").decimalValue()).isEqualByComparingTo("1050");
             }
         });
-        step("evaluation caught up after the restart", caughtUp);
+        system.took("evaluation caught up after the restart", caughtUp);
         // The committee's table is what it was before the restart.
         JsonNode report = report();
         assertThat(ints(report.get("goals"), "/kpis/achieved")).containsExactly(12, 15, 25);
@@ -249,9 +225,5 @@ class CommitteeEndToEndTest {
     private static String plain(BigDecimal value) {
         BigDecimal stripped = value.stripTrailingZeros();
         return (stripped.scale() < 0 ? stripped.setScale(0) : stripped).toPlainString();
-    }
-
-    private static void step(String what, long startedNanos) {
-        System.out.printf("[e2e] %s: %d ms%n", what, (System.nanoTime() - startedNanos) / 1_000_000);
     }
 }

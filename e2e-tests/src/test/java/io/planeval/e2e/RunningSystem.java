@@ -1,0 +1,69 @@
+package io.planeval.e2e;
+
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.planeval.testsupport.PostgresDatabaseResource;
+
+/**
+ * The whole system as an operator runs it: a Kafka broker process and the three packaged services as processes,
+ * each service on a fresh database of the real PostgreSQL. Records how long each took to become ready.
+ */
+final class RunningSystem {
+
+    final KafkaBrokerProcess broker = new KafkaBrokerProcess();
+    final ServiceProcess plans;
+    final ServiceProcess indicators;
+    final ServiceProcess evaluation;
+    final Map<String, Long> startupMillis = new LinkedHashMap<>();
+
+    private RunningSystem(String databasePrefix) {
+        plans = new ServiceProcess("plan-service", database(databasePrefix + "_plan"), broker.bootstrapServers());
+        indicators = new ServiceProcess("indicator-service", database(databasePrefix + "_indicator"), broker.bootstrapServers());
+        evaluation = new ServiceProcess("evaluation-service", database(databasePrefix + "_evaluation"), broker.bootstrapServers());
+    }
+
+    static RunningSystem start(String databasePrefix) {
+        RunningSystem system = new RunningSystem(databasePrefix);
+        long started = System.nanoTime();
+        system.broker.format();
+        system.broker.start();
+        await().atMost(Duration.ofSeconds(60)).until(system.broker::listening);
+        system.took("kafka broker process", started);
+        for (ServiceProcess service : system.services()) {
+            long serviceStarted = System.nanoTime();
+            service.start();
+            await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(50)).until(service::ready);
+            system.took(service.name, serviceStarted);
+        }
+        return system;
+    }
+
+    List<ServiceProcess> services() {
+        return List.of(plans, indicators, evaluation);
+    }
+
+    void stop() {
+        for (ServiceProcess service : List.of(evaluation, indicators, plans)) {
+            service.stop();
+        }
+        broker.stop();
+    }
+
+    void took(String what, long startedNanos) {
+        long millis = (System.nanoTime() - startedNanos) / 1_000_000;
+        startupMillis.put(what, millis);
+        System.out.printf("[e2e] %s: %d ms%n", what, millis);
+    }
+
+    /** A fresh database on the real PostgreSQL, made as the tests' resource makes them. */
+    private static String database(String name) {
+        PostgresDatabaseResource resource = new PostgresDatabaseResource();
+        resource.init(Map.of("database", name));
+        return resource.start().get("quarkus.datasource.jdbc.url");
+    }
+}
