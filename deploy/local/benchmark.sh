@@ -8,7 +8,7 @@ cd "$(dirname "$0")/../.."
 deploy/local/postgres.sh
 command -v pgbench >/dev/null 2>&1 || { [ "$(id -u)" = 0 ] && apt-get install -y -qq postgresql-contrib >/dev/null; }
 mvn -B -q -ntp install -DskipTests
-exec mvn -B -ntp -pl e2e-tests test -Dgroups=benchmark -DexcludedGroups=none -Dtest=PlanevalBenchmark \
+exec mvn -B -ntp -pl e2e-tests test -Dgroups=benchmark -De2e.excludedGroups=none -Dtest=PlanevalBenchmark \
   -Dsurefire.failIfNoSpecifiedTests=false \
   -Dbench.rounds="${BENCH_ROUNDS:-3}" -Dbench.seconds="${BENCH_SECONDS:-10}" \
   -Dbench.freshness.seconds="${BENCH_FRESHNESS_SECONDS:-60}"

@@ -46,13 +46,17 @@ final class Api {
     }
 
     static Reply post(String url, String json) {
-        return send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json; charset=UTF-8")
-            .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
+        return send("POST", url, "application/json", json);
+    }
+
+    static Reply send(String method, String url, String contentType, String body) {
+        return send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", contentType + "; charset=UTF-8")
+            .method(method, HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
     }
 
     private static Reply send(HttpRequest.Builder request) {
         try {
-            HttpResponse<String> response = HTTP.send(request.timeout(Duration.ofSeconds(30)).build(),
+            HttpResponse<String> response = HTTP.send(request.timeout(Duration.ofSeconds(120)).build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             return new Reply(response.statusCode(), response.body());
         } catch (IOException e) {

@@ -61,7 +61,7 @@ final class RunningSystem {
     }
 
     /** A fresh database on the real PostgreSQL, made as the tests' resource makes them. */
-    private static String database(String name) {
+    static String database(String name) {
         PostgresDatabaseResource resource = new PostgresDatabaseResource();
         resource.init(Map.of("database", name));
         return resource.start().get("quarkus.datasource.jdbc.url");

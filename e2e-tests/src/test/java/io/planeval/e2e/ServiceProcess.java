@@ -49,6 +49,20 @@ final class ServiceProcess {
         Processes.stop(process);
     }
 
+    /** Resident memory of the process (VmRSS), in KiB. */
+    long residentKib() {
+        try {
+            for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc", Long.toString(process.pid()), "status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", ""));
+                }
+            }
+        } catch (java.io.IOException e) {
+            return -1;
+        }
+        return -1;
+    }
+
     void kill() {
         Processes.kill(process);
     }

@@ -1,0 +1,409 @@
+package io.planeval.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * The benchmark of issue 7, against the real stack on this machine, with the machine's own limit beside it
+ * (pgbench's single-row committed inserts). Not part of the test suite: deploy/local/benchmark.sh runs it and
+ * it writes BENCHMARKS.md. Every figure is the median of the rounds, with the spread (max − min) beside it.
+ */
+@Tag("benchmark")
+class PlanevalBenchmark {
+
+    static final int ROUNDS = Integer.getInteger("bench.rounds", 3);
+    static final double ROUND_SECONDS = Double.parseDouble(System.getProperty("bench.seconds", "10"));
+    static final int FRESHNESS_SECONDS = Integer.getInteger("bench.freshness.seconds", 60);
+    static final int FRESHNESS_RATE = 500;
+    static final String POST_PLAN = "bench-post";
+    static final String READ_PLAN = "bench-read";
+    static final int POST_INDICATORS = 200;
+    static final String PGBENCH_DATABASE = "planeval_pgbench";
+
+    final List<String> rows = new ArrayList<>();
+    final List<String> notes = new ArrayList<>();
+    RunningSystem system;
+
+    @Test
+    void measure() throws Exception {
+        system = RunningSystem.start("planeval_bench");
+        RunningSystem.database(PGBENCH_DATABASE);
+        try {
+            definePlan(POST_PLAN, 1, 1, 1);
+            defineIndicators(POST_PLAN, POST_INDICATORS, "G1-1-1");
+            singlePosts();
+            bulk();
+            freshness();
+            reads();
+            rebuild();
+            footprint();
+        } finally {
+            system.stop();
+            write();
+        }
+    }
+
+    // --- 1. single POST against pgbench ---------------------------------------------------------------------------
+
+    void singlePosts() throws Exception {
+        for (int clients : new int[] {1, 8}) {
+            Load.run(clients, 3, this::postOne);
+            List<Double> rates = new ArrayList<>();
+            List<Double> p50 = new ArrayList<>();
+            List<Double> p99 = new ArrayList<>();
+            List<Double> cpu = new ArrayList<>();
+            for (int r = 0; r < ROUNDS; r++) {
+                Load.Round round = Load.run(clients, ROUND_SECONDS, this::postOne);
+                rates.add(round.perSecond());
+                p50.add(round.p50Millis());
+                p99.add(round.p99Millis());
+                cpu.add(round.generatorCpuPercent());
+            }
+            List<Double> pg = new ArrayList<>();
+            for (int r = 0; r < ROUNDS; r++) {
+                pg.add(pgbench(clients));
+            }
+            double ratio = Load.median(rates) / Load.median(pg);
+            row("Single POST, " + clients + " client" + (clients > 1 ? "s" : ""), "req/s",
+                rates, String.format(Locale.ROOT, "p50 %.1f ms, p99 %.1f ms; pgbench %.0f tx/s (±%.0f); ratio %.0f%%; generator CPU %.0f%%",
+                    Load.median(p50), Load.median(p99), Load.median(pg), Load.spread(pg), 100 * ratio, Load.median(cpu)),
+                clients == 8 ? (ratio >= 0.6 ? "met (≥ 60% of pgbench)" : "missed (≥ 60% of pgbench)") : "—");
+        }
+    }
+
+    int postOne() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        return Api.post(system.indicators.url() + "/api/v1/plans/" + POST_PLAN + "/indicators/K" + random.nextInt(POST_INDICATORS)
+            + "/measurements", "{\"fiscalYear\": " + (2020 + random.nextInt(10)) + ", \"value\": " + random.nextInt(100000)
+            + ".25, \"status\": \"final\"}").status();
+    }
+
+    /** pgbench: committed single-row inserts into a table shaped like ours, at the same client count. */
+    double pgbench(int clients) throws Exception {
+        Path script = Processes.LOGS.resolve("pgbench-insert.sql");
+        Files.createDirectories(Processes.LOGS);
+        Files.writeString(script, "\\set i random(1, " + POST_INDICATORS + ")\n"
+            + "INSERT INTO bench_measurement (indicator, fiscal_year, value, status, recorded_at) "
+            + "VALUES (:i, 2024, 12345.25, 'final', now());\n");
+        psql("DROP TABLE IF EXISTS bench_measurement;  CREATE TABLE bench_measurement (id bigserial PRIMARY KEY, "
+            + "indicator integer NOT NULL, fiscal_year integer NOT NULL, value numeric(20, 6), status text NOT NULL, "
+            + "recorded_at timestamptz NOT NULL)");
+        String out = run(List.of("pgbench", "-h", host(), "-p", port(), "-U", user(), "-n", "-c", Integer.toString(clients),
+            "-j", Integer.toString(clients), "-T", Long.toString(Math.round(ROUND_SECONDS)), "-f", script.toString(), PGBENCH_DATABASE));
+        Matcher tps = Pattern.compile("tps = ([0-9.]+)").matcher(out);
+        assertThat(tps.find()).as(out).isTrue();
+        return Double.parseDouble(tps.group(1));
+    }
+
+    // --- 2. bulk ingest ------------------------------------------------------------------------------------------
+
+    void bulk() {
+        for (String format : new String[] {"JSON", "CSV"}) {
+            List<Double> rates = new ArrayList<>();
+            for (int r = 0; r <= ROUNDS; r++) {
+                String body = format.equals("JSON") ? bulkJson(10_000, r) : bulkCsv(10_000, r);
+                long t = System.nanoTime();
+                Api.Reply reply = Api.send("POST", system.indicators.url() + "/api/v1/measurements",
+                    format.equals("JSON") ? "application/json" : "text/csv", body);
+                double seconds = (System.nanoTime() - t) / 1e9;
+                assertThat(reply.status()).as(reply.body()).isEqualTo(201);
+                if (r > 0) {
+                    rates.add(10_000 / seconds);
+                }
+            }
+            double median = Load.median(rates);
+            row("Bulk " + format + ", 10,000 rows a request", "measurements/s", rates, "one client",
+                median >= 50_000 ? "met (≥ 50,000/s)" : "missed (≥ 50,000/s)");
+        }
+    }
+
+    static String bulkJson(int n, int round) {
+        StringBuilder body = new StringBuilder("[");
+        for (int i = 0; i < n; i++) {
+            body.append(i == 0 ? "" : ",").append("{\"planCode\":\"").append(POST_PLAN).append("\",\"indicatorCode\":\"K")
+                .append(i % POST_INDICATORS).append("\",\"fiscalYear\":").append(2020 + round).append(",\"value\":")
+                .append(i).append(".5,\"status\":\"preliminary\"}");
+        }
+        return body.append(']').toString();
+    }
+
+    static String bulkCsv(int n, int round) {
+        StringBuilder body = new StringBuilder("\uFEFFplanCode,indicatorCode,fiscalYear,value,status\r\n");
+        for (int i = 0; i < n; i++) {
+            body.append(POST_PLAN).append(",K").append(i % POST_INDICATORS).append(',').append(2025 + round).append(',')
+                .append(i).append(".5,preliminary\r\n");
+        }
+        return body.toString();
+    }
+
+    // --- 3. freshness --------------------------------------------------------------------------------------------
+
+    /** A steady 500 measurements/s; every 10th is followed until the evaluation shows it. */
+    void freshness() throws Exception {
+        ExecutorService posters = Executors.newFixedThreadPool(8);
+        ExecutorService probes = Executors.newFixedThreadPool(8);
+        ConcurrentLinkedQueue<long[]> samples = new ConcurrentLinkedQueue<>();
+        AtomicLong failures = new AtomicLong();
+        long start = System.nanoTime();
+        long total = (long) FRESHNESS_RATE * FRESHNESS_SECONDS;
+        for (long i = 0; i < total; i++) {
+            long due = start + i * 1_000_000_000L / FRESHNESS_RATE;
+            long wait = due - System.nanoTime();
+            if (wait > 0) {
+                TimeUnit.NANOSECONDS.sleep(wait);
+            }
+            long n = i;
+            posters.submit(() -> {
+                String code = "K" + (n % POST_INDICATORS);
+                int year = 2020 + (int) (n / POST_INDICATORS % 10);
+                Api.Reply reply = Api.post(system.indicators.url() + "/api/v1/plans/" + POST_PLAN + "/indicators/" + code
+                    + "/measurements", "{\"fiscalYear\": " + year + ", \"value\": " + n + ", \"status\": \"final\"}");
+                long created = System.nanoTime();
+                if (reply.status() != 201) {
+                    failures.incrementAndGet();
+                    return;
+                }
+                if (n % 10 == 0) {
+                    long id = reply.json().get("id").asLong();
+                    probes.submit(() -> samples.add(new long[] {created - start, follow(code, year, id, created)}));
+                }
+            });
+        }
+        posters.shutdown();
+        posters.awaitTermination(2, TimeUnit.MINUTES);
+        probes.shutdown();
+        probes.awaitTermination(2, TimeUnit.MINUTES);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        long[] all = samples.stream().mapToLong(s -> s[1]).sorted().toArray();
+        long tenth = (long) (FRESHNESS_SECONDS * 1e9 / 6);
+        long[] first = samples.stream().filter(s -> s[0] < tenth).mapToLong(s -> s[1]).sorted().toArray();
+        long[] last = samples.stream().filter(s -> s[0] > FRESHNESS_SECONDS * 1e9 - tenth).mapToLong(s -> s[1]).sorted().toArray();
+        double p50 = Load.percentile(all, 0.5);
+        double p99 = Load.percentile(all, 0.99);
+        rows.add(String.format(Locale.ROOT, "| Freshness, 201 → evaluation, %d/s for %d s | p50 **%.1f ms**, p99 **%.1f ms** | %d samples; "
+                + "posted %.0f/s, %d failed; p50 first %d s %.1f ms, last %d s %.1f ms | %s |",
+            FRESHNESS_RATE, FRESHNESS_SECONDS, p50, p99, all.length, total / seconds, failures.get(), FRESHNESS_SECONDS / 6,
+            Load.percentile(first, 0.5), FRESHNESS_SECONDS / 6, Load.percentile(last, 0.5),
+            p50 <= 20 && p99 <= 100 ? "met (p50 ≤ 20 ms, p99 ≤ 100 ms)" : "missed (p50 ≤ 20 ms, p99 ≤ 100 ms)"));
+    }
+
+    /** Nanoseconds from the 201 until the evaluation uses this measurement (or a later one) for its indicator. */
+    long follow(String code, int year, long id, long created) {
+        String url = system.evaluation.url() + "/api/v1/plans/" + POST_PLAN + "/evaluation/indicators/" + code + "?fiscalYear=" + year;
+        long deadline = created + 30_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            Api.Reply reply = Api.get(url);
+            if (reply.status() == 200 && reply.json().at("/working/actual/measurementId").asLong() >= id) {
+                return System.nanoTime() - created;
+            }
+            try {
+                TimeUnit.MILLISECONDS.sleep(1);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        return 30_000_000_000L;
+    }
+
+    // --- 4. reads of a large plan --------------------------------------------------------------------------------
+
+    void reads() throws Exception {
+        long setup = System.nanoTime();
+        definePlan(READ_PLAN, 5, 10, 10);
+        List<String> items = new ArrayList<>();
+        for (int g = 1; g <= 5; g++) {
+            for (int p = 1; p <= 10; p++) {
+                for (int i = 1; i <= 10; i++) {
+                    items.add("G" + g + "-" + p + "-" + i);
+                }
+            }
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<java.util.concurrent.Future<?>> done = new ArrayList<>();
+        for (int n = 0; n < 5_000; n++) {
+            int k = n;
+            done.add(pool.submit(() -> defineIndicator(READ_PLAN, "R" + k, items.get(k / 10))));
+        }
+        for (java.util.concurrent.Future<?> f : done) {
+            f.get();
+        }
+        pool.shutdown();
+        for (int year = 2020; year <= 2029; year++) {
+            StringBuilder body = new StringBuilder("[");
+            for (int n = 0; n < 5_000; n++) {
+                body.append(n == 0 ? "" : ",").append("{\"planCode\":\"").append(READ_PLAN).append("\",\"indicatorCode\":\"R").append(n)
+                    .append("\",\"fiscalYear\":").append(year).append(",\"value\":").append(50 + n % 100).append(",\"status\":\"final\"}");
+            }
+            Api.Reply reply = Api.send("POST", system.indicators.url() + "/api/v1/measurements", "application/json", body.append(']').toString());
+            assertThat(reply.status()).as(reply.body()).isEqualTo(201);
+        }
+        String url = system.evaluation.url() + "/api/v1/plans/" + READ_PLAN + "/evaluation?fiscalYear=2029";
+        await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofSeconds(1)).until(() -> {
+            Api.Reply reply = Api.get(url);
+            return reply.status() == 200 && reply.json().at("/totals/kpis/total").asInt() == 5_000
+                && reply.json().at("/totals/kpis/beingTallied").asInt() == 0;
+        });
+        notes.add(String.format(Locale.ROOT, "Read set-up (5 goals, 50 policies, 500 items, 5,000 indicators, 50,000 measurements "
+            + "through the public APIs, evaluated): %.0f s.", (System.nanoTime() - setup) / 1e9));
+        Load.run(8, 3, () -> Api.get(url).status());
+        List<Double> rates = new ArrayList<>();
+        List<Double> p50 = new ArrayList<>();
+        List<Double> p99 = new ArrayList<>();
+        for (int r = 0; r < ROUNDS; r++) {
+            Load.Round round = Load.run(8, ROUND_SECONDS, () -> Api.get(url).status());
+            rates.add(round.perSecond());
+            p50.add(round.p50Millis());
+            p99.add(round.p99Millis());
+        }
+        row("Read plan report, 5,000 indicators, 8 clients", "req/s", rates,
+            String.format(Locale.ROOT, "p50 %.1f ms, p99 %.1f ms (spread %.1f ms)", Load.median(p50), Load.median(p99), Load.spread(p99)),
+            Load.median(p99) <= 20 ? "met (p99 ≤ 20 ms)" : "missed (p99 ≤ 20 ms)");
+    }
+
+    // --- 5. rebuild, 6. footprint --------------------------------------------------------------------------------
+
+    void rebuild() {
+        List<Double> rates = new ArrayList<>();
+        long events = 0;
+        for (int r = 0; r < ROUNDS; r++) {
+            JsonNode result = Api.send("POST", system.evaluation.url() + "/api/v1/admin/rebuild", "application/json", "").json();
+            rates.add(result.get("eventsPerSecond").asDouble());
+            events = result.get("events").asLong();
+        }
+        row("Rebuild of the read model from the topics", "events/s", rates, events + " events a round",
+            Load.median(rates) >= 50_000 ? "met (≥ 50,000/s)" : "missed (≥ 50,000/s)");
+    }
+
+    void footprint() {
+        for (ServiceProcess service : system.services()) {
+            rows.add(String.format(Locale.ROOT, "| %s: start-up to ready, resident memory after the run | %d ms, %d MiB | JVM, -Xmx512m | — |",
+                service.name, system.startupMillis.get(service.name), service.residentKib() / 1024));
+        }
+    }
+
+    // --- set-up helpers ------------------------------------------------------------------------------------------
+
+    void definePlan(String code, int goals, int policies, int items) {
+        StringBuilder nodes = new StringBuilder();
+        for (int g = 1; g <= goals; g++) {
+            node(nodes, "G" + g, 1, null, g);
+            for (int p = 1; p <= policies; p++) {
+                node(nodes, "G" + g + "-" + p, 2, "G" + g, p);
+                for (int i = 1; i <= items; i++) {
+                    node(nodes, "G" + g + "-" + p + "-" + i, 3, "G" + g + "-" + p, i);
+                }
+            }
+        }
+        Api.Reply reply = Api.send("PUT", system.plans.url() + "/api/v1/plans/" + code, "application/json",
+            "{\"title\": \"ベンチマーク計画 " + code + "\", \"firstFiscalYear\": 2020, \"lastFiscalYear\": 2029, "
+                + "\"levels\": [\"目標\", \"方針\", \"実施項目\"], \"status\": \"active\", \"nodes\": [" + nodes + "]}");
+        assertThat(reply.status()).as(reply.body()).isIn(200, 201);
+        await().atMost(Duration.ofSeconds(60)).until(() ->
+            Api.get(system.indicators.url() + "/api/v1/plans/" + code + "/indicators").status() == 200);
+    }
+
+    static void node(StringBuilder nodes, String code, int level, String parent, int position) {
+        nodes.append(nodes.length() == 0 ? "" : ",").append("{\"code\":\"").append(code).append("\",\"title\":\"ノード ")
+            .append(code).append("\",\"level\":").append(level).append(",\"parent\":")
+            .append(parent == null ? "null" : "\"" + parent + "\"").append(",\"position\":").append(position).append('}');
+    }
+
+    void defineIndicators(String plan, int count, String node) {
+        for (int n = 0; n < count; n++) {
+            defineIndicator(plan, "K" + n, node);
+        }
+    }
+
+    void defineIndicator(String plan, String code, String node) {
+        Api.Reply reply = Api.send("PUT", system.indicators.url() + "/api/v1/plans/" + plan + "/indicators/" + code, "application/json",
+            "{\"nodeCode\": \"" + node + "\", \"kind\": \"kpi\", \"name\": \"指標 " + code + "\", \"unit\": \"件\", "
+                + "\"target\": {\"value\": 100, \"fiscalYear\": 2029}, \"direction\": \"higher_is_better\"}");
+        assertThat(reply.status()).as(reply.body()).isIn(200, 201);
+    }
+
+    // --- output --------------------------------------------------------------------------------------------------
+
+    void row(String what, String unit, List<Double> values, String detail, String target) {
+        rows.add(String.format(Locale.ROOT, "| %s | **%.0f** %s (spread %.0f) | %s | %s |", what, Load.median(values), unit,
+            Load.spread(values), detail, target));
+    }
+
+    void write() throws IOException {
+        StringBuilder md = new StringBuilder();
+        md.append("# Benchmarks\n\n");
+        md.append("Run with `deploy/local/benchmark.sh` (not part of the test suite). It starts the real stack on this machine — "
+            + "a Kafka broker process, PostgreSQL, the three packaged services as processes — drives it over HTTP from a small Java "
+            + "load generator, runs `pgbench` for the machine's own limit, and rewrites this file.\n\n");
+        md.append(String.format(Locale.ROOT, "Run of %s on %d cores, %d GiB memory, %s %s; %d rounds of %.0f s after a warm-up, "
+                + "median and spread (max − min) of the rounds.%n%n", LocalDate.now(), Runtime.getRuntime().availableProcessors(),
+            ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getTotalMemorySize() >> 30,
+            System.getProperty("java.vm.name"), System.getProperty("java.version"), ROUNDS, ROUND_SECONDS));
+        md.append("| What | Result | Detail | Target |\n|---|---|---|---|\n");
+        rows.forEach(r -> md.append(r).append('\n'));
+        md.append('\n');
+        notes.forEach(n -> md.append("- ").append(n).append('\n'));
+        Path file = Processes.ROOT.resolve(System.getProperty("bench.output", "BENCHMARKS.md"));
+        String previous = Files.exists(file) ? Files.readString(file) : "";
+        int findings = previous.indexOf("\n## Findings");
+        md.append(findings >= 0 ? previous.substring(findings) : "\n## Findings\n\n(none yet)\n");
+        Files.writeString(file, md.toString());
+        System.out.println(md);
+    }
+
+    // --- processes -----------------------------------------------------------------------------------------------
+
+    static String host() {
+        return env("PGHOST", "127.0.0.1");
+    }
+
+    static String port() {
+        return env("PGPORT", "5432");
+    }
+
+    static String user() {
+        return env("PGUSER", "planeval");
+    }
+
+    static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+
+    static void psql(String sql) throws Exception {
+        run(List.of("psql", "-q", "-v", "ON_ERROR_STOP=1", "-h", host(), "-p", port(), "-U", user(), "-d", PGBENCH_DATABASE, "-c", sql));
+    }
+
+    static String run(List<String> command) throws Exception {
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().put("PGPASSWORD", env("PGPASSWORD", "planeval"));
+        Process process = builder.start();
+        String out = new String(process.getInputStream().readAllBytes());
+        assertThat(process.waitFor(5, TimeUnit.MINUTES)).isTrue();
+        assertThat(process.exitValue()).as(String.join(" ", command) + ": " + out).isZero();
+        return out;
+    }
+}
