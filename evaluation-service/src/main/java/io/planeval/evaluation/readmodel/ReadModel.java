@@ -141,24 +141,13 @@ public class ReadModel {
             .setParameter("asOf", asOf)).values().stream().findFirst();
     }
 
-    /** The fiscal years an indicator has measurements for: what to evaluate before its plan is known. */
-    public List<Integer> measuredYears(String planCode, String code) {
+    /** The fiscal years the plan has measurements for: what to evaluate before the plan itself is known. */
+    public List<Integer> measuredYears(String planCode) {
         @SuppressWarnings("unchecked")
-        List<Number> years = entityManager.createNativeQuery(
-                "SELECT DISTINCT fiscal_year FROM measurement WHERE plan_code = :plan AND indicator_code = :code")
+        List<Number> years = entityManager.createNativeQuery("SELECT DISTINCT fiscal_year FROM measurement WHERE plan_code = :plan")
             .setParameter("plan", planCode)
-            .setParameter("code", code)
             .getResultList();
         return years.stream().map(Number::intValue).sorted().toList();
-    }
-
-    public List<String> indicatorCodes(String planCode) {
-        @SuppressWarnings("unchecked")
-        List<String> codes = entityManager.createNativeQuery(
-                "SELECT DISTINCT indicator_code FROM indicator_version WHERE plan_code = :plan ORDER BY indicator_code")
-            .setParameter("plan", planCode)
-            .getResultList();
-        return codes;
     }
 
     private List<IndicatorDefinition> definitions(Query query) {

@@ -1,12 +1,17 @@
 package io.planeval.evaluation.readmodel;
 
 import java.math.BigDecimal;
+import java.sql.PreparedStatement;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,17 +19,21 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import org.hibernate.Session;
+
 import io.planeval.contracts.EvaluationChanged;
 import io.planeval.contracts.EventTypes;
 import io.planeval.contracts.Topics;
+import io.planeval.evaluation.attainment.Actual;
 import io.planeval.evaluation.attainment.Evaluation;
 import io.planeval.evaluation.attainment.IndicatorDefinition;
 import io.planeval.evaluation.attainment.IndicatorEvaluator;
 import io.planeval.support.outbox.Outbox;
 
 /**
- * Keeps {@code indicator_result} current, incrementally: a measurement recomputes its indicator for its year, a
- * definition its indicator for every year, a plan its indicators. A changed status publishes an evaluation-changed
+ * Keeps {@code indicator_result} current, incrementally: what a batch of events touched is recomputed — a
+ * measurement its indicator for its year, a definition its indicator for every year, a plan all its indicators —
+ * with a few queries per plan and year, however many indicators. A changed status publishes an evaluation-changed
  * event in the same transaction (roll-ups are summed from these results when read).
  */
 @ApplicationScoped
@@ -32,6 +41,8 @@ public class Recalculation {
 
     /** "Now" for the current results: everything recorded, whatever the clocks of the other services say. */
     public static final Instant EVERYTHING = Instant.parse("9999-12-31T00:00:00Z");
+    /** Up to this many indicators are read one by one; more, the whole plan's year at once. */
+    private static final int FEW = 20;
 
     @Inject
     ReadModel readModel;
@@ -42,82 +53,147 @@ public class Recalculation {
     @Inject
     Outbox outbox;
 
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void measurement(String planCode, String indicatorCode, int fiscalYear, boolean publish) {
-        indicator(planCode, indicatorCode, List.of(fiscalYear), publish);
-    }
+    /** What to recompute in one plan: per fiscal year the indicator codes, or every indicator in every year. */
+    public static final class Scope {
+        private final Map<Integer, Set<String>> codesByYear = new HashMap<>();
+        private final Set<String> everyYear = new TreeSet<>();
+        private boolean everything;
 
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void indicator(String planCode, String indicatorCode, boolean publish) {
-        indicator(planCode, indicatorCode, years(planCode, indicatorCode), publish);
-    }
+        public void measurement(int fiscalYear, String code) {
+            codesByYear.computeIfAbsent(fiscalYear, y -> new TreeSet<>()).add(code);
+        }
 
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void plan(String planCode, boolean publish) {
-        for (String code : readModel.indicatorCodes(planCode)) {
-            indicator(planCode, code, publish);
+        public void indicator(String code) {
+            everyYear.add(code);
+        }
+
+        public void everything() {
+            everything = true;
         }
     }
 
-    private void indicator(String planCode, String indicatorCode, Collection<Integer> years, boolean publish) {
-        Optional<IndicatorDefinition> definition = readModel.indicator(planCode, indicatorCode, EVERYTHING);
-        if (definition.isEmpty()) {
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void recalculate(String planCode, Scope scope, boolean publish) {
+        Optional<ReadModel.PlanSnapshot> plan = readModel.plan(planCode, EVERYTHING);
+        Set<String> codes = new TreeSet<>(scope.everyYear);
+        scope.codesByYear.values().forEach(codes::addAll);
+        List<IndicatorDefinition> definitions = scope.everything || codes.size() > FEW
+            ? readModel.indicators(planCode, EVERYTHING)
+            : codes.stream().map(code -> readModel.indicator(planCode, code, EVERYTHING)).flatMap(Optional::stream).toList();
+        if (definitions.isEmpty()) {
             return; // measurements wait for their definition, which recalculates them when it arrives
         }
-        for (int year : years) {
-            Evaluation now = IndicatorEvaluator.evaluate(definition.get(), year,
-                readModel.actual(planCode, indicatorCode, year, EVERYTHING).orElse(null));
-            record(planCode, now, publish);
-        }
-    }
-
-    /** The plan's years when it is known; before that, the years measured and the target year. */
-    private Collection<Integer> years(String planCode, String indicatorCode) {
-        Optional<ReadModel.PlanSnapshot> plan = readModel.plan(planCode, EVERYTHING);
-        TreeSet<Integer> years = new TreeSet<>(readModel.measuredYears(planCode, indicatorCode));
-        if (plan.isPresent()) {
-            for (int y = plan.get().plan().firstFiscalYear(); y <= plan.get().plan().lastFiscalYear(); y++) {
-                years.add(y);
+        Map<Integer, Set<String>> work = new HashMap<>();
+        Set<Integer> allYears = scope.everything || !scope.everyYear.isEmpty() ? years(planCode, plan, definitions) : Set.of();
+        for (IndicatorDefinition def : definitions) {
+            if (scope.everything || scope.everyYear.contains(def.code())) {
+                allYears.forEach(year -> work.computeIfAbsent(year, y -> new TreeSet<>()).add(def.code()));
             }
         }
-        readModel.indicator(planCode, indicatorCode, EVERYTHING)
-            .map(IndicatorDefinition::targetFiscalYear).filter(Objects::nonNull).ifPresent(years::add);
-        return new ArrayList<>(years);
+        scope.codesByYear.forEach((year, yearCodes) -> work.computeIfAbsent(year, y -> new TreeSet<>()).addAll(yearCodes));
+        Map<String, IndicatorDefinition> byCode = new HashMap<>();
+        definitions.forEach(def -> byCode.put(def.code(), def));
+        List<Evaluation> evaluations = new ArrayList<>();
+        work.forEach((year, yearCodes) -> {
+            Map<String, Actual> actuals = yearCodes.size() > FEW ? readModel.actuals(planCode, year, EVERYTHING) : new HashMap<>();
+            for (String code : yearCodes) {
+                IndicatorDefinition def = byCode.get(code);
+                if (def == null) {
+                    continue;
+                }
+                Actual actual = yearCodes.size() > FEW ? actuals.get(code) : readModel.actual(planCode, code, year, EVERYTHING).orElse(null);
+                evaluations.add(IndicatorEvaluator.evaluate(def, year, actual));
+            }
+        });
+        record(planCode, evaluations, publish);
     }
 
-    private void record(String planCode, Evaluation evaluation, boolean publish) {
-        String code = evaluation.indicator().code();
-        @SuppressWarnings("unchecked")
-        List<Object[]> previous = entityManager.createNativeQuery("""
-                SELECT status, attainment FROM indicator_result
-                WHERE plan_code = :plan AND indicator_code = :code AND fiscal_year = :year""")
-            .setParameter("plan", planCode)
-            .setParameter("code", code)
-            .setParameter("year", evaluation.fiscalYear())
-            .getResultList();
-        String status = evaluation.status().wire();
-        String previousStatus = previous.isEmpty() ? null : (String) previous.get(0)[0];
-        BigDecimal previousAttainment = previous.isEmpty() ? null : (BigDecimal) previous.get(0)[1];
-        if (status.equals(previousStatus) && sameRate(previousAttainment, evaluation.attainment())) {
+    /** The plan's years when it is known, the years measured, and the target years. */
+    private Set<Integer> years(String planCode, Optional<ReadModel.PlanSnapshot> plan, Collection<IndicatorDefinition> definitions) {
+        Set<Integer> years = new TreeSet<>(readModel.measuredYears(planCode));
+        plan.ifPresent(p -> {
+            for (int y = p.plan().firstFiscalYear(); y <= p.plan().lastFiscalYear(); y++) {
+                years.add(y);
+            }
+        });
+        definitions.stream().map(IndicatorDefinition::targetFiscalYear).filter(Objects::nonNull).forEach(years::add);
+        return years;
+    }
+
+    private record Stored(String status, BigDecimal attainment) {
+    }
+
+    private void record(String planCode, List<Evaluation> evaluations, boolean publish) {
+        if (evaluations.isEmpty()) {
             return;
         }
+        Map<String, Stored> previous = previous(planCode, evaluations);
         Instant now = Instant.now();
-        entityManager.createNativeQuery("""
-                INSERT INTO indicator_result (plan_code, indicator_code, fiscal_year, status, attainment, evaluated_at)
-                VALUES (:plan, :code, :year, :status, :attainment, :at)
-                ON CONFLICT (plan_code, indicator_code, fiscal_year)
-                DO UPDATE SET status = EXCLUDED.status, attainment = EXCLUDED.attainment, evaluated_at = EXCLUDED.evaluated_at""")
-            .setParameter("plan", planCode)
-            .setParameter("code", code)
-            .setParameter("year", evaluation.fiscalYear())
-            .setParameter("status", status)
-            .setParameter("attainment", evaluation.attainment())
-            .setParameter("at", now)
-            .executeUpdate();
-        if (publish && !status.equals(previousStatus)) {
-            outbox.append(Topics.EVALUATIONS, planCode, EventTypes.EVALUATION_CHANGED, new EvaluationChanged(planCode, code,
-                evaluation.fiscalYear(), previousStatus, status, previousAttainment, evaluation.attainment(), now));
+        List<Evaluation> changed = new ArrayList<>();
+        for (Evaluation e : evaluations) {
+            Stored before = previous.get(key(e.indicator().code(), e.fiscalYear()));
+            if (before != null && before.status().equals(e.status().wire()) && sameRate(before.attainment(), e.attainment())) {
+                continue;
+            }
+            changed.add(e);
+            if (publish && (before == null || !before.status().equals(e.status().wire()))) {
+                outbox.append(Topics.EVALUATIONS, planCode, EventTypes.EVALUATION_CHANGED, new EvaluationChanged(planCode,
+                    e.indicator().code(), e.fiscalYear(), before == null ? null : before.status(), e.status().wire(),
+                    before == null ? null : before.attainment(), e.attainment(), now));
+            }
         }
+        upsert(planCode, changed, now);
+    }
+
+    private Map<String, Stored> previous(String planCode, List<Evaluation> evaluations) {
+        Set<Integer> years = new TreeSet<>();
+        Set<String> codes = new TreeSet<>();
+        evaluations.forEach(e -> {
+            years.add(e.fiscalYear());
+            codes.add(e.indicator().code());
+        });
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = entityManager.createNativeQuery("""
+                SELECT indicator_code, fiscal_year, status, attainment FROM indicator_result
+                WHERE plan_code = :plan AND fiscal_year IN (:years) AND indicator_code IN (:codes)""")
+            .setParameter("plan", planCode)
+            .setParameter("years", years)
+            .setParameter("codes", codes)
+            .getResultList();
+        Map<String, Stored> previous = new HashMap<>();
+        for (Object[] row : rows) {
+            previous.put(key((String) row[0], ((Number) row[1]).intValue()), new Stored((String) row[2], (BigDecimal) row[3]));
+        }
+        return previous;
+    }
+
+    /** One JDBC batch, however many results changed. */
+    private void upsert(String planCode, List<Evaluation> changed, Instant now) {
+        if (changed.isEmpty()) {
+            return;
+        }
+        entityManager.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement upsert = connection.prepareStatement("""
+                    INSERT INTO indicator_result (plan_code, indicator_code, fiscal_year, status, attainment, evaluated_at)
+                    VALUES (?, ?, ?, ?, ?, ?)
+                    ON CONFLICT (plan_code, indicator_code, fiscal_year)
+                    DO UPDATE SET status = EXCLUDED.status, attainment = EXCLUDED.attainment, evaluated_at = EXCLUDED.evaluated_at""")) {
+                for (Evaluation e : changed) {
+                    upsert.setString(1, planCode);
+                    upsert.setString(2, e.indicator().code());
+                    upsert.setInt(3, e.fiscalYear());
+                    upsert.setString(4, e.status().wire());
+                    upsert.setBigDecimal(5, e.attainment());
+                    upsert.setTimestamp(6, Timestamp.from(now));
+                    upsert.addBatch();
+                }
+                upsert.executeBatch();
+            }
+        });
+    }
+
+    private static String key(String code, int year) {
+        return code + "/" + year;
     }
 
     private static boolean sameRate(BigDecimal a, BigDecimal b) {

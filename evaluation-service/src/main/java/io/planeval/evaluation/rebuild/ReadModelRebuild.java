@@ -21,16 +21,10 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.jboss.logging.Logger;
 
-import io.planeval.contracts.IndicatorChanged;
-import io.planeval.contracts.MeasurementUpdated;
-import io.planeval.contracts.PlanChanged;
 import io.planeval.contracts.Topics;
-import io.planeval.evaluation.readmodel.ReadModel;
+import io.planeval.evaluation.readmodel.EventApplier;
 import io.planeval.evaluation.readmodel.RebuildGate;
 import io.planeval.evaluation.readmodel.Recalculation;
-import io.planeval.support.consume.EventJson;
-import io.planeval.support.consume.ProcessedEvents;
-import io.planeval.support.events.CloudEventHeaders;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.common.annotation.Identifier;
 
@@ -48,17 +42,14 @@ public class ReadModelRebuild {
     @Inject
     RebuildGate gate;
 
+    /** Recomputing a large plan from scratch takes longer than a request's transaction may. */
+    private static final int RECALCULATION_TIMEOUT_SECONDS = 1800;
+
     @Inject
-    ReadModel readModel;
+    EventApplier applier;
 
     @Inject
     Recalculation recalculation;
-
-    @Inject
-    ProcessedEvents processedEvents;
-
-    @Inject
-    EventJson json;
 
     @Inject
     EntityManager entityManager;
@@ -67,8 +58,8 @@ public class ReadModelRebuild {
     @Identifier("default-kafka-broker")
     Map<String, Object> kafkaConfig;
 
-    /** What a rebuild read and how fast. */
-    public record Result(long events, long duplicates, Map<String, Long> perTopic, int plans, long millis, long eventsPerSecond) {
+    /** What a rebuild read (events, redeliveries included) and how fast, recomputation included. */
+    public record Result(long events, int plans, long millis, long eventsPerSecond) {
     }
 
     public Result rebuild() {
@@ -78,9 +69,8 @@ public class ReadModelRebuild {
     private Result run() {
         Instant started = Instant.now();
         QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(
-            "TRUNCATE plan_version, indicator_version, measurement, indicator_result, processed_event").executeUpdate());
-        Map<String, Long> perTopic = new HashMap<>();
-        long[] duplicates = {0};
+            "TRUNCATE plan_version, indicator_version, measurement, indicator_result, processed_event, dead_letter_event").executeUpdate());
+        long[] events = {0};
         Set<String> plans = new TreeSet<>();
         try (KafkaConsumer<String, String> consumer = consumer()) {
             List<TopicPartition> partitions = new ArrayList<>();
@@ -101,48 +91,20 @@ public class ReadModelRebuild {
                         within.add(r);
                     }
                 });
-                QuarkusTransaction.requiringNew().run(() -> {
-                    for (ConsumerRecord<String, String> record : within) {
-                        String id = CloudEventHeaders.read(record.headers(), CloudEventHeaders.ID).orElse(null);
-                        if (id == null || !processedEvents.firstDelivery(id)) {
-                            duplicates[0]++;
-                            continue;
-                        }
-                        perTopic.merge(record.topic(), 1L, Long::sum);
-                        plans.add(store(record));
-                    }
-                });
+                events[0] += within.size();
+                plans.addAll(QuarkusTransaction.requiringNew().call(() -> applier.store(within)).keySet());
             }
         }
         for (String plan : plans) {
-            QuarkusTransaction.requiringNew().run(() -> recalculation.plan(plan, false));
+            Recalculation.Scope everything = new Recalculation.Scope();
+            everything.everything();
+            QuarkusTransaction.requiringNew().timeout(RECALCULATION_TIMEOUT_SECONDS)
+                .run(() -> recalculation.recalculate(plan, everything, false));
         }
-        long events = perTopic.values().stream().mapToLong(Long::longValue).sum();
         long millis = Math.max(1, Duration.between(started, Instant.now()).toMillis());
-        Result result = new Result(events, duplicates[0], perTopic, plans.size(), millis, events * 1000 / millis);
+        Result result = new Result(events[0], plans.size(), millis, events[0] * 1000 / millis);
         LOG.infof("Read model rebuilt: %s", result);
         return result;
-    }
-
-    /** Stores one event without recalculating; returns its plan code. */
-    private String store(ConsumerRecord<String, String> record) {
-        switch (record.topic()) {
-            case Topics.PLANS -> {
-                PlanChanged event = json.read(record.value(), PlanChanged.class);
-                readModel.store(event);
-                return event.planCode();
-            }
-            case Topics.INDICATORS -> {
-                IndicatorChanged event = json.read(record.value(), IndicatorChanged.class);
-                readModel.store(event);
-                return event.planCode();
-            }
-            default -> {
-                MeasurementUpdated event = json.read(record.value(), MeasurementUpdated.class);
-                readModel.store(event);
-                return event.planCode();
-            }
-        }
     }
 
     private KafkaConsumer<String, String> consumer() {

@@ -1,0 +1,108 @@
+package io.planeval.evaluation.readmodel;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.jboss.logging.Logger;
+
+import io.planeval.contracts.IndicatorChanged;
+import io.planeval.contracts.MeasurementUpdated;
+import io.planeval.contracts.PlanChanged;
+import io.planeval.contracts.Topics;
+import io.planeval.support.consume.EventJson;
+import io.planeval.support.consume.PoisonEvent;
+import io.planeval.support.consume.ProcessedEvents;
+import io.planeval.support.events.CloudEventHeaders;
+
+/**
+ * Stores events from the three source topics in the read model, effectively once: each event's id is recorded in
+ * the same transaction, so a redelivered one is skipped. An event that cannot be read is kept in
+ * {@code dead_letter_event} with the reason, never dropped. Returns, per plan, what must be recomputed.
+ */
+@ApplicationScoped
+public class EventApplier {
+
+    private static final Logger LOG = Logger.getLogger(EventApplier.class);
+
+    @Inject
+    ReadModel readModel;
+
+    @Inject
+    ProcessedEvents processedEvents;
+
+    @Inject
+    EventJson json;
+
+    @Inject
+    EntityManager entityManager;
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Map<String, Recalculation.Scope> store(Iterable<ConsumerRecord<String, String>> records) {
+        Map<String, Recalculation.Scope> touched = new HashMap<>();
+        for (ConsumerRecord<String, String> record : records) {
+            String id = CloudEventHeaders.read(record.headers(), CloudEventHeaders.ID).orElse(null);
+            try {
+                if (id == null) {
+                    throw new PoisonEvent("no ce_id header");
+                }
+                if (processedEvents.firstDelivery(id)) {
+                    store(record, touched);
+                }
+            } catch (PoisonEvent e) {
+                deadLetter(record, id, e.getMessage());
+            }
+        }
+        return touched;
+    }
+
+    private void store(ConsumerRecord<String, String> record, Map<String, Recalculation.Scope> touched) {
+        switch (record.topic()) {
+            case Topics.PLANS -> {
+                PlanChanged event = json.read(record.value(), PlanChanged.class);
+                if (readModel.store(event)) {
+                    scope(touched, event.planCode()).everything();
+                }
+            }
+            case Topics.INDICATORS -> {
+                IndicatorChanged event = json.read(record.value(), IndicatorChanged.class);
+                if (readModel.store(event)) {
+                    scope(touched, event.planCode()).indicator(event.indicatorCode());
+                }
+            }
+            case Topics.MEASUREMENTS -> {
+                MeasurementUpdated event = json.read(record.value(), MeasurementUpdated.class);
+                if (readModel.store(event)) {
+                    scope(touched, event.planCode()).measurement(event.fiscalYear(), event.indicatorCode());
+                }
+            }
+            default -> throw new PoisonEvent("not a source topic: " + record.topic());
+        }
+    }
+
+    private static Recalculation.Scope scope(Map<String, Recalculation.Scope> touched, String planCode) {
+        return touched.computeIfAbsent(planCode, p -> new Recalculation.Scope());
+    }
+
+    private void deadLetter(ConsumerRecord<String, String> record, String id, String reason) {
+        LOG.errorf("Unreadable event kept in dead_letter_event: %s-%d@%d: %s", record.topic(), record.partition(), record.offset(), reason);
+        entityManager.createNativeQuery("""
+                INSERT INTO dead_letter_event (topic, partition, "offset", event_id, message_key, payload, reason, received_at)
+                VALUES (:topic, :partition, :offset, :id, :key, :payload, :reason, :at) ON CONFLICT DO NOTHING""")
+            .setParameter("topic", record.topic())
+            .setParameter("partition", record.partition())
+            .setParameter("offset", record.offset())
+            .setParameter("id", id)
+            .setParameter("key", record.key())
+            .setParameter("payload", record.value())
+            .setParameter("reason", reason)
+            .setParameter("at", Instant.now())
+            .executeUpdate();
+    }
+}
