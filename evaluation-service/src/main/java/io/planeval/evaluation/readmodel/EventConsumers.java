@@ -3,6 +3,7 @@ package io.planeval.evaluation.readmodel;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 
@@ -32,15 +33,21 @@ public class EventConsumers {
     @Inject
     RebuildGate gate;
 
+    @Inject
+    Event<PlansChanged> plansChanged;
+
     @Incoming("events")
     @Blocking
     public void apply(ConsumerRecords<String, String> records) {
-        gate.whileOpen(() -> Retrying.untilApplied("a batch of " + records.count() + " events", () ->
-            QuarkusTransaction.requiringNew().call(() -> {
-                Map<String, Recalculation.Scope> touched = applier.store(records);
-                touched.forEach((plan, scope) -> recalculation.recalculate(plan, scope, true));
-                return null;
+        Map<String, Recalculation.Scope> touched = gate.whileOpen(() -> Retrying.untilApplied(
+            "a batch of " + records.count() + " events", () -> QuarkusTransaction.requiringNew().call(() -> {
+                Map<String, Recalculation.Scope> stored = applier.store(records);
+                stored.forEach((plan, scope) -> recalculation.recalculate(plan, scope, true));
+                return stored;
             })));
+        if (!touched.isEmpty()) {
+            plansChanged.fire(new PlansChanged(touched.keySet()));
+        }
     }
 
     @Produces

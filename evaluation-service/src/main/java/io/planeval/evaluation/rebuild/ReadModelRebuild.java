@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
@@ -23,6 +24,7 @@ import org.jboss.logging.Logger;
 
 import io.planeval.contracts.Topics;
 import io.planeval.evaluation.readmodel.EventApplier;
+import io.planeval.evaluation.readmodel.PlansChanged;
 import io.planeval.evaluation.readmodel.RebuildGate;
 import io.planeval.evaluation.readmodel.Recalculation;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -62,8 +64,13 @@ public class ReadModelRebuild {
     public record Result(long events, int plans, long millis, long eventsPerSecond) {
     }
 
+    @Inject
+    Event<PlansChanged> plansChanged;
+
     public Result rebuild() {
-        return gate.closed(this::run);
+        Result result = gate.closed(this::run);
+        plansChanged.fire(new PlansChanged(null));
+        return result;
     }
 
     private Result run() {

@@ -55,7 +55,17 @@ public class EvaluationQueries {
         return new Snapshot(plan, year, asOf, nodes, evaluations, Rollup.of(nodes, evaluations));
     }
 
+    @Inject
+    CurrentReports currentReports;
+
+    /** The committee's report; the current one from the cache, kept until the plan's results change. */
     public PlanReport report(String planCode, Integer fiscalYear, Instant asOf) {
+        return asOf == null
+            ? currentReports.get(planCode, fiscalYear, () -> computeReport(planCode, fiscalYear, null))
+            : computeReport(planCode, fiscalYear, asOf);
+    }
+
+    private PlanReport computeReport(String planCode, Integer fiscalYear, Instant asOf) {
         Snapshot s = snapshot(planCode, fiscalYear, asOf);
         return new PlanReport(planCode, s.plan().plan().title(), s.plan().version(), s.fiscalYear(),
             FiscalYears.label(s.fiscalYear()), asOf, PlanReport.ROUNDING,

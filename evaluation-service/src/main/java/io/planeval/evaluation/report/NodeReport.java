@@ -23,7 +23,8 @@ public record NodeReport(
     List<IndicatorResult> kgis,
     @Schema(description = "Mean attainment of the node's KGIs that have one (a KGI being tallied is left out)")
     Rate kgiAttainment,
-    List<IndicatorResult> unachievedKpis,
+    @Schema(description = "Absent on the whole plan's totals, which would repeat the goals' lists")
+    List<UnachievedKpi> unachievedKpis,
     @Schema(description = "Only on the node endpoint: the node's own indicators") List<IndicatorResult> indicators,
     @Schema(description = "Only on the node endpoint: the children's roll-ups") List<NodeReport> children) {
 
@@ -39,7 +40,7 @@ public record NodeReport(
             Rate.whole(r.kpiAchievementRate()),
             r.kgis().stream().map(IndicatorResult::of).toList(),
             Rate.whole(r.kgiAttainment()),
-            r.unachievedKpis().stream().map(IndicatorResult::of).toList(),
+            r.node().code() == null ? null : r.unachievedKpis().stream().map(UnachievedKpi::of).toList(),
             indicators, children);
     }
 }

@@ -66,6 +66,8 @@ class CommitteeReportTest {
         assertThat(report.getString("goals[2].kgis[0].statusLabel")).isEqualTo("達成");
         assertThat(report.getList("goals.unachievedKpis").stream().mapToInt(l -> ((List<?>) l).size()).toArray()).containsExactly(7, 4, 10);
         assertThat(report.getInt("totals.kpis.notAchieved")).isEqualTo(21);
+        assertThat(report.getList("goals[1].unachievedKpis.target")).contains(10);
+        assertThat(report.getList("goals[1].unachievedKpis.actual")).contains(12.9f);
         assertThat(report.getString("totals.kpiAchievementRate.display")).isEqualTo("71%");
     }
 
