@@ -161,9 +161,9 @@ class PlanevalBenchmark {
 
     // --- 3. freshness --------------------------------------------------------------------------------------------
 
-    /** A steady 500 measurements/s; every 10th is followed until the evaluation shows it. */
+    /** A steady 500 measurements/s; every 25th is followed until the evaluation shows it. */
     void freshness() throws Exception {
-        ExecutorService posters = Executors.newFixedThreadPool(8);
+        ExecutorService posters = Executors.newFixedThreadPool(16);
         ExecutorService probes = Executors.newFixedThreadPool(8);
         ConcurrentLinkedQueue<long[]> samples = new ConcurrentLinkedQueue<>();
         AtomicLong failures = new AtomicLong();
@@ -186,7 +186,7 @@ class PlanevalBenchmark {
                     failures.incrementAndGet();
                     return;
                 }
-                if (n % 10 == 0) {
+                if (n % 25 == 0) {
                     long id = reply.json().get("id").asLong();
                     probes.submit(() -> samples.add(new long[] {created - start, follow(code, year, id, created)}));
                 }
@@ -220,7 +220,7 @@ class PlanevalBenchmark {
                 return System.nanoTime() - created;
             }
             try {
-                TimeUnit.MILLISECONDS.sleep(1);
+                TimeUnit.MILLISECONDS.sleep(5);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 break;

@@ -40,13 +40,8 @@ public class EvaluationQueries {
     @Transactional(Transactional.TxType.SUPPORTS)
     public Snapshot snapshot(String planCode, Integer fiscalYear, Instant asOf) {
         Instant moment = asOf == null ? Recalculation.EVERYTHING : asOf;
-        ReadModel.PlanSnapshot plan = readModel.plan(planCode, moment).orElseThrow(() -> ProblemException.notFound(
-            "Plan " + planCode + " is not known" + (asOf == null ? "" : " as of " + asOf)));
-        int year = fiscalYear == null ? plan.plan().lastFiscalYear() : fiscalYear;
-        if (year < plan.plan().firstFiscalYear() || year > plan.plan().lastFiscalYear()) {
-            throw ProblemException.invalid("fiscalYear", year + " is outside plan " + planCode + " ("
-                + plan.plan().firstFiscalYear() + "–" + plan.plan().lastFiscalYear() + ")");
-        }
+        ReadModel.PlanSnapshot plan = knownPlan(planCode, asOf, moment);
+        int year = fiscalYear(planCode, plan, fiscalYear);
         List<PlanNode> nodes = nodes(plan.plan());
         Map<String, Actual> actuals = readModel.actuals(planCode, year, moment);
         List<Evaluation> evaluations = readModel.indicators(planCode, moment).stream()
@@ -59,6 +54,21 @@ public class EvaluationQueries {
     CurrentReports currentReports;
 
     /** The committee's report; the current one from the cache, kept until the plan's results change. */
+    private ReadModel.PlanSnapshot knownPlan(String planCode, Instant asOf, Instant moment) {
+        return readModel.plan(planCode, moment).orElseThrow(() -> ProblemException.notFound(
+            "Plan " + planCode + " is not known" + (asOf == null ? "" : " as of " + asOf)));
+    }
+
+    /** The year asked for, or the plan's last; it must lie within the plan. */
+    private static int fiscalYear(String planCode, ReadModel.PlanSnapshot plan, Integer fiscalYear) {
+        int year = fiscalYear == null ? plan.plan().lastFiscalYear() : fiscalYear;
+        if (year < plan.plan().firstFiscalYear() || year > plan.plan().lastFiscalYear()) {
+            throw ProblemException.invalid("fiscalYear", year + " is outside plan " + planCode + " ("
+                + plan.plan().firstFiscalYear() + "–" + plan.plan().lastFiscalYear() + ")");
+        }
+        return year;
+    }
+
     public PlanReport report(String planCode, Integer fiscalYear, Instant asOf) {
         return asOf == null
             ? currentReports.get(planCode, fiscalYear, () -> computeReport(planCode, fiscalYear, null))
@@ -87,12 +97,15 @@ public class EvaluationQueries {
         return NodeReport.of(found, own, found.children().stream().map(child -> NodeReport.of(child, null, null)).toList());
     }
 
+    /** One indicator's result, from its own rows only. */
+    @Transactional(Transactional.TxType.SUPPORTS)
     public IndicatorResult indicator(String planCode, String code, Integer fiscalYear, Instant asOf) {
-        return IndicatorResult.of(snapshot(planCode, fiscalYear, asOf).evaluations().stream()
-            .filter(e -> e.indicator().code().equals(code))
-            .findFirst()
-            .orElseThrow(() -> ProblemException.notFound("Plan " + planCode + " has no indicator " + code
-                + (asOf == null ? "" : " as of " + asOf))));
+        Instant moment = asOf == null ? Recalculation.EVERYTHING : asOf;
+        ReadModel.PlanSnapshot plan = knownPlan(planCode, asOf, moment);
+        int year = fiscalYear(planCode, plan, fiscalYear);
+        IndicatorDefinition def = readModel.indicator(planCode, code, moment).orElseThrow(() -> ProblemException.notFound(
+            "Plan " + planCode + " has no indicator " + code + (asOf == null ? "" : " as of " + asOf)));
+        return IndicatorResult.of(IndicatorEvaluator.evaluate(def, year, readModel.actual(planCode, code, year, moment).orElse(null)));
     }
 
     /** Every indicator whose status or attainment for the year differs between the two moments. */
