@@ -163,6 +163,7 @@ class PlanevalBenchmark {
 
     /** A steady 500 measurements/s; every 25th is followed until the evaluation shows it. */
     void freshness() throws Exception {
+        awaitCaughtUp();
         ExecutorService posters = Executors.newFixedThreadPool(16);
         ExecutorService probes = Executors.newFixedThreadPool(8);
         ConcurrentLinkedQueue<long[]> samples = new ConcurrentLinkedQueue<>();
@@ -208,6 +209,19 @@ class PlanevalBenchmark {
             FRESHNESS_RATE, FRESHNESS_SECONDS, p50, p99, all.length, total / seconds, failures.get(), FRESHNESS_SECONDS / 6,
             Load.percentile(first, 0.5), FRESHNESS_SECONDS / 6, Load.percentile(last, 0.5),
             p50 <= 20 && p99 <= 100 ? "met (p50 ≤ 20 ms, p99 ≤ 100 ms)" : "missed (p50 ≤ 20 ms, p99 ≤ 100 ms)"));
+    }
+
+    /** Starts from a caught-up evaluation: the bulk rounds before leave a backlog of events behind them. */
+    void awaitCaughtUp() {
+        long started = System.nanoTime();
+        Api.Reply reply = Api.post(system.indicators.url() + "/api/v1/plans/" + POST_PLAN + "/indicators/K0/measurements",
+            "{\"fiscalYear\": 2029, \"value\": 1, \"status\": \"final\"}");
+        long id = reply.json().get("id").asLong();
+        await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(500)).until(() -> Api.get(system.evaluation.url()
+            + "/api/v1/plans/" + POST_PLAN + "/evaluation/indicators/K0?fiscalYear=2029").json()
+            .at("/working/actual/measurementId").asLong() >= id);
+        notes.add(String.format(Locale.ROOT, "Before the freshness run, evaluation-service took %.0f s to apply the backlog "
+            + "left by the bulk rounds.", (System.nanoTime() - started) / 1e9));
     }
 
     /** Nanoseconds from the 201 until the evaluation uses this measurement (or a later one) for its indicator. */
