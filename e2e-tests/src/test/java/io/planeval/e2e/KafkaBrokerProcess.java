@@ -1,6 +1,7 @@
 package io.planeval.e2e;
 
 import java.io.IOException;
+import java.net.Socket;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +32,7 @@ final class KafkaBrokerProcess {
     }
 
     boolean listening() {
-        try (var socket = new java.net.Socket("127.0.0.1", port)) {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
             return true;
         } catch (IOException e) {
             return false;

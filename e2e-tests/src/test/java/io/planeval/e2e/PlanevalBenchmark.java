@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -257,12 +258,12 @@ class PlanevalBenchmark {
             }
         }
         ExecutorService pool = Executors.newFixedThreadPool(8);
-        List<java.util.concurrent.Future<?>> done = new ArrayList<>();
+        List<Future<?>> done = new ArrayList<>();
         for (int n = 0; n < 5_000; n++) {
             int k = n;
             done.add(pool.submit(() -> defineIndicator(READ_PLAN, "R" + k, items.get(k / 10))));
         }
-        for (java.util.concurrent.Future<?> f : done) {
+        for (Future<?> f : done) {
             f.get();
         }
         pool.shutdown();

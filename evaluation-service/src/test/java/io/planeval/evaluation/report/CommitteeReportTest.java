@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -18,8 +19,8 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 import io.planeval.contracts.EvaluationChanged;
-import io.planeval.evaluation.SampleEvents;
 import io.planeval.contracts.Topics;
+import io.planeval.evaluation.SampleEvents;
 import io.planeval.testsupport.KafkaTestProducer;
 import io.planeval.testsupport.KafkaTestProducer.TestEvent;
 import io.planeval.testsupport.KafkaTopicReader;
@@ -157,7 +158,7 @@ class CommitteeReportTest {
     static EvaluationChanged readChange(String json) {
         try {
             return SampleEvents.JSON.readValue(json, EvaluationChanged.class);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new IllegalStateException(e);
         }
     }

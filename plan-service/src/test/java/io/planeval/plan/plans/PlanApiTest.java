@@ -2,7 +2,9 @@ package io.planeval.plan.plans;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.startsWith;
@@ -14,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -83,11 +86,11 @@ class PlanApiTest {
         ObjectNode sample = gunmaPlan("gunma-roundtrip");
         put("gunma-roundtrip", sample, null).then().statusCode(201)
             .header("ETag", "\"1\"")
-            .header("Location", org.hamcrest.Matchers.endsWith("/api/v1/plans/gunma-roundtrip"));
+            .header("Location", endsWith("/api/v1/plans/gunma-roundtrip"));
 
         String exported = export("gunma-roundtrip");
         JsonNode tree = JSON.readTree(exported);
-        Map<Integer, Long> perLevel = new java.util.TreeMap<>();
+        Map<Integer, Long> perLevel = new TreeMap<>();
         tree.get("nodes").forEach(n -> perLevel.merge(n.get("level").asInt(), 1L, Long::sum));
         assertThat(perLevel).isEqualTo(Map.of(1, 4L, 2, 17L, 3, 35L, 4, 64L));
         assertThat(tree.get("version").asLong()).isEqualTo(1);
@@ -141,7 +144,7 @@ class PlanApiTest {
             .extracting(PlanChanged.Node::title).containsExactly("オープンデータの推進（改）");
         assertThat(last.plan().nodes()).filteredOn(n -> n.code().equals("I16"))
             .extracting(PlanChanged.Node::title, PlanChanged.Node::parent, PlanChanged.Node::position)
-            .containsExactly(org.assertj.core.groups.Tuple.tuple("ＢＩダッシュボード", "P7", 2));
+            .containsExactly(tuple("ＢＩダッシュボード", "P7", 2));
         assertThat(last.plan().nodes()).extracting(PlanChanged.Node::code).doesNotContain("I16-1");
         assertThat(last.plan().levels()).containsExactly("目標", "方針", "実施項目", "事業");
     }
