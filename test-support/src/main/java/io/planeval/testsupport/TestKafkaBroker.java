@@ -82,10 +82,6 @@ public final class TestKafkaBroker {
         server = null;
     }
 
-    public synchronized boolean isRunning() {
-        return server != null;
-    }
-
     private Properties properties() {
         return kraftProperties(brokerPort, controllerPort, dataDir.resolve("logs"));
     }

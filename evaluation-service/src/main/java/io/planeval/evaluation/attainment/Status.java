@@ -26,13 +26,4 @@ public enum Status {
     public String label() {
         return label;
     }
-
-    public static Status fromWire(String wire) {
-        for (Status status : values()) {
-            if (status.wire.equals(wire)) {
-                return status;
-            }
-        }
-        throw new IllegalArgumentException("Unknown status " + wire);
-    }
 }
