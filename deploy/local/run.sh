@@ -46,6 +46,7 @@ start_process() { # name, log file, command...
 
 # 1. PostgreSQL
 deploy/local/postgres.sh
+deploy/local/tools.sh
 
 # 2. The services' packages
 needs_build=$BUILD

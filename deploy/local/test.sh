@@ -4,4 +4,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 deploy/local/postgres.sh
+deploy/local/tools.sh
 exec mvn -B -ntp verify "$@"
