@@ -1,8 +1,12 @@
 package io.planeval.evaluation.readmodel;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -45,24 +49,36 @@ public class EventApplier {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public Map<String, Recalculation.Scope> store(Iterable<ConsumerRecord<String, String>> records) {
-        Map<String, Recalculation.Scope> touched = new HashMap<>();
+        List<ConsumerRecord<String, String>> identified = new ArrayList<>();
+        List<String> ids = new ArrayList<>();
         for (ConsumerRecord<String, String> record : records) {
-            String id = CloudEventHeaders.read(record.headers(), CloudEventHeaders.ID).orElse(null);
-            try {
-                if (id == null) {
-                    throw new PoisonEvent("no ce_id header");
-                }
-                if (processedEvents.firstDelivery(id)) {
-                    store(record, touched);
-                }
-            } catch (PoisonEvent e) {
-                deadLetter(record, id, e.getMessage());
+            Optional<String> id = CloudEventHeaders.read(record.headers(), CloudEventHeaders.ID);
+            if (id.isEmpty()) {
+                deadLetter(record, null, "no ce_id header");
+            } else {
+                identified.add(record);
+                ids.add(id.get());
             }
         }
+        // The batch's ids and measurements each go in with one statement: a batch holds thousands of events.
+        Set<String> firstDeliveries = processedEvents.firstDeliveries(ids);
+        Map<String, Recalculation.Scope> touched = new HashMap<>();
+        List<MeasurementUpdated> measurements = new ArrayList<>();
+        for (int i = 0; i < identified.size(); i++) {
+            ConsumerRecord<String, String> record = identified.get(i);
+            if (firstDeliveries.remove(ids.get(i))) {
+                try {
+                    store(record, touched, measurements);
+                } catch (PoisonEvent e) {
+                    deadLetter(record, ids.get(i), e.getMessage());
+                }
+            }
+        }
+        readModel.store(measurements).forEach(event -> scope(touched, event.planCode()).measurement(event.fiscalYear(), event.indicatorCode()));
         return touched;
     }
 
-    private void store(ConsumerRecord<String, String> record, Map<String, Recalculation.Scope> touched) {
+    private void store(ConsumerRecord<String, String> record, Map<String, Recalculation.Scope> touched, List<MeasurementUpdated> measurements) {
         switch (record.topic()) {
             case Topics.PLANS -> {
                 PlanChanged event = json.read(record.value(), PlanChanged.class);
@@ -76,12 +92,7 @@ public class EventApplier {
                     scope(touched, event.planCode()).indicator(event.indicatorCode());
                 }
             }
-            case Topics.MEASUREMENTS -> {
-                MeasurementUpdated event = json.read(record.value(), MeasurementUpdated.class);
-                if (readModel.store(event)) {
-                    scope(touched, event.planCode()).measurement(event.fiscalYear(), event.indicatorCode());
-                }
-            }
+            case Topics.MEASUREMENTS -> measurements.add(json.read(record.value(), MeasurementUpdated.class));
             default -> throw new PoisonEvent("not a source topic: " + record.topic());
         }
     }

@@ -1,19 +1,26 @@
 package io.planeval.evaluation.readmodel;
 
 import java.math.BigDecimal;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
+
+import org.hibernate.Session;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -65,24 +72,46 @@ public class ReadModel {
             .executeUpdate() == 1;
     }
 
-    public boolean store(MeasurementUpdated event) {
-        return entityManager.createNativeQuery("""
-                INSERT INTO measurement (measurement_id, plan_code, indicator_code, fiscal_year, quarter, month, revision,
-                                         value, outcome, status, recorded_at)
-                VALUES (:id, :plan, :code, :year, :quarter, :month, :revision, :value, :outcome, :status, :recordedAt)
-                ON CONFLICT DO NOTHING""")
-            .setParameter("id", event.measurementId())
-            .setParameter("plan", event.planCode())
-            .setParameter("code", event.indicatorCode())
-            .setParameter("year", event.fiscalYear())
-            .setParameter("quarter", event.quarter())
-            .setParameter("month", event.month())
-            .setParameter("revision", event.revision())
-            .setParameter("value", event.value())
-            .setParameter("outcome", event.outcome())
-            .setParameter("status", event.status())
-            .setParameter("recordedAt", event.recordedAt())
-            .executeUpdate() == 1;
+    /** Stores the measurements in one statement; returns those not stored before. */
+    public List<MeasurementUpdated> store(List<MeasurementUpdated> events) {
+        if (events.isEmpty()) {
+            return List.of();
+        }
+        Set<Long> stored = entityManager.unwrap(Session.class).doReturningWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement("""
+                    INSERT INTO measurement (measurement_id, plan_code, indicator_code, fiscal_year, quarter, month, revision,
+                                             value, outcome, status, recorded_at)
+                    SELECT id, plan, code, year, quarter, month, revision, value::numeric, outcome, status, recorded_at::timestamptz
+                    FROM unnest(?::bigint[], ?::text[], ?::text[], ?::integer[], ?::integer[], ?::integer[], ?::integer[],
+                                ?::text[], ?::text[], ?::text[], ?::text[])
+                         AS e (id, plan, code, year, quarter, month, revision, value, outcome, status, recorded_at)
+                    ON CONFLICT DO NOTHING RETURNING measurement_id""")) {
+                insert.setArray(1, connection.createArrayOf("bigint", column(events, MeasurementUpdated::measurementId)));
+                insert.setArray(2, connection.createArrayOf("text", column(events, MeasurementUpdated::planCode)));
+                insert.setArray(3, connection.createArrayOf("text", column(events, MeasurementUpdated::indicatorCode)));
+                insert.setArray(4, connection.createArrayOf("integer", column(events, MeasurementUpdated::fiscalYear)));
+                insert.setArray(5, connection.createArrayOf("integer", column(events, MeasurementUpdated::quarter)));
+                insert.setArray(6, connection.createArrayOf("integer", column(events, MeasurementUpdated::month)));
+                insert.setArray(7, connection.createArrayOf("integer", column(events, MeasurementUpdated::revision)));
+                // Exact decimals and instants travel as their text, which PostgreSQL reads back exactly.
+                insert.setArray(8, connection.createArrayOf("text", column(events, e -> e.value() == null ? null : e.value().toPlainString())));
+                insert.setArray(9, connection.createArrayOf("text", column(events, MeasurementUpdated::outcome)));
+                insert.setArray(10, connection.createArrayOf("text", column(events, MeasurementUpdated::status)));
+                insert.setArray(11, connection.createArrayOf("text", column(events, e -> e.recordedAt().toString())));
+                Set<Long> ids = new HashSet<>();
+                try (ResultSet rows = insert.executeQuery()) {
+                    while (rows.next()) {
+                        ids.add(rows.getLong(1));
+                    }
+                }
+                return ids;
+            }
+        });
+        return events.stream().filter(event -> stored.remove(event.measurementId())).toList();
+    }
+
+    private static Object[] column(List<MeasurementUpdated> events, Function<MeasurementUpdated, Object> value) {
+        return events.stream().map(value).toArray();
     }
 
     public Optional<PlanSnapshot> plan(String planCode, Instant asOf) {

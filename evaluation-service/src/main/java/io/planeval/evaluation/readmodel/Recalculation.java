@@ -130,6 +130,7 @@ public class Recalculation {
         Map<String, Stored> previous = previous(planCode, evaluations);
         Instant now = Instant.now();
         List<Evaluation> changed = new ArrayList<>();
+        List<Outbox.Message> statusChanges = new ArrayList<>();
         for (Evaluation e : evaluations) {
             Stored before = previous.get(key(e.indicator().code(), e.fiscalYear()));
             if (before != null && before.status().equals(e.status().wire()) && sameRate(before.attainment(), e.attainment())) {
@@ -137,10 +138,13 @@ public class Recalculation {
             }
             changed.add(e);
             if (publish && (before == null || !before.status().equals(e.status().wire()))) {
-                outbox.append(Topics.EVALUATIONS, planCode, EventTypes.EVALUATION_CHANGED, new EvaluationChanged(planCode,
-                    e.indicator().code(), e.fiscalYear(), before == null ? null : before.status(), e.status().wire(),
-                    before == null ? null : before.attainment(), e.attainment(), now));
+                statusChanges.add(new Outbox.Message(Topics.EVALUATIONS, planCode, EventTypes.EVALUATION_CHANGED, new EvaluationChanged(
+                    planCode, e.indicator().code(), e.fiscalYear(), before == null ? null : before.status(), e.status().wire(),
+                    before == null ? null : before.attainment(), e.attainment(), now)));
             }
+        }
+        if (!statusChanges.isEmpty()) {
+            outbox.appendAll(statusChanges);
         }
         upsert(planCode, changed, now);
     }

@@ -7,32 +7,49 @@ import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.planeval.evaluation.readmodel.PlansChanged;
 
 /**
- * The current report of each plan and year, computed once and served until an applied event changes the plan:
- * dashboards read far more often than measurements arrive. Reports as of a moment are not cached (they are asked
- * rarely). A report computed while the plan changed is not kept, so a stale one is never served.
+ * The current report of each plan and year, computed and written as JSON once and served as those bytes until an
+ * applied event changes the plan: dashboards read far more often than measurements arrive, and writing a
+ * 5,000-indicator report costs more than reading it. Readers arriving while it is computed wait for that one
+ * computation instead of starting their own. A report computed while the plan changed is not kept, so a stale one
+ * is never served. Reports as of a moment are not cached (they are asked rarely).
  */
 @ApplicationScoped
 public class CurrentReports {
 
-    private final Map<String, PlanReport> reports = new ConcurrentHashMap<>();
+    private final Map<String, byte[]> reports = new ConcurrentHashMap<>();
+    private final Map<String, Object> computing = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong> generations = new ConcurrentHashMap<>();
 
-    public PlanReport get(String planCode, Integer fiscalYear, Supplier<PlanReport> compute) {
+    @Inject
+    ObjectMapper objectMapper;
+
+    /** The report as JSON (UTF-8). */
+    public byte[] get(String planCode, Integer fiscalYear, Supplier<PlanReport> compute) {
         String key = planCode + "/" + fiscalYear;
-        PlanReport cached = reports.get(key);
+        byte[] cached = reports.get(key);
         if (cached != null) {
             return cached;
         }
-        long generation = generation(planCode).get();
-        PlanReport report = compute.get();
-        if (generation(planCode).get() == generation) {
-            reports.put(key, report);
+        synchronized (computing.computeIfAbsent(key, k -> new Object())) {
+            cached = reports.get(key);
+            if (cached != null) {
+                return cached;
+            }
+            long generation = generation(planCode).get();
+            byte[] report = json(compute.get());
+            if (generation(planCode).get() == generation) {
+                reports.put(key, report);
+            }
+            return report;
         }
-        return report;
     }
 
     void changed(@Observes PlansChanged event) {
@@ -46,5 +63,13 @@ public class CurrentReports {
 
     private AtomicLong generation(String planCode) {
         return generations.computeIfAbsent(planCode, p -> new AtomicLong());
+    }
+
+    private byte[] json(PlanReport report) {
+        try {
+            return objectMapper.writeValueAsBytes(report);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot write the report of " + report.planCode(), e);
+        }
     }
 }

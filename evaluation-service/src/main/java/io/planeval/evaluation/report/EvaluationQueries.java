@@ -53,7 +53,6 @@ public class EvaluationQueries {
     @Inject
     CurrentReports currentReports;
 
-    /** The committee's report; the current one from the cache, kept until the plan's results change. */
     private ReadModel.PlanSnapshot knownPlan(String planCode, Instant asOf, Instant moment) {
         return readModel.plan(planCode, moment).orElseThrow(() -> ProblemException.notFound(
             "Plan " + planCode + " is not known" + (asOf == null ? "" : " as of " + asOf)));
@@ -69,13 +68,13 @@ public class EvaluationQueries {
         return year;
     }
 
-    public PlanReport report(String planCode, Integer fiscalYear, Instant asOf) {
-        return asOf == null
-            ? currentReports.get(planCode, fiscalYear, () -> computeReport(planCode, fiscalYear, null))
-            : computeReport(planCode, fiscalYear, asOf);
+    /** The current report as JSON, from the cache: kept until the plan's results change. */
+    public byte[] currentReport(String planCode, Integer fiscalYear) {
+        return currentReports.get(planCode, fiscalYear, () -> report(planCode, fiscalYear, null));
     }
 
-    private PlanReport computeReport(String planCode, Integer fiscalYear, Instant asOf) {
+    /** The committee's report as of a moment. */
+    public PlanReport report(String planCode, Integer fiscalYear, Instant asOf) {
         Snapshot s = snapshot(planCode, fiscalYear, asOf);
         return new PlanReport(planCode, s.plan().plan().title(), s.plan().version(), s.fiscalYear(),
             FiscalYears.label(s.fiscalYear()), asOf, PlanReport.ROUNDING,

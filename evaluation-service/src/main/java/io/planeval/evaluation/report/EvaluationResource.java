@@ -49,10 +49,12 @@ public class EvaluationResource {
                         "kpiAchievementRate": {"percent": 63.1578947368, "display": "63%"},
                         "kgiAttainment": {"percent": 74.0000000000, "display": "74%"}}]}""")))
     @APIResponse(responseCode = "404", description = "Plan not known (as of that moment)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public PlanReport report(@PathParam("planCode") String planCode,
-                             @Parameter(description = FISCAL_YEAR) @QueryParam("fiscalYear") Integer fiscalYear,
-                             @Parameter(description = AS_OF) @QueryParam("asOf") String asOf) {
-        return queries.report(planCode, fiscalYear, moment("asOf", asOf));
+    public Response report(@PathParam("planCode") String planCode,
+                           @Parameter(description = FISCAL_YEAR) @QueryParam("fiscalYear") Integer fiscalYear,
+                           @Parameter(description = AS_OF) @QueryParam("asOf") String asOf) {
+        Instant moment = moment("asOf", asOf);
+        return Response.ok(moment == null ? queries.currentReport(planCode, fiscalYear) : queries.report(planCode, fiscalYear, moment))
+            .type(MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8")).build();
     }
 
     @GET

@@ -28,9 +28,13 @@ public class IndicatorService {
     public static KnownPlan knownPlan(String planCode) {
         KnownPlan plan = KnownPlan.findById(planCode);
         if (plan == null) {
-            throw ProblemException.notFound("Plan " + planCode + " is not known: plan-service has not published it");
+            throw unknownPlan(planCode);
         }
         return plan;
+    }
+
+    public static ProblemException unknownPlan(String planCode) {
+        return ProblemException.notFound("Plan " + planCode + " is not known: plan-service has not published it");
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

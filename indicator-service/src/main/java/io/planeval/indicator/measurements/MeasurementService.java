@@ -1,9 +1,11 @@
 package io.planeval.indicator.measurements;
 
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +20,10 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
+
+import org.hibernate.Session;
+import org.hibernate.StatelessSession;
+import org.hibernate.jpa.HibernateHints;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -43,6 +49,9 @@ public class MeasurementService {
 
     @Inject
     EntityManager entityManager;
+
+    @Inject
+    StatelessSession statelessSession;
 
     @Inject
     IdempotencyKeys idempotencyKeys;
@@ -80,10 +89,16 @@ public class MeasurementService {
     /** One measurement posted to its indicator's URL: an unknown plan or indicator is 404, not a bad row. */
     @Transactional(Transactional.TxType.MANDATORY)
     public MeasurementView recordOne(String planCode, String indicatorCode, MeasurementInput input) {
-        IndicatorService.knownPlan(planCode);
-        Indicator.find(planCode, indicatorCode)
-            .orElseThrow(() -> ProblemException.notFound("Plan " + planCode + " has no indicator " + indicatorCode));
-        return record(List.of(new Row(planCode, indicatorCode, input)), i -> "").get(0);
+        List<Row> rows = List.of(new Row(planCode, indicatorCode, input));
+        Map<String, KnownPlan> plans = plans(rows);
+        if (plans.get(planCode) == null) {
+            throw IndicatorService.unknownPlan(planCode);
+        }
+        Map<String, Indicator> indicators = lockIndicators(rows);
+        if (indicators.isEmpty()) {
+            throw ProblemException.notFound("Plan " + planCode + " has no indicator " + indicatorCode);
+        }
+        return checkAndStore(rows, plans, indicators, i -> "").get(0);
     }
 
     private String json(Object value) {
@@ -112,13 +127,11 @@ public class MeasurementService {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public List<MeasurementView> record(List<Row> rows, IntFunction<String> fieldPrefix) {
-        Map<String, KnownPlan> plans = new HashMap<>();
-        for (Row row : rows) {
-            if (row.planCode() != null && !plans.containsKey(row.planCode())) {
-                plans.put(row.planCode(), KnownPlan.findById(row.planCode()));
-            }
-        }
-        Map<String, Indicator> indicators = lockIndicators(rows);
+        return checkAndStore(rows, plans(rows), lockIndicators(rows), fieldPrefix);
+    }
+
+    private List<MeasurementView> checkAndStore(List<Row> rows, Map<String, KnownPlan> plans, Map<String, Indicator> indicators,
+                                                IntFunction<String> fieldPrefix) {
         List<Violation> violations = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {
             Row row = rows.get(i);
@@ -148,9 +161,9 @@ public class MeasurementService {
     }
 
     private List<MeasurementView> store(List<Row> rows, Map<String, Indicator> indicators) {
-        Map<String, Integer> lastRevision = lastRevisions(indicators.values());
+        Map<String, Integer> lastRevision = lastRevisions(rows, indicators);
         Instant now = Instant.now();
-        List<MeasurementView> stored = new ArrayList<>(rows.size());
+        List<Measurement> measurements = new ArrayList<>(rows.size());
         for (Row row : rows) {
             Indicator indicator = indicators.get(key(row.planCode(), row.indicatorCode()));
             MeasurementInput in = row.input();
@@ -159,7 +172,7 @@ public class MeasurementService {
             m.fiscalYear = in.fiscalYear();
             m.quarter = in.quarter();
             m.month = in.month();
-            m.revision = lastRevision.merge(periodKey(indicator.id, in.fiscalYear(), in.quarter(), in.month()), 1, Integer::sum);
+            m.revision = lastRevision.merge(periodKey(indicator.id, in), 1, Integer::sum);
             m.value = in.value();
             m.outcome = in.outcome();
             m.status = in.status();
@@ -168,12 +181,31 @@ public class MeasurementService {
             m.sourceSystem = in.sourceSystem();
             m.note = in.note();
             m.recordedAt = now;
-            m.persist();
-            MeasurementView view = MeasurementView.of(m, indicator.planCode, indicator.code);
-            outbox.append(Topics.MEASUREMENTS, indicator.planCode, EventTypes.MEASUREMENT_UPDATED, view.event());
-            stored.add(view);
+            measurements.add(m);
         }
+        // Rows that are only ever added need no persistence context: JDBC batches, no flush or dirty checking.
+        statelessSession.insertMultiple(measurements);
+        List<MeasurementView> stored = measurements.stream()
+            .map(m -> MeasurementView.of(m, m.indicator.planCode, m.indicator.code))
+            .toList();
+        outbox.appendAll(stored.stream()
+            .map(view -> new Outbox.Message(Topics.MEASUREMENTS, view.planCode(), EventTypes.MEASUREMENT_UPDATED, view.event()))
+            .toList());
         return stored;
+    }
+
+    /** The plans the rows name (null for one not known), read only: a post never changes them. */
+    private Map<String, KnownPlan> plans(List<Row> rows) {
+        Map<String, KnownPlan> plans = new HashMap<>();
+        for (Row row : rows) {
+            if (row.planCode() != null && !plans.containsKey(row.planCode())) {
+                plans.put(row.planCode(), entityManager.createQuery("FROM KnownPlan WHERE code = :code", KnownPlan.class)
+                    .setParameter("code", row.planCode())
+                    .setHint(HibernateHints.HINT_READ_ONLY, true)
+                    .getResultStream().findFirst().orElse(null));
+            }
+        }
+        return plans;
     }
 
     /** The indicators the rows name, locked in id order so that concurrent posts number revisions one after another. */
@@ -192,38 +224,53 @@ public class MeasurementService {
             .setParameter("plans", planCodes)
             .setParameter("codes", codes)
             .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+            .setHint(HibernateHints.HINT_READ_ONLY, true)
             .getResultList()
             .forEach(indicator -> found.put(key(indicator.planCode, indicator.code), indicator));
         return found;
     }
 
-    private Map<String, Integer> lastRevisions(Collection<Indicator> indicators) {
-        Map<String, Integer> last = new HashMap<>();
-        if (indicators.isEmpty()) {
-            return last;
+    /**
+     * The last revision of each period the rows post to, keyed by {@link #periodKey}: one index lookup per period,
+     * however many revisions it already has.
+     */
+    private Map<String, Integer> lastRevisions(List<Row> rows, Map<String, Indicator> indicators) {
+        Map<String, Row> periods = new LinkedHashMap<>();
+        for (Row row : rows) {
+            periods.putIfAbsent(periodKey(indicators.get(key(row.planCode(), row.indicatorCode())).id, row.input()), row);
         }
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = entityManager.createNativeQuery("""
-                SELECT indicator_id, fiscal_year, quarter, month, max(revision) FROM measurement
-                WHERE indicator_id IN (:ids) GROUP BY indicator_id, fiscal_year, quarter, month""")
-            .setParameter("ids", indicators.stream().map(i -> i.id).toList())
-            .getResultList();
-        for (Object[] row : rows) {
-            last.put(periodKey(((Number) row[0]).longValue(), ((Number) row[1]).intValue(), toInteger(row[2]), toInteger(row[3])),
-                ((Number) row[4]).intValue());
-        }
-        return last;
-    }
-
-    private static Integer toInteger(Object value) {
-        return value == null ? null : ((Number) value).intValue();
+        List<Row> asked = List.copyOf(periods.values());
+        return entityManager.unwrap(Session.class).doReturningWork(connection -> {
+            try (PreparedStatement query = connection.prepareStatement("""
+                    SELECT p.ord, (SELECT max(m.revision) FROM measurement m
+                                   WHERE m.indicator_id = p.indicator_id AND m.fiscal_year = p.fiscal_year
+                                     AND COALESCE(m.quarter, 0) = p.quarter AND COALESCE(m.month, 0) = p.month)
+                    FROM unnest(?::bigint[], ?::integer[], ?::integer[], ?::integer[]) WITH ORDINALITY
+                         AS p (indicator_id, fiscal_year, quarter, month, ord)""")) {
+                query.setArray(1, connection.createArrayOf("bigint",
+                    asked.stream().map(row -> indicators.get(key(row.planCode(), row.indicatorCode())).id).toArray()));
+                query.setArray(2, connection.createArrayOf("integer", asked.stream().map(row -> row.input().fiscalYear()).toArray()));
+                query.setArray(3, connection.createArrayOf("integer",
+                    asked.stream().map(row -> Objects.requireNonNullElse(row.input().quarter(), 0)).toArray()));
+                query.setArray(4, connection.createArrayOf("integer",
+                    asked.stream().map(row -> Objects.requireNonNullElse(row.input().month(), 0)).toArray()));
+                Map<String, Integer> last = new HashMap<>();
+                List<String> keys = List.copyOf(periods.keySet());
+                try (ResultSet result = query.executeQuery()) {
+                    while (result.next()) {
+                        last.put(keys.get(result.getInt(1) - 1), result.getInt(2));
+                    }
+                }
+                return last;
+            }
+        });
     }
 
     private static String key(String planCode, String indicatorCode) {
         return planCode + "/" + indicatorCode;
     }
 
-    private static String periodKey(long indicatorId, int fiscalYear, Integer quarter, Integer month) {
-        return indicatorId + "/" + fiscalYear + "/" + Objects.toString(quarter, "-") + "/" + Objects.toString(month, "-");
+    private static String periodKey(long indicatorId, MeasurementInput in) {
+        return indicatorId + "/" + in.fiscalYear() + "/" + Objects.toString(in.quarter(), "-") + "/" + Objects.toString(in.month(), "-");
     }
 }

@@ -1,6 +1,8 @@
 package io.planeval.support.outbox;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,6 +11,8 @@ import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.TransactionSynchronizationRegistry;
+
+import org.hibernate.StatelessSession;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -31,19 +35,38 @@ public class Outbox {
     @Inject
     OutboxRelay relay;
 
+    @Inject
+    StatelessSession statelessSession;
+
+    /** An event to append: its payload is written as JSON. */
+    public record Message(String topic, String key, String type, Object payload) {
+    }
+
     /** Adds an event to the current transaction; returns its id (the CloudEvents {@code id}). */
     @Transactional(Transactional.TxType.MANDATORY)
     public UUID append(String topic, String key, String type, Object payload) {
-        OutboxEvent event = new OutboxEvent();
-        event.eventId = UUID.randomUUID();
-        event.topic = topic;
-        event.key = key;
-        event.type = type;
-        event.payload = toJson(payload);
-        event.createdAt = Instant.now();
-        event.persist();
+        return appendAll(List.of(new Message(topic, key, type, payload))).get(0);
+    }
+
+    /** Adds events to the current transaction, to be relayed in this order; returns their ids. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<UUID> appendAll(List<Message> messages) {
+        Instant now = Instant.now();
+        List<OutboxEvent> events = new ArrayList<>(messages.size());
+        for (Message message : messages) {
+            OutboxEvent event = new OutboxEvent();
+            event.eventId = UUID.randomUUID();
+            event.topic = message.topic();
+            event.key = message.key();
+            event.type = message.type();
+            event.payload = toJson(message.payload());
+            event.createdAt = now;
+            events.add(event);
+        }
+        // Events are only added here: JDBC batches, without a persistence context to flush and check.
+        statelessSession.insertMultiple(events);
         wakeRelayAfterCommit();
-        return event.eventId;
+        return events.stream().map(event -> event.eventId).toList();
     }
 
     private void wakeRelayAfterCommit() {
