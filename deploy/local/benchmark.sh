@@ -2,7 +2,7 @@
 # Measures planeval against this machine's own limits and rewrites BENCHMARKS.md (not part of the test suite).
 # Starts its own broker process and the three packaged services on fresh databases; pgbench gives the limit.
 #   deploy/local/benchmark.sh                      full run (about 10 minutes on 2 cores)
-#   BENCH_ROUNDS=1 BENCH_SECONDS=3 BENCH_FRESHNESS_SECONDS=10 deploy/local/benchmark.sh   a quick look
+#   BENCH_ROUNDS=1 BENCH_SECONDS=3 BENCH_WARMUP_SECONDS=5 BENCH_FRESHNESS_SECONDS=10 deploy/local/benchmark.sh   a quick look
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 deploy/local/postgres.sh
@@ -11,4 +11,4 @@ mvn -B -q -ntp install -DskipTests
 exec mvn -B -ntp -pl e2e-tests test -Dgroups=benchmark -De2e.excludedGroups=none -Dtest=PlanevalBenchmark \
   -Dsurefire.failIfNoSpecifiedTests=false \
   -Dbench.rounds="${BENCH_ROUNDS:-3}" -Dbench.seconds="${BENCH_SECONDS:-10}" \
-  -Dbench.freshness.seconds="${BENCH_FRESHNESS_SECONDS:-60}"
+  -Dbench.warmup.seconds="${BENCH_WARMUP_SECONDS:-30}" -Dbench.freshness.seconds="${BENCH_FRESHNESS_SECONDS:-60}"

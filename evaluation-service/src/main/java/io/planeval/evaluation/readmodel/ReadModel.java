@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -144,30 +145,30 @@ public class ReadModel {
             .setParameter("asOf", asOf)).stream().findFirst();
     }
 
-    /** The whole-year measurement in force for each indicator of the plan and year, by the moment. */
-    public Map<String, Actual> actuals(String planCode, int fiscalYear, Instant asOf) {
+    /**
+     * The whole-year measurement in force for each of these indicators of the plan and year, by the moment: one
+     * index lookup per indicator, however many revisions it has.
+     */
+    public Map<String, Actual> actuals(String planCode, Collection<String> codes, int fiscalYear, Instant asOf) {
+        if (codes.isEmpty()) {
+            return new HashMap<>();
+        }
         return actualRows(entityManager.createNativeQuery("""
-                SELECT DISTINCT ON (indicator_code) indicator_code, measurement_id, fiscal_year, revision, value, outcome,
-                       status, recorded_at
-                FROM measurement
-                WHERE plan_code = :plan AND fiscal_year = :year AND quarter IS NULL AND month IS NULL AND recorded_at <= :asOf
-                ORDER BY indicator_code, revision DESC""")
+                SELECT m.indicator_code, m.measurement_id, m.fiscal_year, m.revision, m.value, m.outcome, m.status, m.recorded_at
+                FROM unnest(CAST(:codes AS text[])) AS c (code)
+                CROSS JOIN LATERAL (
+                    SELECT * FROM measurement
+                    WHERE plan_code = :plan AND indicator_code = c.code AND fiscal_year = :year AND quarter IS NULL
+                      AND month IS NULL AND recorded_at <= :asOf
+                    ORDER BY revision DESC LIMIT 1) m""")
+            .setParameter("codes", codes.toArray(String[]::new))
             .setParameter("plan", planCode)
             .setParameter("year", fiscalYear)
             .setParameter("asOf", asOf));
     }
 
     public Optional<Actual> actual(String planCode, String code, int fiscalYear, Instant asOf) {
-        return actualRows(entityManager.createNativeQuery("""
-                SELECT indicator_code, measurement_id, fiscal_year, revision, value, outcome, status, recorded_at
-                FROM measurement
-                WHERE plan_code = :plan AND indicator_code = :code AND fiscal_year = :year AND quarter IS NULL
-                  AND month IS NULL AND recorded_at <= :asOf
-                ORDER BY revision DESC LIMIT 1""")
-            .setParameter("plan", planCode)
-            .setParameter("code", code)
-            .setParameter("year", fiscalYear)
-            .setParameter("asOf", asOf)).values().stream().findFirst();
+        return Optional.ofNullable(actuals(planCode, List.of(code), fiscalYear, asOf).get(code));
     }
 
     /** The fiscal years the plan has measurements for: what to evaluate before the plan itself is known. */

@@ -95,14 +95,12 @@ public class Recalculation {
         definitions.forEach(def -> byCode.put(def.code(), def));
         List<Evaluation> evaluations = new ArrayList<>();
         work.forEach((year, yearCodes) -> {
-            Map<String, Actual> actuals = yearCodes.size() > FEW ? readModel.actuals(planCode, year, EVERYTHING) : new HashMap<>();
+            Map<String, Actual> actuals = readModel.actuals(planCode, yearCodes, year, EVERYTHING);
             for (String code : yearCodes) {
                 IndicatorDefinition def = byCode.get(code);
-                if (def == null) {
-                    continue;
+                if (def != null) {
+                    evaluations.add(IndicatorEvaluator.evaluate(def, year, actuals.get(code)));
                 }
-                Actual actual = yearCodes.size() > FEW ? actuals.get(code) : readModel.actual(planCode, code, year, EVERYTHING).orElse(null);
-                evaluations.add(IndicatorEvaluator.evaluate(def, year, actual));
             }
         });
         record(planCode, evaluations, publish);

@@ -43,8 +43,9 @@ public class EvaluationQueries {
         ReadModel.PlanSnapshot plan = knownPlan(planCode, asOf, moment);
         int year = fiscalYear(planCode, plan, fiscalYear);
         List<PlanNode> nodes = nodes(plan.plan());
-        Map<String, Actual> actuals = readModel.actuals(planCode, year, moment);
-        List<Evaluation> evaluations = readModel.indicators(planCode, moment).stream()
+        List<IndicatorDefinition> definitions = readModel.indicators(planCode, moment);
+        Map<String, Actual> actuals = readModel.actuals(planCode, definitions.stream().map(IndicatorDefinition::code).toList(), year, moment);
+        List<Evaluation> evaluations = definitions.stream()
             .map(def -> IndicatorEvaluator.evaluate(def, year, actuals.get(def.code())))
             .toList();
         return new Snapshot(plan, year, asOf, nodes, evaluations, Rollup.of(nodes, evaluations));
