@@ -101,6 +101,7 @@ class CommitteeReportTest {
         events.addAll(SampleEvents.measurements(plan, 2_000));
         List<TestEvent> shuffled = new ArrayList<>(events);
         shuffled.addAll(events.subList(0, 60));
+        shuffled.addAll(events.subList(events.size() - 40, events.size()));
         Collections.shuffle(shuffled, new Random(39));
         // Measurements first, then definitions, the plan last: each must wait for the others and then count.
         shuffled.sort((a, b) -> Integer.compare(rank(b.topic()), rank(a.topic())));
