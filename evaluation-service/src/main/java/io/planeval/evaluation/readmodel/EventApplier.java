@@ -3,6 +3,7 @@ package io.planeval.evaluation.readmodel;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -49,6 +50,19 @@ public class EventApplier {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public Map<String, Recalculation.Scope> store(Iterable<ConsumerRecord<String, String>> records) {
+        return store(records, true);
+    }
+
+    /**
+     * For a rebuild into an emptied read model: the ids are not recorded. Every store is idempotent by its own key
+     * (version, revision), so an event that arrives again later stores nothing and recomputes nothing.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Map<String, Recalculation.Scope> storeWithoutIds(Iterable<ConsumerRecord<String, String>> records) {
+        return store(records, false);
+    }
+
+    private Map<String, Recalculation.Scope> store(Iterable<ConsumerRecord<String, String>> records, boolean recordIds) {
         List<ConsumerRecord<String, String>> identified = new ArrayList<>();
         List<String> ids = new ArrayList<>();
         for (ConsumerRecord<String, String> record : records) {
@@ -61,7 +75,7 @@ public class EventApplier {
             }
         }
         // The batch's ids and measurements each go in with one statement: a batch holds thousands of events.
-        Set<String> firstDeliveries = processedEvents.firstDeliveries(ids);
+        Set<String> firstDeliveries = recordIds ? processedEvents.firstDeliveries(ids) : new HashSet<>(ids);
         Map<String, Recalculation.Scope> touched = new HashMap<>();
         List<MeasurementUpdated> measurements = new ArrayList<>();
         for (int i = 0; i < identified.size(); i++) {

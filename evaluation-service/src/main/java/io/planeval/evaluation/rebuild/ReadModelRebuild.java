@@ -33,7 +33,8 @@ import io.smallrye.common.annotation.Identifier;
 /**
  * Empties the read model and reads the three source topics again from their beginning up to where they end now,
  * then recomputes every result. The consumers wait meanwhile and carry on afterwards; what they receive again is
- * recognised by its event id. No evaluation-changed events are published: a rebuild changes nothing.
+ * already stored under its version or revision and changes nothing. Event ids are not recorded during a rebuild
+ * (a third of its database time). No evaluation-changed events are published: a rebuild changes nothing.
  */
 @ApplicationScoped
 public class ReadModelRebuild {
@@ -99,7 +100,7 @@ public class ReadModelRebuild {
                     }
                 });
                 events[0] += within.size();
-                plans.addAll(QuarkusTransaction.requiringNew().call(() -> applier.store(within)).keySet());
+                plans.addAll(QuarkusTransaction.requiringNew().call(() -> applier.storeWithoutIds(within)).keySet());
             }
         }
         for (String plan : plans) {
