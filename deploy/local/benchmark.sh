@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Measures planeval against this machine's own limits and rewrites BENCHMARKS.md (not part of the test suite).
 # Starts its own broker process and the three packaged services on fresh databases; pgbench gives the limit.
-#   deploy/local/benchmark.sh                      full run (about 15 minutes on 2 cores)
+#   deploy/local/benchmark.sh                      full run (about 8 minutes on 2 cores)
 #   BENCH_ROUNDS=1 BENCH_SECONDS=3 BENCH_WARMUP_SECONDS=5 BENCH_FRESHNESS_SECONDS=10 deploy/local/benchmark.sh   a quick look
 set -euo pipefail
 cd "$(dirname "$0")/../.."
