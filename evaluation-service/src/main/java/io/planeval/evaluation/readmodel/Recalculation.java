@@ -141,9 +141,7 @@ public class Recalculation {
                     before == null ? null : before.attainment(), e.attainment(), now)));
             }
         }
-        if (!statusChanges.isEmpty()) {
-            outbox.appendAll(statusChanges);
-        }
+        outbox.appendAll(statusChanges);
         upsert(planCode, changed, now);
     }
 

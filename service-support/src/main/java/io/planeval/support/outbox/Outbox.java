@@ -51,6 +51,9 @@ public class Outbox {
     /** Adds events to the current transaction, to be relayed in this order; returns their ids. */
     @Transactional(Transactional.TxType.MANDATORY)
     public List<UUID> appendAll(List<Message> messages) {
+        if (messages.isEmpty()) {
+            return List.of();
+        }
         Instant now = Instant.now();
         List<OutboxEvent> events = new ArrayList<>(messages.size());
         for (Message message : messages) {
