@@ -1,16 +1,8 @@
 package io.planeval.plan.plans;
 
-import java.net.URI;
-import java.util.ArrayList;
-import java.util.Iterator;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
@@ -27,17 +19,21 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.planeval.support.http.EntityTags;
+import io.planeval.support.http.QueryParams;
+import io.planeval.support.http.Written;
 import io.planeval.support.problem.Problem;
 import io.planeval.support.problem.ProblemException;
-import io.planeval.support.problem.Violation;
 
 @Path("/api/v1/plans/{planCode}/nodes")
 @Tag(name = "Nodes", description = "Single nodes of a plan's tree, under the same rules as whole plans")
@@ -45,10 +41,12 @@ import io.planeval.support.problem.Violation;
 public class NodeResource {
 
     static final String MERGE_PATCH = "application/merge-patch+json";
-    private static final Set<String> PATCHABLE = Set.of("label", "title", "description", "level", "parent", "position", "note");
 
     @Inject
     PlanService plans;
+
+    @Inject
+    ObjectMapper objectMapper;
 
     @GET
     @Path("/{nodeCode}")
@@ -75,7 +73,7 @@ public class NodeResource {
         }
         PlanService.Outcome outcome = plans.addNode(planCode, node, EntityTags.expectedVersion(ifMatch));
         NodeView view = plans.node(planCode, node.code());
-        return Response.created(URI.create("/api/v1/plans/" + planCode + "/nodes/" + node.code()))
+        return Written.created("/api/v1/plans/" + planCode + "/nodes/" + node.code())
             .entity(view).tag(EntityTags.of(outcome.plan().version())).build();
     }
 
@@ -90,12 +88,13 @@ public class NodeResource {
     @APIResponse(responseCode = "400", description = "Invalid change", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "412", description = "Stale If-Match", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response patch(@PathParam("planCode") String planCode, @PathParam("nodeCode") String nodeCode,
-                          @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, JsonNode patch) {
+                          @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, JsonNode patch) throws JsonProcessingException {
         if (!(patch instanceof ObjectNode fields)) {
             throw ProblemException.invalid("body", "a JSON object of the fields to change is required");
         }
-        checkPatchable(fields);
-        PlanService.Outcome outcome = plans.updateNode(planCode, nodeCode, node -> merge(node, fields),
+        // Read as a node document, so the fields given are checked as strictly as in a POST or PUT.
+        NodeDocument changes = objectMapper.treeToValue(fields, NodeDocument.class);
+        PlanService.Outcome outcome = plans.updateNode(planCode, nodeCode, node -> merge(node, fields, changes),
             EntityTags.expectedVersion(ifMatch));
         return Response.ok(plans.node(planCode, nodeCode)).tag(EntityTags.of(outcome.plan().version())).build();
     }
@@ -106,52 +105,24 @@ public class NodeResource {
     @APIResponse(responseCode = "204", description = "Deleted; ETag is the plan's new version")
     @APIResponse(responseCode = "409", description = "Has children and cascade is false", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response delete(@PathParam("planCode") String planCode, @PathParam("nodeCode") String nodeCode,
-                           @QueryParam("cascade") @DefaultValue("false") boolean cascade,
+                           @Parameter(description = "true deletes the subtree too") @QueryParam("cascade") String cascade,
                            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        PlanService.Outcome outcome = plans.deleteNode(planCode, nodeCode, cascade, EntityTags.expectedVersion(ifMatch));
+        PlanService.Outcome outcome = plans.deleteNode(planCode, nodeCode, QueryParams.flag("cascade", cascade, false),
+            EntityTags.expectedVersion(ifMatch));
         return Response.noContent().tag(EntityTags.of(outcome.plan().version())).build();
     }
 
-    private static void checkPatchable(ObjectNode fields) {
-        List<Violation> violations = new ArrayList<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = fields.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> field = it.next();
-            String name = field.getKey();
-            JsonNode value = field.getValue();
-            if (name.equals("code") || name.equals("levelName")) {
-                continue;
-            }
-            if (!PATCHABLE.contains(name)) {
-                violations.add(new Violation(name, "is not a field of a node"));
-            } else if ((name.equals("level") || name.equals("position")) && !value.isNull() && !value.canConvertToExactIntegral()) {
-                violations.add(new Violation(name, "must be a whole number, not " + value));
-            } else if (!name.equals("level") && !name.equals("position") && !value.isNull() && !value.isTextual()) {
-                violations.add(new Violation(name, "must be a string or null, not " + value));
-            }
-        }
-        if (!violations.isEmpty()) {
-            throw ProblemException.invalid(violations);
-        }
-    }
-
-    private static NodeDocument merge(NodeDocument node, ObjectNode patch) {
+    /** The node with the patch's fields in place of its own; a null clears one. */
+    private static NodeDocument merge(NodeDocument node, ObjectNode patch, NodeDocument changes) {
         return new NodeDocument(
-            patch.has("code") ? text(patch, "code") : node.code(),
-            patch.has("label") ? text(patch, "label") : node.label(),
-            patch.has("title") ? text(patch, "title") : node.title(),
-            patch.has("description") ? text(patch, "description") : node.description(),
-            patch.has("level") ? integer(patch, "level") : node.level(),
+            patch.has("code") ? changes.code() : node.code(),
+            patch.has("label") ? changes.label() : node.label(),
+            patch.has("title") ? changes.title() : node.title(),
+            patch.has("description") ? changes.description() : node.description(),
+            patch.has("level") ? changes.level() : node.level(),
             null,
-            patch.has("parent") ? text(patch, "parent") : node.parent(),
-            patch.has("position") ? integer(patch, "position") : node.position(),
-            patch.has("note") ? text(patch, "note") : node.note());
-    }
-
-    private static String text(ObjectNode patch, String field) {
-        return patch.get(field).isNull() ? null : patch.get(field).asText();
-    }
-
-    private static Integer integer(ObjectNode patch, String field) {
-        return patch.get(field).isNull() ? null : patch.get(field).intValue();
+            patch.has("parent") ? changes.parent() : node.parent(),
+            patch.has("position") ? changes.position() : node.position(),
+            patch.has("note") ? changes.note() : node.note());
     }
 }

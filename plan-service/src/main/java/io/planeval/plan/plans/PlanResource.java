@@ -1,7 +1,5 @@
 package io.planeval.plan.plans;
 
-import java.util.List;
-
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -10,6 +8,7 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -24,6 +23,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.planeval.support.http.EntityTags;
+import io.planeval.support.http.Page;
+import io.planeval.support.http.QueryParams;
 import io.planeval.support.http.Written;
 import io.planeval.support.problem.Problem;
 import io.planeval.support.problem.ProblemException;
@@ -45,9 +46,11 @@ public class PlanResource {
     PlanService plans;
 
     @GET
-    @Operation(summary = "List plans")
-    public List<PlanSummary> list() {
-        return plans.list();
+    @Operation(summary = "List plans", description = "In code order, a page at a time: pass nextCursor as cursor for the next page.")
+    @APIResponse(responseCode = "400", description = "limit or cursor unreadable", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Page<PlanSummary> list(@Parameter(description = "Plans per page: 1 to 1000, default 100") @QueryParam("limit") String limit,
+                                  @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor) {
+        return plans.list(QueryParams.limit(limit), cursor);
     }
 
     @GET

@@ -18,10 +18,13 @@ import jakarta.transaction.Transactional;
 import io.planeval.contracts.EventTypes;
 import io.planeval.contracts.PlanChanged;
 import io.planeval.contracts.Topics;
+import io.planeval.support.http.Page;
+import io.planeval.support.http.QueryParams;
 import io.planeval.support.outbox.Outbox;
+import io.planeval.support.persistence.AdvisoryLocks;
 import io.planeval.support.problem.ProblemException;
 import io.planeval.support.problem.Violation;
-import io.quarkus.panache.common.Sort;
+import io.planeval.support.time.Moments;
 
 /**
  * Every change to a plan goes through {@link #replace}: node edits are whole-document edits, so one set of rules
@@ -35,14 +38,24 @@ public class PlanService {
     @Inject
     Outbox outbox;
 
+    @Inject
+    AdvisoryLocks locks;
+
     /** What a write did: the plan afterwards, and whether it was created or changed at all. */
     public record Outcome(PlanDocument plan, boolean created, boolean changed) {
     }
 
+    /** A page of plans in code order, after the plan code the cursor holds. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public List<PlanSummary> list() {
-        List<Plan> plans = Plan.listAll(Sort.by("code"));
-        return plans.stream().map(plan -> PlanSummary.of(plan, plan.nodes.size())).toList();
+    public Page<PlanSummary> list(int limit, String cursor) {
+        List<String> after = QueryParams.cursorKeys(cursor, 1);
+        List<Object[]> rows = Plan.getEntityManager()
+            .createQuery("SELECT p, SIZE(p.nodes) FROM Plan p WHERE p.code > :after ORDER BY p.code", Object[].class)
+            .setParameter("after", after == null ? "" : after.get(0))
+            .setMaxResults(limit + 1)
+            .getResultList();
+        List<PlanSummary> plans = rows.stream().map(row -> PlanSummary.of((Plan) row[0], ((Number) row[1]).intValue())).toList();
+        return Page.of(plans, limit, plan -> QueryParams.cursor(plan.code()));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -53,6 +66,8 @@ public class PlanService {
     @Transactional
     public Outcome put(String planCode, PlanDocument document, Long expectedVersion) {
         PlanDocument normalized = PlanTree.normalize(planCode, document);
+        // Concurrent creators of one plan take turns: one creates it, the others find it and compare.
+        locks.lock("plan/" + planCode);
         Plan plan = Plan.findByCodeForUpdate(planCode).orElse(null);
         if (plan == null) {
             if (expectedVersion != null) {
@@ -171,7 +186,7 @@ public class PlanService {
     }
 
     private PlanDocument commit(Plan plan, PlanDocument doc) {
-        Instant now = Instant.now();
+        Instant now = Moments.now();
         plan.title = doc.title();
         plan.description = doc.description();
         plan.firstFiscalYear = doc.firstFiscalYear();

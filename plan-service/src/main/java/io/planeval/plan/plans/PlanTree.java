@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 import io.planeval.support.fiscal.FiscalYears;
 import io.planeval.support.problem.ProblemException;
 import io.planeval.support.problem.Violation;
+import io.planeval.support.text.Text;
 
 /**
  * The rules of a plan document, in plain Java: a valid tree has unique node codes, every node exactly one level
@@ -23,8 +24,9 @@ public final class PlanTree {
     static final Pattern PLAN_CODE = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
     static final Pattern NODE_CODE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
     static final List<String> STATUSES = List.of("draft", "active", "closed");
-    static final int EARLIEST_YEAR = 1900;
-    static final int LATEST_YEAR = 2200;
+    static final int MAX_LEVELS = 20;
+    /** Far more siblings than any plan has, and far from where adding one more would overflow. */
+    static final int MAX_POSITION = 100_000;
     static final int MAX_TITLE = 500;
     static final int MAX_TEXT = 20_000;
 
@@ -45,7 +47,7 @@ public final class PlanTree {
             violations.add(new Violation("planCode", "must be lower-case letters, digits and '-', at most 63, e.g. gunma-2025-29"));
         }
         if (doc.code() != null && !doc.code().equals(planCode)) {
-            violations.add(new Violation("code", doc.code() + " differs from the plan code in the path, " + planCode));
+            violations.add(new Violation("code", Text.excerpt(doc.code()) + " differs from the plan code in the path, " + Text.excerpt(planCode)));
         }
         text(violations, "title", doc.title(), true, MAX_TITLE);
         text(violations, "description", doc.description(), false, MAX_TEXT);
@@ -57,7 +59,7 @@ public final class PlanTree {
         }
         String status = doc.status() == null ? "draft" : doc.status();
         if (!STATUSES.contains(status)) {
-            violations.add(new Violation("status", "must be one of " + String.join(", ", STATUSES) + ", not " + status));
+            violations.add(new Violation("status", "must be one of " + String.join(", ", STATUSES) + ", not " + Text.excerpt(status)));
         }
         List<String> levels = doc.levels() == null ? List.of() : doc.levels();
         checkLevels(violations, levels);
@@ -79,12 +81,17 @@ public final class PlanTree {
     private static void checkLevels(List<Violation> violations, List<String> levels) {
         if (levels.isEmpty()) {
             violations.add(new Violation("levels", "is required: the names of the plan's levels, e.g. [\"目標\",\"方針\",\"実施項目\",\"事業\"]"));
+        } else if (levels.size() > MAX_LEVELS) {
+            violations.add(new Violation("levels", "names " + levels.size() + " levels; at most " + MAX_LEVELS + " are accepted"));
+            return;
         }
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < levels.size(); i++) {
             String name = levels.get(i);
             if (name == null || name.isBlank()) {
                 violations.add(new Violation("levels[" + i + "]", "must not be blank"));
+            } else if (name.length() > MAX_TITLE) {
+                violations.add(new Violation("levels[" + i + "]", "is longer than " + MAX_TITLE + " characters"));
             } else if (!seen.add(name)) {
                 violations.add(new Violation("levels[" + i + "]", name + " is named twice"));
             }
@@ -104,7 +111,7 @@ public final class PlanTree {
             if (node.code() == null || node.code().isBlank()) {
                 violations.add(new Violation(at + ".code", "is required"));
             } else if (!NODE_CODE.matcher(node.code()).matches()) {
-                violations.add(new Violation(at + ".code", node.code() + " must be letters, digits, '.', '_' or '-', at most 64"));
+                violations.add(new Violation(at + ".code", Text.excerpt(node.code()) + " must be letters, digits, '.', '_' or '-', at most 64"));
             } else {
                 Integer first = indexByCode.putIfAbsent(node.code(), i);
                 if (first != null) {
@@ -120,12 +127,13 @@ public final class PlanTree {
             } else if (!isLevel(node.level(), levels)) {
                 violations.add(new Violation(at + ".level", node.level() + " is not a level of this plan (1 to " + levels.size() + ")"));
             } else if (node.level() == 1 && node.parent() != null) {
-                violations.add(new Violation(at + ".parent", "a level-1 node (" + levelName(levels, 1) + ") has no parent, not " + node.parent()));
+                violations.add(new Violation(at + ".parent", "a level-1 node (" + levelName(levels, 1) + ") has no parent, not "
+                    + Text.excerpt(node.parent())));
             } else if (node.level() > 1 && node.parent() == null) {
                 violations.add(new Violation(at + ".parent", "is required below level 1"));
             }
-            if (node.position() != null && node.position() < 1) {
-                violations.add(new Violation(at + ".position", "must be 1 or more, not " + node.position()));
+            if (node.position() != null && (node.position() < 1 || node.position() > MAX_POSITION)) {
+                violations.add(new Violation(at + ".position", "must be from 1 to " + MAX_POSITION + ", not " + node.position()));
             }
         }
         for (int i = 0; i < nodes.size(); i++) {
@@ -135,7 +143,7 @@ public final class PlanTree {
             }
             Integer parentIndex = indexByCode.get(node.parent());
             if (parentIndex == null) {
-                violations.add(new Violation("nodes[" + i + "].parent", node.parent() + " does not exist"));
+                violations.add(new Violation("nodes[" + i + "].parent", Text.excerpt(node.parent()) + " does not exist"));
             } else if (nodes.get(parentIndex).level() != null && nodes.get(parentIndex).level() + 1 != node.level()) {
                 NodeDocument parent = nodes.get(parentIndex);
                 violations.add(new Violation("nodes[" + i + "].level", node.level() + " is not one below its parent "
@@ -173,7 +181,7 @@ public final class PlanTree {
         Map<String, Integer> highest = new HashMap<>();
         for (int i = 0; i < nodes.size(); i++) {
             NodeDocument node = nodes.get(i);
-            if (node != null && node.position() != null) {
+            if (node != null && node.position() != null && node.position() >= 1 && node.position() <= MAX_POSITION) {
                 Integer other = takenBySiblings.computeIfAbsent(siblingKey(node), k -> new HashMap<>()).putIfAbsent(node.position(), i);
                 if (other != null) {
                     violations.add(new Violation("nodes[" + i + "].position", node.position() + " is already taken by sibling "
@@ -183,9 +191,14 @@ public final class PlanTree {
             }
         }
         List<NodeDocument> positioned = new ArrayList<>(nodes.size());
-        for (NodeDocument node : nodes) {
+        for (int i = 0; i < nodes.size(); i++) {
+            NodeDocument node = nodes.get(i);
             if (node != null && node.position() == null) {
                 int next = highest.merge(siblingKey(node), 1, (current, one) -> current + one);
+                if (next > MAX_POSITION) {
+                    violations.add(new Violation("nodes[" + i + "].position", "would be " + next + " after its last sibling, beyond "
+                        + MAX_POSITION + ": give it a position"));
+                }
                 positioned.add(node.withPosition(next));
             } else {
                 positioned.add(node);
@@ -239,8 +252,8 @@ public final class PlanTree {
     private static void year(List<Violation> violations, String field, Integer year) {
         if (year == null) {
             violations.add(new Violation(field, "is required, as a Gregorian year, e.g. 2025 for 令和7年度"));
-        } else if (year < EARLIEST_YEAR || year > LATEST_YEAR) {
-            violations.add(new Violation(field, year + " is not a fiscal year between " + EARLIEST_YEAR + " and " + LATEST_YEAR));
+        } else if (!FiscalYears.accepted(year)) {
+            violations.add(new Violation(field, FiscalYears.yearFault(year)));
         }
     }
 }

@@ -253,8 +253,8 @@ class PlanApiTest {
     @Test
     void listsPlans() {
         put("gunma-listed", gunmaPlan("gunma-listed"), null).then().statusCode(201);
-        given().when().get("/api/v1/plans").then().statusCode(200)
-            .body("find { it.code == 'gunma-listed' }.nodeCount", equalTo(120))
-            .body("find { it.code == 'gunma-listed' }.lastFiscalYearLabel", equalTo("令和11年度"));
+        given().queryParam("limit", 1000).when().get("/api/v1/plans").then().statusCode(200)
+            .body("items.find { it.code == 'gunma-listed' }.nodeCount", equalTo(120))
+            .body("items.find { it.code == 'gunma-listed' }.lastFiscalYearLabel", equalTo("令和11年度"));
     }
 }

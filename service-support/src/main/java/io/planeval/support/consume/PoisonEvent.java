@@ -1,6 +1,6 @@
 package io.planeval.support.consume;
 
-/** An event that can never be applied as it is (unreadable, or against the contract): it goes to the dead-letter topic. */
+/** An event that can never be applied as it is (unreadable, or against the contract): it is parked at once. */
 public class PoisonEvent extends RuntimeException {
 
     public PoisonEvent(String message, Throwable cause) {

@@ -1,5 +1,6 @@
 package io.planeval.support.outbox;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,9 +18,15 @@ import org.hibernate.StatelessSession;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.planeval.support.SupportConfig;
+import io.planeval.support.problem.ProblemException;
+import io.planeval.support.time.Moments;
+
 /**
  * Where a service writes the events of a change, in the change's own transaction: the event is published
- * if and only if the change commits. The relay is woken right after the commit.
+ * if and only if the change commits. The relay is woken right after the commit. An event larger than Kafka takes
+ * here ({@code planeval.outbox.max-event-bytes}) refuses the change, so that nothing is accepted that cannot be
+ * published.
  */
 @ApplicationScoped
 public class Outbox {
@@ -38,6 +45,9 @@ public class Outbox {
     @Inject
     StatelessSession statelessSession;
 
+    @Inject
+    SupportConfig config;
+
     /** An event to append: its payload is written as JSON. */
     public record Message(String topic, String key, String type, Object payload) {
     }
@@ -54,7 +64,7 @@ public class Outbox {
         if (messages.isEmpty()) {
             return List.of();
         }
-        Instant now = Instant.now();
+        Instant now = Moments.now();
         List<OutboxEvent> events = new ArrayList<>(messages.size());
         for (Message message : messages) {
             OutboxEvent event = new OutboxEvent();
@@ -92,10 +102,22 @@ public class Outbox {
     }
 
     private String toJson(Object payload) {
+        String json;
         try {
-            return objectMapper.writeValueAsString(payload);
+            json = objectMapper.writeValueAsString(payload);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("Event payload cannot be written as JSON: " + payload.getClass(), e);
         }
+        int max = config.outbox().maxEventBytes();
+        // A character is at most three bytes: only a long payload needs counting.
+        if ((long) json.length() * 3 > max) {
+            int bytes = json.getBytes(StandardCharsets.UTF_8).length;
+            if (bytes > max) {
+                throw ProblemException.tooLarge("This change cannot be published: its event would be " + bytes
+                    + " bytes, more than the " + max + " an event may have here (planeval.outbox.max-event-bytes). "
+                    + "Nothing was changed; make it smaller, e.g. shorter descriptions or fewer nodes per plan.");
+            }
+        }
+        return json;
     }
 }

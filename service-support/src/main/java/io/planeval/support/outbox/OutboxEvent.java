@@ -16,7 +16,10 @@ import org.hibernate.type.SqlTypes;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
-/** An event waiting to be relayed to Kafka, or already relayed ({@code publishedAt} set). */
+/**
+ * An event waiting to be relayed to Kafka, relayed ({@code publishedAt} set), or refused by Kafka for good and set
+ * aside ({@code parkedAt} set, with the reason).
+ */
 @Entity
 @Table(name = "outbox_event")
 public class OutboxEvent extends PanacheEntityBase {
@@ -47,4 +50,10 @@ public class OutboxEvent extends PanacheEntityBase {
 
     @Column(name = "published_at")
     public Instant publishedAt;
+
+    @Column(name = "parked_at")
+    public Instant parkedAt;
+
+    @Column(name = "park_reason")
+    public String parkReason;
 }

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -26,11 +27,15 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.jboss.logging.Logger;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.planeval.support.SupportConfig;
 import io.planeval.support.events.CloudEventHeaders;
+import io.planeval.support.time.Moments;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -39,7 +44,8 @@ import io.smallrye.common.annotation.Identifier;
 /**
  * Sends unpublished outbox events to Kafka in order, a batch at a time, and marks them published.
  * A crash between send and mark sends again: at least once, never lost; consumers drop duplicates by event id.
- * One thread: woken after each commit for freshness, and every sweep interval as the safety net.
+ * One thread: woken after each commit for freshness, and every sweep interval as the safety net. An event Kafka
+ * refuses for good (too large, say) is parked with the reason instead of blocking the events after it.
  * One relay per database: extra instances of a service set {@code planeval.outbox.relay-enabled=false}.
  */
 @ApplicationScoped
@@ -48,8 +54,11 @@ public class OutboxRelay {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     private static final Duration PURGE_EVERY = Duration.ofHours(1);
 
+    /** What a record adds to its payload in a request: key, CloudEvents headers, record and batch framing. */
+    public static final int RECORD_OVERHEAD_BYTES = 64 * 1024;
+
     @Inject
-    OutboxConfig config;
+    SupportConfig config;
 
     @Inject
     @Identifier("default-kafka-broker")
@@ -61,6 +70,9 @@ public class OutboxRelay {
     @Inject
     EntityManager entityManager;
 
+    @Inject
+    MeterRegistry metrics;
+
     private final Semaphore wakeUp = new Semaphore(0);
     private volatile boolean running;
     private Thread worker;
@@ -68,7 +80,7 @@ public class OutboxRelay {
     private Instant nextPurge = Instant.EPOCH;
 
     void onStart(@Observes StartupEvent event) {
-        if (!config.relayEnabled()) {
+        if (!config.outbox().relayEnabled()) {
             LOG.warn("Outbox relay disabled (planeval.outbox.relay-enabled=false): events stay in the outbox");
             return;
         }
@@ -122,17 +134,17 @@ public class OutboxRelay {
                 int sent;
                 do {
                     sent = relayBatch();
-                } while (sent == config.batchSize() && running);
+                } while (sent == config.outbox().batchSize() && running);
                 purgeIfDue();
                 failures = 0;
-                wakeUp.tryAcquire(config.sweepInterval().toMillis(), TimeUnit.MILLISECONDS);
+                wakeUp.tryAcquire(config.outbox().sweepInterval().toMillis(), TimeUnit.MILLISECONDS);
                 wakeUp.drainPermits();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
             } catch (Exception e) {
                 failures++;
-                long pause = Math.min(config.maxBackoff().toMillis(), 100L << Math.min(failures, 10));
+                long pause = Math.min(config.outbox().maxBackoff().toMillis(), 100L << Math.min(failures, 10));
                 LOG.warnf("Outbox relay cannot publish yet (attempt %d, next in %d ms): %s", failures, pause, rootMessage(e));
                 resetProducer();
                 try {
@@ -152,8 +164,8 @@ public class OutboxRelay {
      */
     int relayBatch() {
         List<OutboxEvent> batch = QuarkusTransaction.requiringNew().call(() -> entityManager.createQuery(
-                "FROM OutboxEvent WHERE publishedAt IS NULL ORDER BY seq", OutboxEvent.class)
-            .setMaxResults(config.batchSize())
+                "FROM OutboxEvent WHERE publishedAt IS NULL AND parkedAt IS NULL ORDER BY seq", OutboxEvent.class)
+            .setMaxResults(config.outbox().batchSize())
             .getResultList());
         if (batch.isEmpty()) {
             return 0;
@@ -163,7 +175,7 @@ public class OutboxRelay {
         RuntimeException sendFailure = null;
         for (OutboxEvent event : batch) {
             ProducerRecord<String, String> record = new ProducerRecord<>(event.topic, event.key, event.payload);
-            CloudEventHeaders.write(record.headers(), event.eventId.toString(), config.source(), event.type,
+            CloudEventHeaders.write(record.headers(), event.eventId.toString(), config.outbox().source(), event.type,
                 event.createdAt, event.key);
             try {
                 acks.add(kafka.send(record));
@@ -173,52 +185,76 @@ public class OutboxRelay {
                 break;
             }
         }
-        List<Long> acknowledged = awaitAcknowledged(batch, acks);
-        if (!acknowledged.isEmpty()) {
-            QuarkusTransaction.requiringNew().run(() -> entityManager
-                .createQuery("UPDATE OutboxEvent SET publishedAt = :now WHERE seq IN :seqs")
-                .setParameter("now", Instant.now())
-                .setParameter("seqs", acknowledged)
-                .executeUpdate());
+        Outcomes outcomes = awaitOutcomes(batch, acks);
+        if (!outcomes.acknowledged.isEmpty() || !outcomes.refused.isEmpty()) {
+            QuarkusTransaction.requiringNew().run(() -> {
+                Instant now = Moments.now();
+                if (!outcomes.acknowledged.isEmpty()) {
+                    entityManager.createQuery("UPDATE OutboxEvent SET publishedAt = :now WHERE seq IN :seqs")
+                        .setParameter("now", now)
+                        .setParameter("seqs", outcomes.acknowledged)
+                        .executeUpdate();
+                }
+                outcomes.refused.forEach((event, reason) -> entityManager
+                    .createQuery("UPDATE OutboxEvent SET parkedAt = :now, parkReason = :reason WHERE seq = :seq")
+                    .setParameter("now", now)
+                    .setParameter("reason", reason)
+                    .setParameter("seq", event.seq)
+                    .executeUpdate());
+            });
+            outcomes.refused.keySet().forEach(event ->
+                metrics.counter("planeval.events.parked", "side", "outbox", "topic", event.topic).increment());
         }
         if (sendFailure != null) {
             throw sendFailure;
         }
-        if (acknowledged.size() < acks.size()) {
-            throw new IllegalStateException("Kafka refused " + (acks.size() - acknowledged.size()) + " events");
+        int settled = outcomes.acknowledged.size() + outcomes.refused.size();
+        if (settled < acks.size()) {
+            throw new IllegalStateException("Kafka has not taken " + (acks.size() - settled) + " events yet");
         }
-        return acknowledged.size();
+        return settled;
     }
 
-    /** The seqs of the events Kafka acknowledged, waiting as long as that takes. */
-    private static List<Long> awaitAcknowledged(List<OutboxEvent> batch, List<Future<RecordMetadata>> acks) {
-        List<Long> acknowledged = new ArrayList<>(acks.size());
+    /** The seqs Kafka acknowledged, and the events it refused for good with the reason. */
+    private record Outcomes(List<Long> acknowledged, Map<OutboxEvent, String> refused) {
+    }
+
+    /** Waits as long as delivery takes: the producer retries a passing failure until it succeeds. */
+    private static Outcomes awaitOutcomes(List<OutboxEvent> batch, List<Future<RecordMetadata>> acks) {
+        Outcomes outcomes = new Outcomes(new ArrayList<>(acks.size()), new LinkedHashMap<>());
         for (int i = 0; i < acks.size(); i++) {
+            OutboxEvent event = batch.get(i);
             try {
                 acks.get(i).get();
-                acknowledged.add(batch.get(i).seq);
+                outcomes.acknowledged.add(event.seq);
             } catch (ExecutionException e) {
-                LOG.warnf("Kafka refused outbox event %s: %s", batch.get(i).eventId, e.getCause());
+                if (e.getCause() instanceof RetriableException) {
+                    LOG.warnf("Kafka has not taken outbox event %s yet: %s", event.eventId, e.getCause());
+                } else {
+                    LOG.errorf("Kafka refused outbox event %s (%s, key %s) for good; it is parked: %s", event.eventId,
+                        event.topic, event.key, e.getCause());
+                    outcomes.refused.put(event, rootMessage(e.getCause()));
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 break;
             }
         }
-        return acknowledged;
+        return outcomes;
     }
 
     private void purgeIfDue() {
-        Instant now = Instant.now();
+        Instant now = Moments.now();
         if (now.isBefore(nextPurge)) {
             return;
         }
         nextPurge = now.plus(PURGE_EVERY);
         int purged = QuarkusTransaction.requiringNew().call(() -> entityManager
             .createQuery("DELETE FROM OutboxEvent WHERE publishedAt < :before")
-            .setParameter("before", now.minus(config.retention()))
+            .setParameter("before", now.minus(config.outbox().retention()))
             .executeUpdate());
         if (purged > 0) {
-            LOG.infof("Purged %d published outbox events older than %s", purged, config.retention());
+            LOG.infof("Purged %d published outbox events older than %s", purged, config.outbox().retention());
         }
     }
 
@@ -231,11 +267,13 @@ public class OutboxRelay {
             Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
             List<NewTopic> missing = wanted.stream()
                 .filter(topic -> !existing.contains(topic.name()))
-                .map(topic -> new NewTopic(topic.name(), config.partitions(), config.replicationFactor())
+                .map(topic -> new NewTopic(topic.name(), config.outbox().partitions(), config.outbox().replicationFactor())
                     .configs(topic.compacted()
-                        ? Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)
+                        ? Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT,
+                            TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(maxRecordBytes()))
                         : Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE,
-                            TopicConfig.RETENTION_MS_CONFIG, "-1")))
+                            TopicConfig.RETENTION_MS_CONFIG, "-1",
+                            TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(maxRecordBytes()))))
                 .toList();
             if (!missing.isEmpty()) {
                 try {
@@ -256,15 +294,21 @@ public class OutboxRelay {
             settings.put(ProducerConfig.ACKS_CONFIG, "all");
             settings.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
             settings.put(ProducerConfig.LINGER_MS_CONFIG, 0);
+            // The same limit as the topics' max.message.bytes, both from planeval.outbox.max-event-bytes.
+            settings.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, maxRecordBytes());
             // A record handed over is retried until delivered (idempotence keeps it single); one that cannot be
             // handed over because the broker is away fails within seconds and stays in the outbox.
             settings.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, Integer.MAX_VALUE);
             settings.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
             settings.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000);
-            settings.put(ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay-" + config.source().replace('/', '-'));
+            settings.put(ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay-" + config.outbox().source().replace('/', '-'));
             producer = new KafkaProducer<>(settings, new StringSerializer(), new StringSerializer());
         }
         return producer;
+    }
+
+    private int maxRecordBytes() {
+        return config.outbox().maxEventBytes() + RECORD_OVERHEAD_BYTES;
     }
 
     private void resetProducer() {

@@ -6,14 +6,25 @@ import java.util.List;
 public class ProblemException extends RuntimeException {
 
     private final transient Problem problem;
+    private final Integer retryAfterSeconds;
 
     public ProblemException(Problem problem) {
+        this(problem, null);
+    }
+
+    private ProblemException(Problem problem, Integer retryAfterSeconds) {
         super(problem.title() + (problem.detail() == null ? "" : ": " + problem.detail()));
         this.problem = problem;
+        this.retryAfterSeconds = retryAfterSeconds;
     }
 
     public Problem problem() {
         return problem;
+    }
+
+    /** Sent as {@code Retry-After}: the same request may succeed after this many seconds. */
+    public Integer retryAfterSeconds() {
+        return retryAfterSeconds;
     }
 
     public static ProblemException invalid(List<Violation> violations) {
@@ -33,8 +44,22 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(Problem.of(409, "Conflict", detail));
     }
 
+    /** A conflict that passes by itself (another service has not caught up yet): the client should retry. */
+    public static ProblemException conflictRetryLater(String detail, int seconds) {
+        return new ProblemException(Problem.of(409, "Conflict", detail), seconds);
+    }
+
+    /** The service cannot answer for a moment (e.g. while it rebuilds): the client should retry. */
+    public static ProblemException unavailable(String detail, int seconds) {
+        return new ProblemException(Problem.of(503, "Service Unavailable", detail), seconds);
+    }
+
     public static ProblemException preconditionFailed(String detail) {
         return new ProblemException(Problem.of(412, "Precondition failed", detail));
+    }
+
+    public static ProblemException tooLarge(String detail) {
+        return new ProblemException(Problem.of(413, "Content Too Large", detail));
     }
 
     public static ProblemException unprocessable(String detail) {

@@ -1,6 +1,8 @@
 package io.planeval.support.problem;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 import jakarta.ws.rs.WebApplicationException;
@@ -9,19 +11,25 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
-/** Turns every refusal into {@code application/problem+json}, whatever raised it. */
+import io.planeval.support.json.StrictJson;
+
+/** Turns every refusal into {@code application/problem+json}, whatever raised it, in the API's own words. */
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
 
     @ServerExceptionMapper
     public Response problem(ProblemException e) {
-        return respond(e.problem());
+        Response response = respond(e.problem());
+        if (e.retryAfterSeconds() != null) {
+            response.getHeaders().putSingle("Retry-After", e.retryAfterSeconds());
+        }
+        return response;
     }
 
     @ServerExceptionMapper
@@ -54,14 +62,70 @@ public class ProblemMappers {
         return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
     }
 
-    private static Problem jsonProblem(JsonProcessingException e) {
-        String reason = e.getOriginalMessage();
-        if (e instanceof JsonParseException || !(e instanceof JsonMappingException mapping) || mapping.getPath().isEmpty()) {
-            String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
-            return new Problem("about:blank", "Malformed JSON", 400, reason + where, List.of(new Violation("body", reason + where)));
+    /** A body that is not JSON is "Malformed JSON"; JSON with a wrong value names the field and what it must be. */
+    static Problem jsonProblem(JsonProcessingException e) {
+        if (e instanceof JsonMappingException mapping) {
+            String field = mapping.getPath().isEmpty() ? "body" : path(mapping.getPath());
+            String reason = reason(mapping);
+            return new Problem("about:blank", "Invalid request", 400, field + ": " + reason, List.of(new Violation(field, reason)));
         }
-        String field = path(mapping.getPath());
-        return new Problem("about:blank", "Invalid request", 400, field + ": " + reason, List.of(new Violation(field, reason)));
+        String reason = syntaxReason(e);
+        return new Problem("about:blank", "Malformed JSON", 400, reason, List.of(new Violation("body", reason)));
+    }
+
+    private static String reason(JsonMappingException e) {
+        if (e instanceof StrictJson.Refused) {
+            return e.getOriginalMessage();
+        }
+        if (e instanceof UnrecognizedPropertyException unknown) {
+            return "is not a field here" + known(unknown.getKnownPropertyIds());
+        }
+        String message = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+        if (message.startsWith("Trailing token")) {
+            return "the JSON document must end after its first value";
+        }
+        if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
+            return "must be " + expected(mismatch.getTargetType());
+        }
+        return "has a value that cannot be read here";
+    }
+
+    private static String known(Collection<Object> names) {
+        if (names == null || names.isEmpty()) {
+            return "";
+        }
+        return " (fields: " + names.stream().map(Object::toString).sorted().collect(Collectors.joining(", ")) + ")";
+    }
+
+    /** The JSON shape a Java type is read from. */
+    private static String expected(Class<?> type) {
+        if (Collection.class.isAssignableFrom(type) || type.isArray()) {
+            return "an array";
+        }
+        if (type == String.class || type.isEnum()) {
+            return "a string";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        if (Number.class.isAssignableFrom(type) || type.isPrimitive()) {
+            return "a number";
+        }
+        return Map.class.isAssignableFrom(type) || type.isRecord() || !type.getName().startsWith("java.") ? "an object" : "another value";
+    }
+
+    /** Jackson's own syntax messages are plain; what names a Java class or setting is cut, and so is the input. */
+    private static String syntaxReason(JsonProcessingException e) {
+        String message = e.getOriginalMessage() == null ? "unreadable" : e.getOriginalMessage();
+        message = message.lines().findFirst().orElse(message)
+            .replaceAll(",? ?\\(?from `[^`]*`\\)?", "")
+            .replaceAll("`[^`]*`", "a setting");
+        if (message.length() > 200) {
+            message = message.substring(0, 200) + "…";
+        }
+        String where = e.getLocation() == null || e.getLocation().getLineNr() < 1 ? ""
+            : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+        return message + where;
     }
 
     /** Jackson's path as a JSON path: {@code nodes[17].parent}. */
@@ -71,4 +135,5 @@ public class ProblemMappers {
             .collect(Collectors.joining())
             .replaceFirst("^\\.", "");
     }
+
 }

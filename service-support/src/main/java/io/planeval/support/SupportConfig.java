@@ -1,0 +1,79 @@
+package io.planeval.support;
+
+import java.time.Duration;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** The tunables of what every service shares: its outbox and how it consumes events ({@code planeval.*}). */
+@ConfigMapping(prefix = "planeval")
+public interface SupportConfig {
+
+    Outbox outbox();
+
+    Consumer consumer();
+
+    interface Outbox {
+
+        /** Whether this instance relays its outbox to Kafka (off only in tests that prove nothing is lost). */
+        @WithDefault("true")
+        boolean relayEnabled();
+
+        /** The CloudEvents source attribute of this service's events. */
+        @WithDefault("/planeval/${quarkus.application.name}")
+        String source();
+
+        /** Events sent per relay transaction. */
+        @WithDefault("500")
+        int batchSize();
+
+        /**
+         * How often the relay looks for events without being woken: the safety net for what a crash or a broker
+         * outage left behind. Each commit wakes it at once.
+         */
+        @WithDefault("1s")
+        Duration sweepInterval();
+
+        /** Longest pause between attempts while Kafka cannot be reached. */
+        @WithDefault("5s")
+        Duration maxBackoff();
+
+        /** How long published events stay in the table (for audit and replay) before they are purged. */
+        @WithDefault("7d")
+        Duration retention();
+
+        /** Partitions of the topics the relay creates. */
+        @WithDefault("3")
+        int partitions();
+
+        /** Replication factor of the topics the relay creates. */
+        @WithDefault("1")
+        short replicationFactor();
+
+        /** Readiness reports DOWN when the oldest unpublished event is older than this. */
+        @WithDefault("5m")
+        Duration maxBacklogAge();
+
+        /**
+         * The largest event payload, in bytes, a change may produce: a larger change is refused (413) before it is
+         * stored. The producer's max.request.size and the created topics' max.message.bytes are this plus
+         * {@value io.planeval.support.outbox.OutboxRelay#RECORD_OVERHEAD_BYTES} bytes for key, headers and framing.
+         */
+        @WithDefault("1000000")
+        int maxEventBytes();
+    }
+
+    interface Consumer {
+
+        /**
+         * Attempts at applying an event while the database is reachable; then the event is parked with its reason
+         * and the next one is applied. While the database is away, attempts go on without limit.
+         */
+        @WithDefault("5")
+        int maxAttempts();
+
+        /** Longest pause between attempts. */
+        @WithDefault("5s")
+        Duration maxBackoff();
+    }
+}

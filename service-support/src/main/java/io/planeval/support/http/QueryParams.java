@@ -1,0 +1,80 @@
+package io.planeval.support.http;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.regex.Pattern;
+
+import io.planeval.support.problem.ProblemException;
+import io.planeval.support.text.Text;
+
+/**
+ * Query parameters read strictly, so that an unreadable one is a 400 naming it (JAX-RS would answer 404), and the
+ * paging every list shares: {@code limit} and an opaque {@code cursor} from the previous page.
+ */
+public final class QueryParams {
+
+    public static final int DEFAULT_LIMIT = 100;
+    public static final int MAX_LIMIT = 1000;
+    private static final Pattern WHOLE_NUMBER = Pattern.compile("-?[0-9]{1,9}");
+    private static final String SEPARATOR = "\n";
+
+    private QueryParams() {
+    }
+
+    /** A whole number, or null when the parameter is absent or empty. */
+    public static Integer wholeNumber(String name, String value) {
+        if (value == null || value.isEmpty()) {
+            return null;
+        }
+        if (!WHOLE_NUMBER.matcher(value).matches()) {
+            throw ProblemException.invalid(name, "'" + Text.excerpt(value) + "' is not a whole number");
+        }
+        return Integer.valueOf(value);
+    }
+
+    /** true or false; absent means {@code absent}. */
+    public static boolean flag(String name, String value, boolean absent) {
+        if (value == null || value.isEmpty()) {
+            return absent;
+        }
+        return switch (value) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw ProblemException.invalid(name, "must be true or false, not '" + Text.excerpt(value) + "'");
+        };
+    }
+
+    /** How many items a page has: {@value #DEFAULT_LIMIT} unless asked, at most {@value #MAX_LIMIT}. */
+    public static int limit(String value) {
+        Integer limit = wholeNumber("limit", value);
+        if (limit == null) {
+            return DEFAULT_LIMIT;
+        }
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw ProblemException.invalid("limit", "must be from 1 to " + MAX_LIMIT + ", not " + limit);
+        }
+        return limit;
+    }
+
+    /** The cursor of the page after the item with these sort keys. */
+    public static String cursor(String... keys) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(String.join(SEPARATOR, keys).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The sort keys a cursor holds ({@code parts} of them), or null when there is none. */
+    public static List<String> cursorKeys(String cursor, int parts) {
+        if (cursor == null || cursor.isEmpty()) {
+            return null;
+        }
+        try {
+            List<String> keys = List.of(new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split(SEPARATOR, -1));
+            if (keys.size() == parts) {
+                return keys;
+            }
+        } catch (IllegalArgumentException e) {
+            // refused below
+        }
+        throw ProblemException.invalid("cursor", "is not a cursor this list gave out: pass nextCursor from the previous page as it is");
+    }
+}
