@@ -15,11 +15,6 @@ public final class Topics {
     /** Indicators whose status changed, as evaluation-service computed it; keyed by plan code. */
     public static final String EVALUATIONS = "planeval.evaluations";
 
-    /** Where a consumer parks an event it cannot apply, per consuming service: {@code <topic>.dlq.<service>}. */
-    public static String deadLetter(String topic, String service) {
-        return topic + ".dlq." + service;
-    }
-
     /** The key of an indicator on {@link #INDICATORS}. */
     public static String indicatorKey(String planCode, String indicatorCode) {
         return planCode + "/" + indicatorCode;

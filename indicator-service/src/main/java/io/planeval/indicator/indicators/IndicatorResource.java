@@ -1,7 +1,5 @@
 package io.planeval.indicator.indicators;
 
-import java.util.List;
-
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -26,6 +24,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.planeval.contracts.Topics;
 import io.planeval.support.http.EntityTags;
+import io.planeval.support.http.Page;
+import io.planeval.support.http.QueryParams;
 import io.planeval.support.http.Written;
 import io.planeval.support.outbox.OutboxTopic;
 import io.planeval.support.problem.Problem;
@@ -40,11 +40,15 @@ public class IndicatorResource {
     IndicatorService indicators;
 
     @GET
-    @Operation(summary = "List a plan's indicators", description = "All of them, or those of one node.")
+    @Operation(summary = "List a plan's indicators",
+        description = "All of them, or those of one node, in code order, a page at a time: pass nextCursor as cursor for the next page.")
+    @APIResponse(responseCode = "400", description = "limit or cursor unreadable", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "Plan not known", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public List<IndicatorDocument> list(@PathParam("planCode") String planCode,
-                                        @Parameter(description = "Only this node's indicators", example = "G1") @QueryParam("node") String node) {
-        return indicators.list(planCode, node);
+    public Page<IndicatorDocument> list(@PathParam("planCode") String planCode,
+                                        @Parameter(description = "Only this node's indicators", example = "G1") @QueryParam("node") String node,
+                                        @Parameter(description = "Indicators per page: 1 to 1000, default 100") @QueryParam("limit") String limit,
+                                        @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor) {
+        return indicators.list(planCode, node, QueryParams.limit(limit), cursor);
     }
 
     @GET
@@ -75,7 +79,8 @@ public class IndicatorResource {
     @APIResponse(responseCode = "201", description = "Created")
     @APIResponse(responseCode = "200", description = "Replaced, or unchanged (same version)")
     @APIResponse(responseCode = "400", description = "Invalid definition; every violation listed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "Plan not known", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Plan not known here yet (plan-service's event is on the way): retry after Retry-After seconds",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "412", description = "Stale If-Match", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response put(@PathParam("planCode") String planCode, @PathParam("indicatorCode") String code,
                         @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, IndicatorDocument document) {

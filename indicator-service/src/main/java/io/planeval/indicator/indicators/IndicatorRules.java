@@ -12,6 +12,7 @@ import io.planeval.indicator.plans.KnownPlan;
 import io.planeval.support.fiscal.FiscalYears;
 import io.planeval.support.problem.ProblemException;
 import io.planeval.support.problem.Violation;
+import io.planeval.support.text.Text;
 
 /** What makes an indicator definition valid, in plain Java; every violation is reported at once. */
 public final class IndicatorRules {
@@ -31,15 +32,15 @@ public final class IndicatorRules {
     public static IndicatorDocument normalize(KnownPlan plan, String code, IndicatorDocument doc) {
         List<Violation> violations = new ArrayList<>();
         if (!CODE.matcher(code).matches()) {
-            violations.add(new Violation("indicatorCode", code + " must be letters, digits, '.', '_' or '-', at most 64"));
+            violations.add(new Violation("indicatorCode", Text.excerpt(code) + " must be letters, digits, '.', '_' or '-', at most 64"));
         }
         if (doc.code() != null && !doc.code().equals(code)) {
-            violations.add(new Violation("code", doc.code() + " differs from the indicator code in the path, " + code));
+            violations.add(new Violation("code", Text.excerpt(doc.code()) + " differs from the indicator code in the path, " + Text.excerpt(code)));
         }
         if (blank(doc.nodeCode())) {
             violations.add(new Violation("nodeCode", "is required: the plan node the indicator belongs to"));
         } else if (!plan.nodeCodes.contains(doc.nodeCode())) {
-            violations.add(new Violation("nodeCode", doc.nodeCode() + " is not a node of plan " + plan.code));
+            violations.add(new Violation("nodeCode", Text.excerpt(doc.nodeCode()) + " is not a node of plan " + plan.code));
         }
         oneOf(violations, "kind", doc.kind(), KINDS);
         text(violations, "name", doc.name(), true);
@@ -49,7 +50,7 @@ public final class IndicatorRules {
             violations.add(new Violation("note", "is longer than " + MAX_NOTE + " characters"));
         }
         oneOf(violations, "direction", doc.direction(), DEFAULT_METHOD.keySet());
-        String method = doc.method() == null ? DEFAULT_METHOD.get(doc.direction()) : doc.method();
+        String method = doc.method() != null ? doc.method() : doc.direction() == null ? null : DEFAULT_METHOD.get(doc.direction());
         if (doc.method() != null) {
             oneOf(violations, "method", doc.method(), METHODS);
         }
@@ -59,9 +60,10 @@ public final class IndicatorRules {
             text(violations, "unit", doc.unit(), true);
         }
         checkTarget(violations, plan, doc.target(), qualitative);
-        checkBaseline(violations, doc.baseline(), qualitative);
+        checkBaseline(violations, plan, doc.baseline(), doc.target(), qualitative);
         List<IndicatorDocument.Milestone> milestones = doc.milestones() == null ? List.of() : doc.milestones();
-        checkMilestones(violations, plan, milestones, qualitative);
+        checkMilestones(violations, plan, milestones, doc, qualitative);
+        checkSigns(violations, method, doc.target(), milestones);
         List<String> related = doc.relatedKpis() == null ? List.of() : doc.relatedKpis();
         checkRelated(violations, doc.kind(), related);
         if (!violations.isEmpty()) {
@@ -124,7 +126,8 @@ public final class IndicatorRules {
         }
     }
 
-    private static void checkBaseline(List<Violation> violations, IndicatorDocument.Baseline baseline, boolean qualitative) {
+    private static void checkBaseline(List<Violation> violations, KnownPlan plan, IndicatorDocument.Baseline baseline,
+                                      IndicatorDocument.Target target, boolean qualitative) {
         if (baseline == null) {
             return;
         }
@@ -137,10 +140,28 @@ public final class IndicatorRules {
         DecimalValues.check(violations, "baseline.value", baseline.value());
         if (baseline.fiscalYear() == null) {
             violations.add(new Violation("baseline.fiscalYear", "is required when a baseline is given"));
+        } else if (!FiscalYears.accepted(baseline.fiscalYear())) {
+            violations.add(new Violation("baseline.fiscalYear", FiscalYears.yearFault(baseline.fiscalYear())));
+        } else if (baseline.fiscalYear() > plan.lastFiscalYear) {
+            violations.add(new Violation("baseline.fiscalYear", baseline.fiscalYear() + " is after plan " + plan.code
+                + " ends (" + plan.lastFiscalYear + "): a baseline is where the indicator starts"));
+        } else if (target != null && target.fiscalYear() != null && baseline.fiscalYear() >= target.fiscalYear()) {
+            violations.add(new Violation("baseline.fiscalYear", baseline.fiscalYear() + " is not before the target's year "
+                + target.fiscalYear()));
         }
     }
 
-    private static void checkMilestones(List<Violation> violations, KnownPlan plan, List<IndicatorDocument.Milestone> milestones, boolean qualitative) {
+    /**
+     * Milestones lie on the way to the final target: within the plan, after the baseline's year and before the
+     * target's, one per year. Without a final target there is nothing to be on the way to.
+     */
+    private static void checkMilestones(List<Violation> violations, KnownPlan plan, List<IndicatorDocument.Milestone> milestones,
+                                        IndicatorDocument doc, boolean qualitative) {
+        Integer targetYear = doc.target() == null ? null : doc.target().fiscalYear();
+        Integer baselineYear = doc.baseline() == null ? null : doc.baseline().fiscalYear();
+        if (!milestones.isEmpty() && !qualitative && doc.target() == null) {
+            violations.add(new Violation("milestones", "need a final target to lead to: give target too, or leave milestones out"));
+        }
         Set<Integer> years = new HashSet<>();
         for (int i = 0; i < milestones.size(); i++) {
             IndicatorDocument.Milestone m = milestones.get(i);
@@ -156,7 +177,13 @@ public final class IndicatorRules {
             if (m.fiscalYear() == null) {
                 violations.add(new Violation(at + ".fiscalYear", "is required"));
             } else if (!plan.covers(m.fiscalYear())) {
-                violations.add(new Violation(at + ".fiscalYear", m.fiscalYear() + " is outside plan " + plan.code));
+                violations.add(new Violation(at + ".fiscalYear", m.fiscalYear() + " is outside plan " + plan.code + " ("
+                    + plan.firstFiscalYear + "–" + plan.lastFiscalYear + ")"));
+            } else if (targetYear != null && m.fiscalYear() >= targetYear) {
+                violations.add(new Violation(at + ".fiscalYear", m.fiscalYear() + " is not before the final target's year "
+                    + targetYear + ": that year is judged against the final target"));
+            } else if (baselineYear != null && m.fiscalYear() <= baselineYear) {
+                violations.add(new Violation(at + ".fiscalYear", m.fiscalYear() + " is not after the baseline's year " + baselineYear));
             } else if (!years.add(m.fiscalYear())) {
                 violations.add(new Violation(at + ".fiscalYear", m.fiscalYear() + " has a milestone already"));
             }
@@ -167,6 +194,32 @@ public final class IndicatorRules {
         }
     }
 
+    /**
+     * ratio (actual ÷ target) and inverse_ratio (target ÷ actual) are proportions: they need a positive (ratio) or
+     * non-negative (inverse_ratio) target; where values can be negative, progress_from_baseline measures differences.
+     */
+    private static void checkSigns(List<Violation> violations, String method, IndicatorDocument.Target target,
+                                   List<IndicatorDocument.Milestone> milestones) {
+        if (!"ratio".equals(method) && !"inverse_ratio".equals(method)) {
+            return;
+        }
+        boolean zeroAllowed = "inverse_ratio".equals(method);
+        if (target != null && target.value() != null && (target.value().signum() < 0 || (!zeroAllowed && target.value().signum() == 0))) {
+            violations.add(new Violation("target.value", signReason(method, zeroAllowed)));
+        }
+        for (int i = 0; i < milestones.size(); i++) {
+            IndicatorDocument.Milestone m = milestones.get(i);
+            if (m != null && m.value() != null && (m.value().signum() < 0 || (!zeroAllowed && m.value().signum() == 0))) {
+                violations.add(new Violation("milestones[" + i + "].value", signReason(method, zeroAllowed)));
+            }
+        }
+    }
+
+    static String signReason(String method, boolean zeroAllowed) {
+        return "must be " + (zeroAllowed ? "0 or more" : "more than 0") + " for " + method
+            + "; where values can be negative or zero, use progress_from_baseline";
+    }
+
     private static void checkRelated(List<Violation> violations, String kind, List<String> related) {
         if (!related.isEmpty() && "kpi".equals(kind)) {
             violations.add(new Violation("relatedKpis", "only a KGI has related KPIs"));
@@ -175,7 +228,7 @@ public final class IndicatorRules {
         for (int i = 0; i < related.size(); i++) {
             String code = related.get(i);
             if (code == null || !CODE.matcher(code).matches()) {
-                violations.add(new Violation("relatedKpis[" + i + "]", code + " is not an indicator code"));
+                violations.add(new Violation("relatedKpis[" + i + "]", Text.excerpt(code) + " is not an indicator code"));
             } else if (!seen.add(code)) {
                 violations.add(new Violation("relatedKpis[" + i + "]", code + " is listed twice"));
             }
@@ -186,7 +239,7 @@ public final class IndicatorRules {
         if (value == null) {
             violations.add(new Violation(field, "is required: one of " + String.join(", ", allowed.stream().sorted().toList())));
         } else if (!allowed.contains(value)) {
-            violations.add(new Violation(field, value + " is not one of " + String.join(", ", allowed.stream().sorted().toList())));
+            violations.add(new Violation(field, Text.excerpt(value) + " is not one of " + String.join(", ", allowed.stream().sorted().toList())));
         }
     }
 

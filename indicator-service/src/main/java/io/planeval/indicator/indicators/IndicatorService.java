@@ -11,14 +11,24 @@ import io.planeval.contracts.EventTypes;
 import io.planeval.contracts.IndicatorChanged;
 import io.planeval.contracts.Topics;
 import io.planeval.indicator.plans.KnownPlan;
+import io.planeval.support.http.Page;
+import io.planeval.support.http.QueryParams;
 import io.planeval.support.outbox.Outbox;
+import io.planeval.support.persistence.AdvisoryLocks;
 import io.planeval.support.problem.ProblemException;
+import io.planeval.support.time.Moments;
 
 @ApplicationScoped
 public class IndicatorService {
 
     @Inject
     Outbox outbox;
+
+    @Inject
+    AdvisoryLocks locks;
+
+    /** How long a client should wait before asking again about a plan this service has not learned yet. */
+    static final int PLAN_NOT_YET_KNOWN_RETRY_SECONDS = 1;
 
     /** What a PUT did: the definition afterwards, and whether it was created or changed at all. */
     public record Outcome(IndicatorDocument indicator, boolean created, boolean changed) {
@@ -37,13 +47,31 @@ public class IndicatorService {
         return ProblemException.notFound("Plan " + planCode + " is not known: plan-service has not published it");
     }
 
+    /**
+     * A plan this service does not know may have been created a moment ago: plan-service's event takes a little
+     * while to arrive. A write to it is a conflict that passes, with Retry-After, not a 404 that says "never".
+     */
+    static KnownPlan knownPlanForWriting(String planCode) {
+        KnownPlan plan = KnownPlan.findById(planCode);
+        if (plan == null) {
+            throw ProblemException.conflictRetryLater("Plan " + planCode + " is not known here yet. If plan-service has just "
+                + "created it, its event is on the way: retry after a second. A plan that plan-service does not have "
+                + "never becomes known.", PLAN_NOT_YET_KNOWN_RETRY_SECONDS);
+        }
+        return plan;
+    }
+
+    /** A page of the plan's indicators (or one node's) in code order, after the code the cursor holds. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public List<IndicatorDocument> list(String planCode, String nodeCode) {
+    public Page<IndicatorDocument> list(String planCode, String nodeCode, int limit, String cursor) {
         knownPlan(planCode);
-        List<Indicator> found = nodeCode == null
-            ? Indicator.list("planCode = ?1 order by code", planCode)
-            : Indicator.list("planCode = ?1 and nodeCode = ?2 order by code", planCode, nodeCode);
-        return found.stream().map(Indicator::toDocument).toList();
+        List<String> after = QueryParams.cursorKeys(cursor, 1);
+        String afterCode = after == null ? "" : after.get(0);
+        List<Indicator> found = (nodeCode == null
+            ? Indicator.find("planCode = ?1 and code > ?2 order by code", planCode, afterCode)
+            : Indicator.find("planCode = ?1 and nodeCode = ?2 and code > ?3 order by code", planCode, nodeCode, afterCode))
+            .range(0, limit).list();
+        return Page.of(found.stream().map(Indicator::toDocument).toList(), limit, indicator -> QueryParams.cursor(indicator.code()));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -55,7 +83,9 @@ public class IndicatorService {
 
     @Transactional
     public Outcome put(String planCode, String code, IndicatorDocument doc, Long expectedVersion) {
-        IndicatorDocument normalized = IndicatorRules.normalize(knownPlan(planCode), code, doc);
+        IndicatorDocument normalized = IndicatorRules.normalize(knownPlanForWriting(planCode), code, doc);
+        // Concurrent creators of one indicator take turns: one creates it, the others find it and compare.
+        locks.lock("indicator/" + planCode + "/" + code);
         Indicator indicator = Indicator.findForUpdate(planCode, code).orElse(null);
         boolean created = indicator == null;
         if (created) {
@@ -75,7 +105,7 @@ public class IndicatorService {
                 return new Outcome(current, false, false);
             }
         }
-        Instant now = Instant.now();
+        Instant now = Moments.now();
         indicator.copyFrom(normalized);
         indicator.version++;
         indicator.updatedAt = now;

@@ -2,6 +2,7 @@ package io.planeval.indicator.measurements;
 
 import static io.planeval.indicator.measurements.MeasurementResource.IDEMPOTENCY_KEY;
 import static io.planeval.indicator.measurements.MeasurementResource.hash;
+import static io.planeval.indicator.measurements.MeasurementResource.idempotencyKey;
 import static io.planeval.indicator.measurements.MeasurementResource.respond;
 
 import java.io.IOException;
@@ -13,6 +14,8 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -56,7 +59,7 @@ public class BulkMeasurementResource {
     @APIResponse(responseCode = "201", description = "All stored", content = @Content(schema = @Schema(implementation = BulkResult.class)))
     @APIResponse(responseCode = "400", description = "Refused; nothing stored", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "413", description = "Body larger than the limit (quarkus.http.limits.max-body-size)")
-    public Response bulkJson(@HeaderParam(IDEMPOTENCY_KEY) String key, byte[] body) throws IOException {
+    public Response bulkJson(@HeaderParam(IDEMPOTENCY_KEY) String key, @Context HttpHeaders headers, byte[] body) throws IOException {
         List<MeasurementInput> inputs = body.length == 0 ? null : objectMapper.readValue(body, ROWS);
         if (inputs == null || inputs.isEmpty()) {
             throw ProblemException.invalid("body", "a JSON array of at least one measurement is required");
@@ -64,7 +67,7 @@ public class BulkMeasurementResource {
         List<MeasurementService.Row> rows = inputs.stream()
             .map(in -> new MeasurementService.Row(in == null ? null : in.planCode(), in == null ? null : in.indicatorCode(), in))
             .toList();
-        return respond(measurements.post(key, hash("/api/v1/measurements", MediaType.APPLICATION_JSON, body),
+        return respond(measurements.post(idempotencyKey(key, headers), hash("/api/v1/measurements", MediaType.APPLICATION_JSON, body),
             () -> BulkResult.of(measurements.record(rows, i -> "[" + i + "]."))));
     }
 
@@ -80,9 +83,9 @@ public class BulkMeasurementResource {
         gunma-r2-r6,KGI5,2024,,achieved,final""")))
     @APIResponse(responseCode = "201", description = "All stored", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BulkResult.class)))
     @APIResponse(responseCode = "400", description = "Refused; nothing stored", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response bulkCsv(@HeaderParam(IDEMPOTENCY_KEY) String key, byte[] body) {
+    public Response bulkCsv(@HeaderParam(IDEMPOTENCY_KEY) String key, @Context HttpHeaders headers, byte[] body) {
         CsvMeasurements.Parsed parsed = CsvMeasurements.parse(body);
-        return respond(measurements.post(key, hash("/api/v1/measurements", CSV, body),
+        return respond(measurements.post(idempotencyKey(key, headers), hash("/api/v1/measurements", CSV, body),
             () -> BulkResult.of(measurements.record(parsed.rows(), i -> "line " + parsed.lines().get(i) + ": "))));
     }
 

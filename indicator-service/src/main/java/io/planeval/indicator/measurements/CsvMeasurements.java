@@ -1,21 +1,20 @@
 package io.planeval.indicator.measurements;
 
 import java.math.BigDecimal;
-import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
+import io.planeval.support.fiscal.FiscalYears;
 import io.planeval.support.problem.ProblemException;
 import io.planeval.support.problem.Violation;
+import io.planeval.support.text.Text;
 
 /**
  * Bulk measurements as CSV, the way Excel saves it: UTF-8 with or without a byte-order mark, a header row of
@@ -26,6 +25,8 @@ public final class CsvMeasurements {
     static final List<String> COLUMNS = List.of("planCode", "indicatorCode", "fiscalYear", "quarter", "month", "value",
         "outcome", "status", "expectedDate", "describesDate", "sourceSystem", "note");
     static final Set<String> REQUIRED = Set.of("planCode", "indicatorCode", "fiscalYear", "status");
+    static final Pattern WHOLE_NUMBER = Pattern.compile("-?[0-9]{1,9}");
+    static final Pattern DECIMAL = Pattern.compile("-?[0-9]{1,100}(\\.[0-9]{1,100})?");
 
     /** The rows, and for each the line of the file it came from (the header is line 1). */
     public record Parsed(List<MeasurementService.Row> rows, List<Integer> lines) {
@@ -44,7 +45,8 @@ public final class CsvMeasurements {
         List<Violation> violations = new ArrayList<>();
         for (int i = 0; i < header.size(); i++) {
             if (!COLUMNS.contains(header.get(i))) {
-                violations.add(new Violation("line 1", "column " + (i + 1) + " '" + header.get(i) + "' is not one of " + String.join(",", COLUMNS)));
+                violations.add(new Violation("line 1", "column " + (i + 1) + " '" + Text.excerpt(header.get(i)) + "' is not one of "
+                    + String.join(",", COLUMNS)));
             } else if (column.putIfAbsent(header.get(i), i) != null) {
                 violations.add(new Violation("line 1", "column '" + header.get(i) + "' appears twice"));
             }
@@ -84,13 +86,10 @@ public final class CsvMeasurements {
 
     private static String decode(byte[] body) {
         try {
-            String text = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT)
-                .decode(ByteBuffer.wrap(body)).toString();
+            String text = Text.decodeUtf8(body);
             return text.startsWith("\uFEFF") ? text.substring(1) : text;
         } catch (CharacterCodingException e) {
-            throw ProblemException.invalid("body", "the CSV is not UTF-8 (save it from Excel as 'CSV UTF-8')");
+            throw ProblemException.invalid("body", "the CSV is not UTF-8 (save it from Excel as 'CSV UTF-8'): " + e.getMessage());
         }
     }
 
@@ -149,30 +148,51 @@ public final class CsvMeasurements {
                 return null;
             }
             String value = cells.get(index).trim();
-            return value.isEmpty() ? null : value;
+            if (value.isEmpty()) {
+                return null;
+            }
+            String fault = Text.fault(value);
+            if (fault != null) {
+                violations.add(new Violation(at + name, fault));
+                return null;
+            }
+            return value;
         }
 
+        /** Written as digits, as Excel writes them: no sign but '-', no exponent, no full-width digits. */
         Integer integer(String name) {
-            return parsed(name, Integer::valueOf, "is not a whole number");
+            return parsed(name, value -> {
+                if (!WHOLE_NUMBER.matcher(value).matches()) {
+                    throw new IllegalArgumentException("'" + Text.excerpt(value) + "' is not a whole number");
+                }
+                return Integer.valueOf(value);
+            });
         }
 
         BigDecimal decimal(String name) {
-            return parsed(name, BigDecimal::new, "is not a number (write 12345.6: no thousands separators, units or %)");
+            return parsed(name, value -> {
+                if (!DECIMAL.matcher(value).matches()) {
+                    throw new IllegalArgumentException("'" + Text.excerpt(value)
+                        + "' is not a number (write 12345.6: no thousands separators, exponents, units or %)");
+                }
+                return new BigDecimal(value);
+            });
         }
 
         LocalDate date(String name) {
-            return parsed(name, LocalDate::parse, "is not a date as 2025-03-31");
+            return parsed(name, FiscalYears::date);
         }
 
-        private <T> T parsed(String name, Function<String, T> parse, String reason) {
+        /** The cell read by {@code parse}, which says why it cannot with an IllegalArgumentException. */
+        private <T> T parsed(String name, Function<String, T> parse) {
             String value = text(name);
             if (value == null) {
                 return null;
             }
             try {
                 return parse.apply(value);
-            } catch (NumberFormatException | DateTimeParseException e) {
-                violations.add(new Violation(at + name, "'" + value + "' " + reason));
+            } catch (IllegalArgumentException e) {
+                violations.add(new Violation(at + name, e.getMessage()));
                 return null;
             }
         }

@@ -9,6 +9,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import io.planeval.support.problem.ProblemException;
+import io.planeval.support.text.Text;
 
 /**
  * {@code Idempotency-Key}: the first request with a key stores its response in the same transaction as its
@@ -30,9 +31,6 @@ public class IdempotencyKeys {
     /** Claims the key for this request, or returns the response a previous identical request got. */
     @Transactional(Transactional.TxType.MANDATORY)
     public Optional<StoredResponse> claim(String key, String requestHash) {
-        if (key.isBlank() || key.length() > MAX_KEY_LENGTH) {
-            throw ProblemException.invalid("Idempotency-Key", "must be 1 to " + MAX_KEY_LENGTH + " characters");
-        }
         int claimed = entityManager.createNativeQuery("""
                 INSERT INTO idempotency_key (key, request_hash, response_status, response_body, created_at)
                 VALUES (:key, :hash, 0, '', now()) ON CONFLICT DO NOTHING""")
@@ -49,7 +47,7 @@ public class IdempotencyKeys {
             .getResultList();
         Object[] row = rows.get(0);
         if (!requestHash.equals(row[0])) {
-            throw ProblemException.unprocessable("Idempotency-Key " + key + " was used for a different request; "
+            throw ProblemException.unprocessable("Idempotency-Key " + Text.excerpt(key) + " was used for a different request; "
                 + "use a new key for a new request");
         }
         return Optional.of(new StoredResponse(((Number) row[1]).intValue(), (String) row[2]));

@@ -16,6 +16,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -30,8 +32,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.planeval.support.http.Page;
+import io.planeval.support.http.QueryParams;
 import io.planeval.support.problem.Problem;
 import io.planeval.support.problem.ProblemException;
+import io.planeval.support.text.Text;
 
 @Path("/api/v1/plans/{planCode}/indicators/{indicatorCode}/measurements")
 @Tag(name = "Measurements", description = "Measured values, one at a time or in bulk; every revision is kept")
@@ -61,7 +66,7 @@ public class MeasurementResource {
     @APIResponse(responseCode = "422", description = "Idempotency-Key reused for another request", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response post(@PathParam("planCode") String planCode, @PathParam("indicatorCode") String indicatorCode,
                          @Parameter(description = "Any unique string; a repeat with it is answered, not stored") @HeaderParam(IDEMPOTENCY_KEY) String key,
-                         byte[] body) throws IOException {
+                         @Context HttpHeaders headers, byte[] body) throws IOException {
         MeasurementInput input = readJson(body, MeasurementInput.class);
         if (input == null) {
             throw ProblemException.invalid("body", "a measurement is required");
@@ -71,16 +76,37 @@ public class MeasurementResource {
             || (input.indicatorCode() != null && !input.indicatorCode().equals(indicatorCode))) {
             throw ProblemException.invalid("planCode", "the body names another plan or indicator than the URL " + path);
         }
-        return respond(measurements.post(key, hash(path, MediaType.APPLICATION_JSON, body),
+        return respond(measurements.post(idempotencyKey(key, headers), hash(path, MediaType.APPLICATION_JSON, body),
             () -> measurements.recordOne(planCode, indicatorCode, input)));
     }
 
     @GET
-    @Operation(summary = "Every revision of an indicator's measurements, newest first")
+    @Operation(summary = "Every revision of an indicator's measurements, newest first, a page at a time",
+        description = "Pass nextCursor as cursor for the next page.")
+    @APIResponse(responseCode = "400", description = "fiscalYear, limit or cursor unreadable", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such plan or indicator", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public List<MeasurementView> revisions(@PathParam("planCode") String planCode, @PathParam("indicatorCode") String indicatorCode,
-                                           @QueryParam("fiscalYear") Integer fiscalYear) {
-        return measurements.revisions(planCode, indicatorCode, fiscalYear);
+    public Page<MeasurementView> revisions(@PathParam("planCode") String planCode, @PathParam("indicatorCode") String indicatorCode,
+                                           @Parameter(description = "Only this fiscal year's, e.g. 2024") @QueryParam("fiscalYear") String fiscalYear,
+                                           @Parameter(description = "Revisions per page: 1 to 1000, default 100") @QueryParam("limit") String limit,
+                                           @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor) {
+        return measurements.revisions(planCode, indicatorCode, QueryParams.wholeNumber("fiscalYear", fiscalYear),
+            QueryParams.limit(limit), cursor);
+    }
+
+    /** The Idempotency-Key, or null without one; a key that is sent, even empty, must say something. */
+    static String idempotencyKey(String key, HttpHeaders headers) {
+        List<String> sent = headers.getRequestHeader(IDEMPOTENCY_KEY);
+        if (key == null && (sent == null || sent.isEmpty())) {
+            return null;
+        }
+        if (sent != null && sent.size() > 1) {
+            throw ProblemException.invalid(IDEMPOTENCY_KEY, "is sent " + sent.size() + " times; send one");
+        }
+        if (key == null || key.isBlank() || key.length() > IdempotencyKeys.MAX_KEY_LENGTH || Text.fault(key) != null) {
+            throw ProblemException.invalid(IDEMPOTENCY_KEY, "must be 1 to " + IdempotencyKeys.MAX_KEY_LENGTH
+                + " characters, not blank; or leave the header out");
+        }
+        return key;
     }
 
     static Response respond(MeasurementService.Posted posted) {

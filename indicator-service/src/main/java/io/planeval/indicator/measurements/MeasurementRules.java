@@ -7,8 +7,13 @@ import io.planeval.indicator.indicators.DecimalValues;
 import io.planeval.indicator.indicators.Indicator;
 import io.planeval.indicator.plans.KnownPlan;
 import io.planeval.support.problem.Violation;
+import io.planeval.support.text.Text;
 
-/** What makes a measurement acceptable for its indicator and plan, in plain Java. */
+/**
+ * What makes a measurement acceptable for its indicator and plan, in plain Java. A measurement is for a whole fiscal
+ * year, or for a quarter or month of it; only whole-year figures decide the year's status (sub-year ones are kept and
+ * listed, for progress during the year).
+ */
 public final class MeasurementRules {
 
     static final String BEING_TALLIED = "being_tallied";
@@ -39,7 +44,7 @@ public final class MeasurementRules {
         if (m.status() == null) {
             violations.add(new Violation(at + "status", "is required: preliminary, final or being_tallied"));
         } else if (!STATUSES.contains(m.status())) {
-            violations.add(new Violation(at + "status", m.status() + " is not one of preliminary, final, being_tallied"));
+            violations.add(new Violation(at + "status", Text.excerpt(m.status()) + " is not one of preliminary, final, being_tallied"));
         }
         boolean tallying = BEING_TALLIED.equals(m.status());
         if (indicator.isQualitative()) {
@@ -64,6 +69,11 @@ public final class MeasurementRules {
             violations.add(new Violation(at + "value", "is required for a " + m.status() + " measurement of " + indicator.code));
         }
         DecimalValues.check(violations, at + "value", m.value());
+        boolean proportion = "ratio".equals(indicator.method) || "inverse_ratio".equals(indicator.method);
+        if (proportion && m.value() != null && m.value().signum() < 0) {
+            violations.add(new Violation(at + "value", indicator.code + " is measured by " + indicator.method
+                + ", a proportion: its actuals are 0 or more, not " + Text.excerpt(m.value().toString())));
+        }
     }
 
     private static void checkQualitative(String at, MeasurementInput m, Indicator indicator, boolean tallying, List<Violation> violations) {
@@ -71,7 +81,7 @@ public final class MeasurementRules {
             violations.add(new Violation(at + "value", indicator.code + " is qualitative: give an outcome (achieved or not_achieved), not a value"));
         }
         if (m.outcome() != null && !OUTCOMES.contains(m.outcome())) {
-            violations.add(new Violation(at + "outcome", m.outcome() + " is not one of achieved, not_achieved"));
+            violations.add(new Violation(at + "outcome", Text.excerpt(m.outcome()) + " is not one of achieved, not_achieved"));
         } else if (tallying && m.outcome() != null) {
             violations.add(new Violation(at + "outcome", "a being_tallied measurement has no outcome yet"));
         } else if (!tallying && m.outcome() == null && m.status() != null) {

@@ -33,9 +33,13 @@ import io.planeval.contracts.Topics;
 import io.planeval.indicator.indicators.Indicator;
 import io.planeval.indicator.indicators.IndicatorService;
 import io.planeval.indicator.plans.KnownPlan;
+import io.planeval.support.http.Page;
+import io.planeval.support.http.QueryParams;
 import io.planeval.support.outbox.Outbox;
 import io.planeval.support.problem.ProblemException;
 import io.planeval.support.problem.Violation;
+import io.planeval.support.text.Text;
+import io.planeval.support.time.Moments;
 
 /**
  * Stores measurements, all or nothing: every row is checked first, then each becomes the next revision of its
@@ -58,6 +62,9 @@ public class MeasurementService {
 
     @Inject
     ObjectMapper objectMapper;
+
+    /** Later than any recordedAt, as PostgreSQL can store it: where the newest-first list starts. */
+    private static final Instant MEASURED_BEFORE_EVERYTHING = Instant.parse("9999-12-31T00:00:00Z");
 
     /** The response to a post: the stored one again when {@code replayed}. */
     public record Posted(int status, String body, boolean replayed) {
@@ -98,6 +105,10 @@ public class MeasurementService {
         if (indicators.isEmpty()) {
             throw ProblemException.notFound("Plan " + planCode + " has no indicator " + indicatorCode);
         }
+        Indicator indicator = indicators.values().iterator().next();
+        if (detached(indicator, plans.get(planCode))) {
+            throw ProblemException.conflict(detachedReason(indicator, plans.get(planCode)));
+        }
         return checkAndStore(rows, plans, indicators, i -> "").get(0);
     }
 
@@ -109,16 +120,33 @@ public class MeasurementService {
         }
     }
 
+    /** A page of the indicator's revisions, newest first, after the (recordedAt, id) the cursor holds. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public List<MeasurementView> revisions(String planCode, String indicatorCode, Integer fiscalYear) {
+    public Page<MeasurementView> revisions(String planCode, String indicatorCode, Integer fiscalYear, int limit, String cursor) {
         IndicatorService.knownPlan(planCode);
-        Indicator.find(planCode, indicatorCode)
+        Indicator indicator = Indicator.find(planCode, indicatorCode)
             .orElseThrow(() -> ProblemException.notFound("Plan " + planCode + " has no indicator " + indicatorCode));
-        List<Measurement> found = fiscalYear == null
-            ? Measurement.list("indicator.planCode = ?1 and indicator.code = ?2 order by recordedAt desc, id desc", planCode, indicatorCode)
-            : Measurement.list("indicator.planCode = ?1 and indicator.code = ?2 and fiscalYear = ?3 order by recordedAt desc, id desc",
-                planCode, indicatorCode, fiscalYear);
-        return found.stream().map(m -> MeasurementView.of(m, planCode, indicatorCode)).toList();
+        List<String> after = QueryParams.cursorKeys(cursor, 2);
+        Instant afterTime;
+        long afterId;
+        try {
+            afterTime = after == null ? MEASURED_BEFORE_EVERYTHING : Instant.parse(after.get(0));
+            afterId = after == null ? Long.MAX_VALUE : Long.parseLong(after.get(1));
+        } catch (RuntimeException e) {
+            throw ProblemException.invalid("cursor", "is not a cursor this list gave out: pass nextCursor from the previous page as it is");
+        }
+        List<Measurement> found = entityManager.createQuery("""
+                FROM Measurement WHERE indicator = :indicator AND (:year IS NULL OR fiscalYear = :year)
+                  AND (recordedAt < :time OR (recordedAt = :time AND id < :id))
+                ORDER BY recordedAt DESC, id DESC""", Measurement.class)
+            .setParameter("indicator", indicator)
+            .setParameter("year", fiscalYear)
+            .setParameter("time", afterTime)
+            .setParameter("id", afterId)
+            .setMaxResults(limit + 1)
+            .getResultList();
+        return Page.of(found.stream().map(m -> MeasurementView.of(m, planCode, indicatorCode)).toList(), limit,
+            m -> QueryParams.cursor(m.recordedAt().toString(), Long.toString(m.id())));
     }
 
     /**
@@ -145,11 +173,14 @@ public class MeasurementService {
             if (row.planCode() == null) {
                 violations.add(new Violation(at + "planCode", "is required"));
             } else if (plan == null) {
-                violations.add(new Violation(at + "planCode", row.planCode() + " is not a known plan"));
+                violations.add(new Violation(at + "planCode", Text.excerpt(row.planCode()) + " is not a known plan"));
             } else if (row.indicatorCode() == null) {
                 violations.add(new Violation(at + "indicatorCode", "is required"));
             } else if (indicator == null) {
-                violations.add(new Violation(at + "indicatorCode", "plan " + row.planCode() + " has no indicator " + row.indicatorCode()));
+                violations.add(new Violation(at + "indicatorCode", "plan " + row.planCode() + " has no indicator "
+                    + Text.excerpt(row.indicatorCode())));
+            } else if (detached(indicator, plan)) {
+                violations.add(new Violation(at + "indicatorCode", detachedReason(indicator, plan)));
             } else {
                 MeasurementRules.check(at, row.input(), indicator, plan, violations);
             }
@@ -160,9 +191,22 @@ public class MeasurementService {
         return store(rows, indicators);
     }
 
+    /**
+     * An indicator whose node its plan no longer has (the node was deleted): it keeps its history and counts in no
+     * evaluation, and takes no measurements until it is moved to a node of the plan, or the node comes back.
+     */
+    static boolean detached(Indicator indicator, KnownPlan plan) {
+        return plan != null && !plan.nodeCodes.contains(indicator.nodeCode);
+    }
+
+    private static String detachedReason(Indicator indicator, KnownPlan plan) {
+        return "indicator " + indicator.code + " belongs to node " + indicator.nodeCode + ", which plan " + plan.code
+            + " no longer has (version " + plan.version + "): it takes no measurements until it is moved to a node of the plan";
+    }
+
     private List<MeasurementView> store(List<Row> rows, Map<String, Indicator> indicators) {
         Map<String, Integer> lastRevision = lastRevisions(rows, indicators);
-        Instant now = Instant.now();
+        Instant now = Moments.now();
         List<Measurement> measurements = new ArrayList<>(rows.size());
         for (Row row : rows) {
             Indicator indicator = indicators.get(key(row.planCode(), row.indicatorCode()));

@@ -10,10 +10,9 @@ import org.jboss.logging.Logger;
 
 import io.planeval.contracts.PlanChanged;
 import io.planeval.contracts.Topics;
+import io.planeval.support.consume.Consumption;
 import io.planeval.support.consume.EventJson;
-import io.planeval.support.consume.Retrying;
 import io.planeval.support.outbox.OutboxTopic;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.common.annotation.Blocking;
 
 /**
@@ -28,12 +27,13 @@ public class PlanEventsConsumer {
     @Inject
     EventJson json;
 
+    @Inject
+    Consumption consumption;
+
     @Incoming("plans")
     @Blocking
     public void apply(ConsumerRecord<String, String> record) {
-        PlanChanged event = json.read(record.value(), PlanChanged.class);
-        Retrying.untilApplied("plan " + event.planCode() + " v" + event.version(),
-            () -> QuarkusTransaction.requiringNew().call(() -> upsert(event)));
+        consumption.apply(record, () -> upsert(json.read(record.value(), PlanChanged.class)));
     }
 
     private boolean upsert(PlanChanged event) {
@@ -61,10 +61,5 @@ public class PlanEventsConsumer {
     @Produces
     OutboxTopic plans() {
         return OutboxTopic.compacted(Topics.PLANS);
-    }
-
-    @Produces
-    OutboxTopic plansDeadLetters() {
-        return OutboxTopic.retained(Topics.deadLetter(Topics.PLANS, "indicator-service"));
     }
 }

@@ -30,8 +30,10 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.planeval.testsupport.BadInputSweep;
+import io.planeval.testsupport.RawHttp;
 import io.planeval.testsupport.TableDigest;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 
 /** Whatever a client sends, plan-service answers with a problem or a change, never a failure or half a change. */
@@ -165,6 +167,25 @@ class PlanInputTest {
             pages++;
         } while (cursor != null && pages < 100);
         assertThat(codes).containsSubsequence("paged-a", "paged-b", "paged-c").doesNotHaveDuplicates().isSorted();
+    }
+
+    @Test
+    void anOversizeBodyIsRefusedWithProblemDetailsBeforeItIsRead() {
+        // Announces 40 MB and sends a few bytes: the answer comes from the Content-Length alone, and the connection closes.
+        assertThat(RawHttp.announcingBody(RestAssured.port, "PUT", "/api/v1/plans/huge", 40_000_000, false))
+            .startsWith("HTTP/1.1 413").containsIgnoringCase("content-type: application/problem+json")
+            .contains("\"status\":413").contains("at most 33554432 are accepted");
+        // A client that waits for 100-continue before sending (as curl does for large bodies) gets the refusal instead.
+        assertThat(RawHttp.announcingBody(RestAssured.port, "PUT", "/api/v1/plans/huge", 40_000_000, true))
+            .startsWith("HTTP/1.1 413").contains("\"status\":413");
+        given().when().get("/api/v1/plans/huge").then().statusCode(404);
+    }
+
+    @Test
+    void anOverlongUriIsRefusedWithProblemDetails() {
+        given().when().get("/api/v1/plans/" + "x".repeat(5000)).then().statusCode(414)
+            .contentType(startsWith("application/problem+json"))
+            .body("detail", startsWith("The request URI has"));
     }
 
     @Test

@@ -23,7 +23,9 @@ import io.vertx.ext.web.RoutingContext;
  * over {@code quarkus.http.limits.max-body-size} (413) with problem details, before anything reads the body. Like
  * Quarkus' own check, which it runs ahead of, it closes the connection after answering, so a client still sending
  * the body is not left waiting. (A chunked body over the limit is cut by Quarkus with a bare 413; a request line
- * beyond {@code quarkus.http.limits.max-initial-line-length} gets the HTTP layer's bare 414.)
+ * beyond {@code quarkus.http.limits.max-initial-line-length} gets the HTTP layer's bare 414.) Java 17's HttpClient
+ * with {@code expectContinue(true)} cannot read such an early answer with a body (a JDK bug, fixed in later JDKs):
+ * such a client needs a request timeout, as every client should have.
  */
 @ApplicationScoped
 public class HttpLimits {

@@ -44,6 +44,12 @@ public class StrictJson implements ObjectMapperCustomizer {
     /** Digits a number may have before or after the point: far beyond any column, far below a costly expansion. */
     static final int MAX_NUMBER_DIGITS = 100;
 
+    /** Last, so that its deserializers win over those of modules registered before it (java.time's among them). */
+    @Override
+    public int priority() {
+        return MINIMUM_PRIORITY;
+    }
+
     @Override
     public void customize(ObjectMapper objectMapper) {
         objectMapper.enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);

@@ -1,0 +1,88 @@
+package io.planeval.indicator;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
+
+import java.time.Duration;
+import java.util.List;
+
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import org.junit.jupiter.api.Test;
+
+import io.planeval.contracts.EventTypes;
+import io.planeval.contracts.Topics;
+import io.planeval.testsupport.KafkaTestProducer;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** What indicator-service does with plan-service's events: keeps up, parks what it cannot apply, follows deleted nodes. */
+@QuarkusTest
+class PlanEventsTest {
+
+    @Inject
+    EntityManager entityManager;
+
+    long parked(String key) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager
+            .createNativeQuery("SELECT count(*) FROM parked_event WHERE message_key = :key")
+            .setParameter("key", key).getSingleResult()).longValue());
+    }
+
+    boolean known(String planCode) {
+        return given().when().get("/api/v1/plans/{p}/indicators", planCode).statusCode() == 200;
+    }
+
+    @Test
+    void anEventThatCannotBeAppliedIsParkedAndTheNextOneIsApplied() {
+        KafkaTestProducer.send(Topics.PLANS, "parked-unreadable", EventTypes.PLAN_CHANGED, "{not json");
+        // Readable, but it fails every attempt (no plan in it): retried a few times, then parked.
+        KafkaTestProducer.send(Topics.PLANS, "parked-failing", EventTypes.PLAN_CHANGED,
+            "{\"planCode\": \"parked-failing\", \"version\": 1, \"changedAt\": \"2025-07-17T00:00:00Z\", \"plan\": null}");
+        TestPlans.publish("parked-after", 1, 2020, 2024, List.of("GI"));
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            assertThat(parked("parked-unreadable")).isEqualTo(1);
+            assertThat(parked("parked-failing")).isEqualTo(1);
+            assertThat(known("parked-after")).isTrue();
+        });
+        assertThat(known("parked-failing")).isFalse();
+        given().when().get("/q/health/well").then().statusCode(503)
+            .body("checks.find { it.name == 'parked events' }.status", equalTo("DOWN"));
+        given().when().get("/q/health/ready").then().statusCode(200);
+        given().when().get("/q/metrics").then().statusCode(200)
+            .body(containsString("planeval_events_parked_total{side=\"consumed\",topic=\"planeval.plans\"}"));
+    }
+
+    @Test
+    void anIndicatorWhoseNodeWasDeletedTakesNoMeasurementsUntilItHasANodeAgain() {
+        String plan = "detaching";
+        TestPlans.publish(plan, 1, 2020, 2024, List.of("GI", "GII", "GIII"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> known(plan));
+        TestPlans.define(plan, "KGI5", TestPlans.kgi5());
+        String measurement = "{\"fiscalYear\": 2024, \"outcome\": \"achieved\", \"status\": \"final\"}";
+        String url = "/api/v1/plans/" + plan + "/indicators/KGI5/measurements";
+
+        TestPlans.publish(plan, 2, 2020, 2024, List.of("GI", "GII"));
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+            given().contentType("application/json").body(measurement).when().post(url).statusCode() == 409);
+        given().contentType("application/json").body(measurement).when().post(url).then().statusCode(409)
+            .contentType(startsWith("application/problem+json"))
+            .body("detail", startsWith("indicator KGI5 belongs to node GIII, which plan detaching no longer has (version 2)"));
+        given().contentType("application/json")
+            .body("[{\"planCode\": \"detaching\", \"indicatorCode\": \"KGI5\", \"fiscalYear\": 2024, \"outcome\": \"achieved\", \"status\": \"final\"}]")
+            .when().post("/api/v1/measurements").then().statusCode(400)
+            .body("violations[0].field", equalTo("[0].indicatorCode"));
+        given().when().get(url).then().statusCode(200).body("items", empty());
+
+        TestPlans.publish(plan, 3, 2020, 2024, List.of("GI", "GII", "GIII"));
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+            given().contentType("application/json").body(measurement).when().post(url).statusCode() == 201);
+    }
+}
