@@ -62,6 +62,10 @@ public final class IndicatorEvaluator {
         String t = Percent.plain(target);
         switch (def.method()) {
             case "inverse_ratio" -> {
+                if (target.signum() < 0 || actual.signum() < 0) {
+                    return new Rate(null, t + " ÷ " + a, "target ÷ actual is a proportion of values 0 or more, and this one has "
+                        + "a negative value; where values can be negative, progress_from_baseline measures the distance");
+                }
                 BigDecimal percent = Percent.of(target, actual);
                 return percent == null
                     ? new Rate(null, t + " ÷ " + a, "the actual is 0, so target ÷ actual is undefined")
@@ -86,6 +90,10 @@ public final class IndicatorEvaluator {
                 return new Rate(percent, formula + " = " + Percent.twoDecimals(percent), null);
             }
             default -> {
+                if (target.signum() < 0 || actual.signum() < 0) {
+                    return new Rate(null, a + " ÷ " + t, "actual ÷ target is a proportion of values 0 or more, and this one has "
+                        + "a negative value; where values can be negative, progress_from_baseline measures the distance");
+                }
                 BigDecimal percent = Percent.of(actual, target);
                 return percent == null
                     ? new Rate(null, a + " ÷ " + t, "the target is 0, so actual ÷ target is undefined")

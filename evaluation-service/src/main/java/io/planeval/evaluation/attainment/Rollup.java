@@ -9,6 +9,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /** Rolls indicator results up the plan's tree, every level, in one pass. */
 public final class Rollup {
@@ -31,8 +33,13 @@ public final class Rollup {
         List<NodeRollup> roots = children.getOrDefault("", List.of()).stream()
             .map(root -> rollup(root, children, byNode))
             .toList();
+        // An indicator whose node the plan no longer has (deleted) counts in no node, and so in no total.
+        Set<String> placed = nodes.stream().map(PlanNode::code).collect(Collectors.toSet());
         PlanNode plan = new PlanNode(null, null, null, 0, null, null, 0);
-        NodeRollup totals = summarize(plan, evaluations.stream().sorted(Comparator.comparing(e -> e.indicator().code())).toList(), List.of(), List.of());
+        NodeRollup totals = summarize(plan, evaluations.stream()
+            .filter(e -> placed.contains(e.indicator().nodeCode()))
+            .sorted(Comparator.comparing(e -> e.indicator().code()))
+            .toList(), List.of(), List.of());
         return new PlanRollup(totals, roots);
     }
 

@@ -1,6 +1,5 @@
 package io.planeval.evaluation.readmodel;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -11,30 +10,27 @@ import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.jboss.logging.Logger;
 
 import io.planeval.contracts.IndicatorChanged;
 import io.planeval.contracts.MeasurementUpdated;
 import io.planeval.contracts.PlanChanged;
 import io.planeval.contracts.Topics;
 import io.planeval.support.consume.EventJson;
+import io.planeval.support.consume.ParkedEvents;
 import io.planeval.support.consume.PoisonEvent;
 import io.planeval.support.consume.ProcessedEvents;
 import io.planeval.support.events.CloudEventHeaders;
 
 /**
  * Stores events from the three source topics in the read model, effectively once: each event's id is recorded in
- * the same transaction, so a redelivered one is skipped. An event that cannot be read is kept in
- * {@code dead_letter_event} with the reason, never dropped. Returns, per plan, what must be recomputed.
+ * the same transaction, so a redelivered one is skipped. An event that cannot be read is parked with the reason in
+ * the same transaction, never dropped. Returns, per plan, what must be recomputed.
  */
 @ApplicationScoped
 public class EventApplier {
-
-    private static final Logger LOG = Logger.getLogger(EventApplier.class);
 
     @Inject
     ReadModel readModel;
@@ -46,7 +42,7 @@ public class EventApplier {
     EventJson json;
 
     @Inject
-    EntityManager entityManager;
+    ParkedEvents parked;
 
     @Transactional(Transactional.TxType.MANDATORY)
     public Map<String, Recalculation.Scope> store(Iterable<ConsumerRecord<String, String>> records) {
@@ -68,7 +64,7 @@ public class EventApplier {
         for (ConsumerRecord<String, String> record : records) {
             Optional<String> id = CloudEventHeaders.read(record.headers(), CloudEventHeaders.ID);
             if (id.isEmpty()) {
-                deadLetter(record, null, "no ce_id header");
+                parked.park(record, "no ce_id header", 1);
             } else {
                 identified.add(record);
                 ids.add(id.get());
@@ -84,7 +80,7 @@ public class EventApplier {
                 try {
                     store(record, touched, measurements);
                 } catch (PoisonEvent e) {
-                    deadLetter(record, ids.get(i), e.getMessage());
+                    parked.park(record, e.getMessage(), 1);
                 }
             }
         }
@@ -113,21 +109,5 @@ public class EventApplier {
 
     private static Recalculation.Scope scope(Map<String, Recalculation.Scope> touched, String planCode) {
         return touched.computeIfAbsent(planCode, p -> new Recalculation.Scope());
-    }
-
-    private void deadLetter(ConsumerRecord<String, String> record, String id, String reason) {
-        LOG.errorf("Unreadable event kept in dead_letter_event: %s-%d@%d: %s", record.topic(), record.partition(), record.offset(), reason);
-        entityManager.createNativeQuery("""
-                INSERT INTO dead_letter_event (topic, partition, "offset", event_id, message_key, payload, reason, received_at)
-                VALUES (:topic, :partition, :offset, :id, :key, :payload, :reason, :at) ON CONFLICT DO NOTHING""")
-            .setParameter("topic", record.topic())
-            .setParameter("partition", record.partition())
-            .setParameter("offset", record.offset())
-            .setParameter("id", id)
-            .setParameter("key", record.key())
-            .setParameter("payload", record.value())
-            .setParameter("reason", reason)
-            .setParameter("at", Instant.now())
-            .executeUpdate();
     }
 }

@@ -1,24 +1,28 @@
 package io.planeval.evaluation.readmodel;
 
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.planeval.contracts.Topics;
-import io.planeval.support.consume.Retrying;
+import io.planeval.support.consume.Consumption;
 import io.planeval.support.outbox.OutboxTopic;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.common.annotation.Blocking;
 
 /**
  * Applies the three source topics to the read model a batch at a time, in one transaction per batch: the events
- * are stored (each once), what they touched is recomputed, and the offsets are committed after the commit.
+ * are stored (each once), what they touched is recomputed, and the offsets are committed after the commit. A batch
+ * that keeps failing is applied event by event, and an event that still fails is parked ({@link Consumption}).
  * Arrival order does not matter: versions and revisions are kept as they come, and results use the latest.
  */
 @ApplicationScoped
@@ -26,6 +30,9 @@ public class EventConsumers {
 
     @Inject
     EventApplier applier;
+
+    @Inject
+    Consumption consumption;
 
     @Inject
     Recalculation recalculation;
@@ -39,15 +46,28 @@ public class EventConsumers {
     @Incoming("events")
     @Blocking
     public void apply(ConsumerRecords<String, String> records) {
-        Map<String, Recalculation.Scope> touched = gate.whileOpen(() -> Retrying.untilApplied(
-            "a batch of " + records.count() + " events", () -> QuarkusTransaction.requiringNew().call(() -> {
-                Map<String, Recalculation.Scope> stored = applier.store(records);
-                stored.forEach((plan, scope) -> recalculation.recalculate(plan, scope, true));
-                return stored;
-            })));
+        Set<String> touched = gate.whileOpen(() -> {
+            try {
+                return consumption.attempt("a batch of " + records.count() + " events", () -> storeAndRecalculate(records));
+            } catch (Consumption.GaveUp e) {
+                // One event that keeps failing must not hold up the others: each on its own, and what fails is parked.
+                Set<String> plans = new HashSet<>();
+                for (ConsumerRecord<String, String> record : records) {
+                    consumption.apply(record, () -> storeAndRecalculate(List.of(record))).ifPresent(plans::addAll);
+                }
+                return plans;
+            }
+        });
         if (!touched.isEmpty()) {
-            plansChanged.fire(new PlansChanged(touched.keySet()));
+            plansChanged.fire(new PlansChanged(touched));
         }
+    }
+
+    /** Stores the events and recomputes what they touched; returns the plans whose results may have changed. */
+    private Set<String> storeAndRecalculate(Iterable<ConsumerRecord<String, String>> records) {
+        Map<String, Recalculation.Scope> stored = applier.store(records);
+        stored.forEach((plan, scope) -> recalculation.recalculate(plan, scope, true));
+        return Set.copyOf(stored.keySet());
     }
 
     @Produces

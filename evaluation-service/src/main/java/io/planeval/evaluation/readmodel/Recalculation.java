@@ -29,6 +29,7 @@ import io.planeval.evaluation.attainment.Evaluation;
 import io.planeval.evaluation.attainment.IndicatorDefinition;
 import io.planeval.evaluation.attainment.IndicatorEvaluator;
 import io.planeval.support.outbox.Outbox;
+import io.planeval.support.time.Moments;
 
 /**
  * Keeps {@code indicator_result} current, incrementally: what a batch of events touched is recomputed — a
@@ -126,7 +127,7 @@ public class Recalculation {
             return;
         }
         Map<String, Stored> previous = previous(planCode, evaluations);
-        Instant now = Instant.now();
+        Instant now = Moments.now();
         List<Evaluation> changed = new ArrayList<>();
         List<Outbox.Message> statusChanges = new ArrayList<>();
         for (Evaluation e : evaluations) {

@@ -32,9 +32,11 @@ import io.smallrye.common.annotation.Identifier;
 
 /**
  * Empties the read model and reads the three source topics again from their beginning up to where they end now,
- * then recomputes every result. The consumers wait meanwhile and carry on afterwards; what they receive again is
- * already stored under its version or revision and changes nothing. Event ids are not recorded during a rebuild
- * (a third of its database time). No evaluation-changed events are published: a rebuild changes nothing.
+ * then recomputes every result, all in one transaction: readers keep seeing the previous model until the new one
+ * commits whole. The consumers wait meanwhile and carry on afterwards; what they receive again is already stored
+ * under its version or revision and changes nothing. Event ids are not recorded during a rebuild (a third of its
+ * database time). Parked events are read again with the rest, so a rebuild is also how they are retried. No
+ * evaluation-changed events are published: a rebuild changes nothing.
  */
 @ApplicationScoped
 public class ReadModelRebuild {
@@ -45,8 +47,11 @@ public class ReadModelRebuild {
     @Inject
     RebuildGate gate;
 
-    /** Recomputing a large plan from scratch takes longer than a request's transaction may. */
-    private static final int RECALCULATION_TIMEOUT_SECONDS = 1800;
+    /** Reading every topic and recomputing every plan takes longer than a request's transaction may. */
+    private static final int REBUILD_TIMEOUT_SECONDS = 3600;
+    private static final List<String> EMPTIED = List.of("DELETE FROM plan_version", "DELETE FROM indicator_version",
+        "DELETE FROM measurement", "DELETE FROM indicator_result", "DELETE FROM processed_event",
+        "DELETE FROM parked_event WHERE topic IN ('" + String.join("', '", TOPICS) + "')");
 
     @Inject
     EventApplier applier;
@@ -75,9 +80,13 @@ public class ReadModelRebuild {
     }
 
     private Result run() {
+        return QuarkusTransaction.requiringNew().timeout(REBUILD_TIMEOUT_SECONDS).call(this::rebuildInOneTransaction);
+    }
+
+    private Result rebuildInOneTransaction() {
         Instant started = Instant.now();
-        QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(
-            "TRUNCATE plan_version, indicator_version, measurement, indicator_result, processed_event, dead_letter_event").executeUpdate());
+        // DELETE, not TRUNCATE: readers go on reading the rows this transaction deletes until it commits.
+        EMPTIED.forEach(statement -> entityManager.createNativeQuery(statement).executeUpdate());
         long[] events = {0};
         Set<String> plans = new TreeSet<>();
         try (KafkaConsumer<String, String> consumer = consumer()) {
@@ -100,14 +109,13 @@ public class ReadModelRebuild {
                     }
                 });
                 events[0] += within.size();
-                plans.addAll(QuarkusTransaction.requiringNew().call(() -> applier.storeWithoutIds(within)).keySet());
+                plans.addAll(applier.storeWithoutIds(within).keySet());
             }
         }
         for (String plan : plans) {
             Recalculation.Scope everything = new Recalculation.Scope();
             everything.everything();
-            QuarkusTransaction.requiringNew().timeout(RECALCULATION_TIMEOUT_SECONDS)
-                .run(() -> recalculation.recalculate(plan, everything, false));
+            recalculation.recalculate(plan, everything, false);
         }
         long millis = Math.max(1, Duration.between(started, Instant.now()).toMillis());
         Result result = new Result(events[0], plans.size(), millis, events[0] * 1000 / millis);

@@ -13,7 +13,8 @@ import io.planeval.support.fiscal.FiscalYears;
 
 /**
  * The committee's table as CSV that Excel opens as it is: UTF-8 with a byte-order mark, CRLF, one value per cell,
- * numbers as plain numbers (units in their own column), fiscal years as 2024 with a 令和 label beside them.
+ * numbers as plain numbers (units in their own column), fiscal years as 2024 with a 令和 label beside them. An
+ * indicator whose node the plan no longer has is left out, as it is from the report.
  */
 public final class CommitteeCsv {
 
@@ -32,6 +33,7 @@ public final class CommitteeCsv {
             order.put(snapshot.nodes().get(i).code(), i);
         }
         List<Evaluation> rows = snapshot.evaluations().stream()
+            .filter(e -> byCode.containsKey(e.indicator().nodeCode()))
             .sorted(Comparator.comparing((Evaluation e) -> order.getOrDefault(goal(e.indicator().nodeCode(), byCode), Integer.MAX_VALUE))
                 .thenComparing(e -> e.indicator().isKgi() ? 0 : 1)
                 .thenComparing(e -> e.indicator().code()))
@@ -70,14 +72,20 @@ public final class CommitteeCsv {
         return value == null ? "" : IndicatorResult.plain(value).toPlainString();
     }
 
-    /** RFC 4180: quoted when it holds a comma, quote or line break. */
+    /**
+     * A text cell, RFC 4180: quoted when it holds a comma, quote or line break. One that a spreadsheet would run as a
+     * formula (starting with =, +, -, @, tab or carriage return) is prefixed with an apostrophe and quoted, as the
+     * OWASP guidance on CSV injection says. Numbers are written by {@link #number} and never changed.
+     */
     static String cell(String value) {
         if (value == null) {
             return "";
         }
-        if (value.contains(",") || value.contains("\"") || value.contains("\n") || value.contains("\r")) {
-            return "\"" + value.replace("\"", "\"\"") + "\"";
+        boolean formula = !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0;
+        String text = formula ? "'" + value : value;
+        if (formula || text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r")) {
+            return "\"" + text.replace("\"", "\"\"") + "\"";
         }
-        return value;
+        return text;
     }
 }

@@ -2,7 +2,6 @@ package io.planeval.evaluation.report;
 
 import java.time.DateTimeException;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 
@@ -23,8 +22,12 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.planeval.support.fiscal.FiscalYears;
+import io.planeval.support.http.QueryParams;
 import io.planeval.support.problem.Problem;
 import io.planeval.support.problem.ProblemException;
+import io.planeval.support.text.Text;
+import io.planeval.support.time.Moments;
 
 @Path("/api/v1/plans/{planCode}")
 @Tag(name = "Evaluation", description = "Status, attainment and roll-ups, as of any moment. " + PlanReport.ROUNDING)
@@ -50,10 +53,10 @@ public class EvaluationResource {
                         "kgiAttainment": {"percent": 74.0000000000, "display": "74%"}}]}""")))
     @APIResponse(responseCode = "404", description = "Plan not known (as of that moment)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response report(@PathParam("planCode") String planCode,
-                           @Parameter(description = FISCAL_YEAR) @QueryParam("fiscalYear") Integer fiscalYear,
+                           @Parameter(description = FISCAL_YEAR) @QueryParam("fiscalYear") String fiscalYear,
                            @Parameter(description = AS_OF) @QueryParam("asOf") String asOf) {
         Instant moment = moment("asOf", asOf);
-        return Response.ok(moment == null ? queries.currentReport(planCode, fiscalYear) : queries.report(planCode, fiscalYear, moment))
+        return Response.ok(moment == null ? queries.currentReport(planCode, year(fiscalYear)) : queries.report(planCode, year(fiscalYear), moment))
             .type(MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8")).build();
     }
 
@@ -62,9 +65,9 @@ public class EvaluationResource {
     @Operation(summary = "One node's roll-up, with its own indicators and its children's roll-ups")
     @APIResponse(responseCode = "404", description = "No such plan or node", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public NodeReport node(@PathParam("planCode") String planCode, @PathParam("nodeCode") String nodeCode,
-                           @Parameter(description = FISCAL_YEAR) @QueryParam("fiscalYear") Integer fiscalYear,
+                           @Parameter(description = FISCAL_YEAR) @QueryParam("fiscalYear") String fiscalYear,
                            @Parameter(description = AS_OF) @QueryParam("asOf") String asOf) {
-        return queries.node(planCode, nodeCode, fiscalYear, moment("asOf", asOf));
+        return queries.node(planCode, nodeCode, year(fiscalYear), moment("asOf", asOf));
     }
 
     @GET
@@ -77,9 +80,9 @@ public class EvaluationResource {
                          "actual": {"revision": 1, "value": 75608, "status": "final"}}}""")))
     @APIResponse(responseCode = "404", description = "No such plan or indicator", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public IndicatorResult indicator(@PathParam("planCode") String planCode, @PathParam("indicatorCode") String code,
-                                     @Parameter(description = FISCAL_YEAR) @QueryParam("fiscalYear") Integer fiscalYear,
+                                     @Parameter(description = FISCAL_YEAR) @QueryParam("fiscalYear") String fiscalYear,
                                      @Parameter(description = AS_OF) @QueryParam("asOf") String asOf) {
-        return queries.indicator(planCode, code, fiscalYear, moment("asOf", asOf));
+        return queries.indicator(planCode, code, year(fiscalYear), moment("asOf", asOf));
     }
 
     @GET
@@ -87,10 +90,10 @@ public class EvaluationResource {
     @Operation(summary = "Indicators whose status or attainment changed between two moments, with both values")
     @APIResponse(responseCode = "400", description = "from or to missing or unreadable", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public List<Change> changes(@PathParam("planCode") String planCode,
-                                @Parameter(description = FISCAL_YEAR) @QueryParam("fiscalYear") Integer fiscalYear,
+                                @Parameter(description = FISCAL_YEAR) @QueryParam("fiscalYear") String fiscalYear,
                                 @Parameter(description = "The earlier moment (" + AS_OF + ")", required = true) @QueryParam("from") String from,
                                 @Parameter(description = "The later moment", required = true) @QueryParam("to") String to) {
-        return queries.changes(planCode, fiscalYear, moment("from", from), moment("to", to));
+        return queries.changes(planCode, year(fiscalYear), moment("from", from), moment("to", to));
     }
 
     @GET
@@ -100,26 +103,39 @@ public class EvaluationResource {
         description = "UTF-8 with BOM, CRLF; one row per indicator; numbers as numbers with the unit in its own column; "
             + "fiscal years as 2024 with a 令和 label column; attainment in percent to 4 places plus the display string.")
     public Response csv(@PathParam("planCode") String planCode,
-                        @Parameter(description = FISCAL_YEAR) @QueryParam("fiscalYear") Integer fiscalYear,
+                        @Parameter(description = FISCAL_YEAR) @QueryParam("fiscalYear") String fiscalYear,
                         @Parameter(description = AS_OF) @QueryParam("asOf") String asOf) {
-        EvaluationQueries.Snapshot snapshot = queries.snapshot(planCode, fiscalYear, moment("asOf", asOf));
+        EvaluationQueries.Snapshot snapshot = queries.snapshot(planCode, year(fiscalYear), moment("asOf", asOf));
         return Response.ok(CommitteeCsv.write(snapshot))
             .type("text/csv; charset=UTF-8")
             .header("Content-Disposition", "attachment; filename=\"" + planCode + "-" + snapshot.fiscalYear() + ".csv\"")
             .build();
     }
 
-    /** An instant, or a date meaning the end of that day in Japan. */
+    private static Integer year(String fiscalYear) {
+        return QueryParams.wholeNumber("fiscalYear", fiscalYear);
+    }
+
+    /**
+     * An instant, or a date meaning the end of that day in Japan; cut to the microseconds revisions are recorded in,
+     * never rounded up, so a moment just before a revision never includes it.
+     */
     static Instant moment(String field, String value) {
         if (value == null || value.isBlank()) {
             return null;
         }
+        Instant moment;
         try {
-            return value.length() == 10
-                ? LocalDate.parse(value).plusDays(1).atStartOfDay(JAPAN).toInstant().minusNanos(1)
+            moment = value.length() == 10
+                ? FiscalYears.date(value).plusDays(1).atStartOfDay(JAPAN).toInstant().minusNanos(1)
                 : Instant.parse(value);
-        } catch (DateTimeException e) {
-            throw ProblemException.invalid(field, value + " is not an instant (2025-07-17T06:00:00Z) or a date (2025-07-17)");
+        } catch (DateTimeException | IllegalArgumentException e) {
+            throw ProblemException.invalid(field, "'" + Text.excerpt(value) + "' is not an instant (2025-07-17T06:00:00Z) "
+                + "or a date (2025-07-17)");
         }
+        if (!FiscalYears.accepted(moment.atZone(JAPAN).getYear())) {
+            throw ProblemException.invalid(field, value + " is not a moment from " + FiscalYears.EARLIEST + " to " + FiscalYears.LATEST);
+        }
+        return Moments.truncate(moment);
     }
 }

@@ -104,8 +104,19 @@ class IndicatorEvaluatorTest {
         assertThat(pastTarget.attainment()).isNull();
         assertThat(pastTarget.working().reason()).contains("baseline already meets the target");
 
+        // A proportion of a negative value reads nonsense (target −50, actual −25: "50%"): no rate, and why.
         Evaluation negative = evaluate(numeric("higher_is_better", "ratio", "100", null), "-20");
-        assertThat(negative.attainment()).isEqualByComparingTo("-20");
+        assertThat(negative.status()).isEqualTo(Status.NOT_ACHIEVED);
+        assertThat(negative.attainment()).isNull();
+        assertThat(negative.working().reason()).startsWith("actual ÷ target is a proportion of values 0 or more");
+        Evaluation bothNegative = evaluate(numeric("higher_is_better", "ratio", "-50", null), "-25");
+        assertThat(bothNegative.status()).isEqualTo(Status.ACHIEVED);
+        assertThat(bothNegative.attainment()).isNull();
+        Evaluation inverseNegative = evaluate(numeric("lower_is_better", "inverse_ratio", "-50", null), "-60");
+        assertThat(inverseNegative.attainment()).isNull();
+        assertThat(inverseNegative.working().reason()).startsWith("target ÷ actual is a proportion of values 0 or more");
+        Evaluation fromBaseline = evaluate(numeric("higher_is_better", "progress_from_baseline", "0", "-115"), "-20");
+        assertThat(fromBaseline.attainment()).isEqualByComparingTo("82.6086956522");
     }
 
     @Test

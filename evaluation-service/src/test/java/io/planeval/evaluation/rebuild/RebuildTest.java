@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 import org.junit.jupiter.api.Test;
 
@@ -60,5 +61,35 @@ class RebuildTest {
         assertThat(report(plan, "?asOf=2025-07-17").equals(committee)).as("report as of 2025-07-17 equal after rebuild").isTrue();
         assertThat(given().when().get("/api/v1/plans/" + plan + "/evaluation.csv").then().extract().asString().equals(csv))
             .as("committee CSV equal after rebuild").isTrue();
+    }
+
+    @Test
+    void readersKeepGettingThePreviousModelWhileARebuildRuns() throws Exception {
+        String plan = "ev-rebuild-readers";
+        List<TestEvent> events = new ArrayList<>();
+        events.add(SampleEvents.plan(plan));
+        events.addAll(SampleEvents.indicators(plan));
+        for (int i = 0; i < 40; i++) {
+            events.addAll(SampleEvents.measurements(plan, 200_000 + i * 1_000L));
+        }
+        KafkaTestProducer.sendAll(events);
+        await().atMost(Duration.ofSeconds(90)).until(() -> given().when().get("/api/v1/plans/" + plan + "/evaluation/nodes/GI")
+            .statusCode() == 200 && report(plan, "").contains("\"total\":94"));
+        String node = given().when().get("/api/v1/plans/" + plan + "/evaluation/nodes/GI?asOf=2025-07-17").then().extract().asString();
+
+        CompletableFuture<Integer> rebuild = CompletableFuture.supplyAsync(() ->
+            given().when().post("/api/v1/admin/rebuild").then().extract().statusCode());
+        List<Integer> statuses = new ArrayList<>();
+        List<String> differing = new ArrayList<>();
+        while (!rebuild.isDone()) {
+            var response = given().when().get("/api/v1/plans/" + plan + "/evaluation/nodes/GI?asOf=2025-07-17").then().extract();
+            statuses.add(response.statusCode());
+            if (response.statusCode() == 200 && !response.asString().equals(node)) {
+                differing.add(response.asString());
+            }
+        }
+        assertThat(rebuild.get()).isEqualTo(200);
+        assertThat(statuses).as("reads during the rebuild").isNotEmpty().containsOnly(200);
+        assertThat(differing).as("answers that differ from before the rebuild").isEmpty();
     }
 }

@@ -1,0 +1,129 @@
+package io.planeval.evaluation.report;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.planeval.contracts.EventTypes;
+import io.planeval.contracts.PlanChanged;
+import io.planeval.contracts.Topics;
+import io.planeval.evaluation.SampleEvents;
+import io.planeval.testsupport.KafkaTestProducer;
+import io.planeval.testsupport.KafkaTestProducer.TestEvent;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+
+/** Questions asked badly get a clear refusal; questions asked well get answers that are safe to open and consistent. */
+@QuarkusTest
+class EvaluationInputTest {
+
+    static String samplePlan(String plan) {
+        List<TestEvent> events = new ArrayList<>();
+        events.add(SampleEvents.plan(plan));
+        events.addAll(SampleEvents.indicators(plan));
+        // Measurement ids are unique across plans, as indicator-service gives them out: each plan its own range.
+        events.addAll(SampleEvents.measurements(plan, 10_000_000 + Math.abs(plan.hashCode() % 1000) * 1000L));
+        KafkaTestProducer.sendAll(events);
+        return CommitteeReportTest.awaitComplete(plan);
+    }
+
+    @Test
+    void unreadableQueryParametersAre400NotNotFound() {
+        samplePlan("ev-query");
+        String url = "/api/v1/plans/ev-query/evaluation";
+        given().queryParam("fiscalYear", "abc").when().get(url).then().statusCode(400)
+            .contentType(startsWith("application/problem+json")).body("violations[0].field", equalTo("fiscalYear"));
+        given().queryParam("fiscalYear", "2024.0").when().get(url + "/nodes/GI").then().statusCode(400);
+        given().queryParam("fiscalYear", "abc").when().get(url + ".csv").then().statusCode(400);
+        given().queryParam("asOf", "yesterday").when().get(url).then().statusCode(400).body("violations[0].field", equalTo("asOf"));
+        given().queryParam("asOf", "+300000-01-01T00:00:00Z").when().get(url).then().statusCode(400)
+            .body("violations[0].reason", startsWith("+300000-01-01T00:00:00Z is not a moment from 1900 to 2200"));
+        given().queryParam("asOf", "0000-01-01").when().get(url + "/indicators/KGI1").then().statusCode(400);
+        given().queryParam("from", "2025-07-17").queryParam("to", "x").when().get(url + "/changes").then().statusCode(400)
+            .body("violations[0].field", equalTo("to"));
+    }
+
+    @Test
+    void aMomentJustBeforeARevisionDoesNotIncludeIt() {
+        String plan = "ev-precision";
+        samplePlan(plan);
+        Instant recorded = Instant.parse("2025-08-01T00:00:00.000001Z");
+        KafkaTestProducer.sendAll(List.of(SampleEvents.measurement(plan, 99_999, "KGI2", 2024, 2, new BigDecimal("52000"),
+            null, "final", recorded)));
+        String kgi2 = "/api/v1/plans/" + plan + "/evaluation/indicators/KGI2";
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+            "achieved".equals(given().when().get(kgi2).then().extract().jsonPath().getString("status")));
+        // One nanosecond before: cut to the microsecond, not rounded up to the revision's own instant.
+        given().queryParam("asOf", recorded.minusNanos(1).toString()).when().get(kgi2).then().statusCode(200)
+            .body("status", equalTo("being_tallied"));
+        given().queryParam("asOf", recorded.toString()).when().get(kgi2).then().statusCode(200)
+            .body("status", equalTo("achieved"));
+    }
+
+    @Test
+    void cellsASpreadsheetWouldRunAsFormulasAreNeutralisedAndNumbersAreNot() {
+        String plan = "ev-formula";
+        samplePlan(plan);
+        ObjectNode definition = (ObjectNode) SampleEvents.read(SampleEvents.SAMPLES.resolve("indicators/gunma-r2-r6/GIII-HL01.json"));
+        definition.put("name", "=HYPERLINK(\"http://evil.example\",\"基礎的財政収支\")");
+        definition.put("unit", "@億円");
+        KafkaTestProducer.sendAll(List.of(SampleEvents.indicator(plan, "GIII-HL01", definition, 2, Instant.parse("2025-07-02T00:00:00Z")),
+            SampleEvents.measurement(plan, 98_765, "GIII-HL01", 2024, 1, new BigDecimal("-25.5"), null, "final",
+                Instant.parse("2025-07-11T00:00:00Z"))));
+        await().atMost(Duration.ofSeconds(30)).until(() -> csv(plan).contains("HYPERLINK"));
+        String row = csv(plan).lines().filter(line -> line.contains("HYPERLINK")).findFirst().orElseThrow();
+        assertThat(row).contains(",\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"基礎的財政収支\"\")\",\"'@億円\",")
+            .contains(",-25.5,");
+        assertThat(row).doesNotContain(",=", ",@");
+    }
+
+    static String csv(String plan) {
+        return given().when().get("/api/v1/plans/" + plan + "/evaluation.csv").then().statusCode(200).extract().asString();
+    }
+
+    @Test
+    void anIndicatorWhoseNodeWasDeletedCountsNowhereAndTheTotalsAgreeWithTheGoals() {
+        String plan = "ev-detached";
+        samplePlan(plan);
+        JsonPath before = CommitteeReportTest.report(plan, "");
+        int goalIIIKpis = before.getInt("goals[2].kpis.total");
+        PlanChanged withoutGoalIII = planWithout(plan, "GIII");
+        KafkaTestProducer.sendAll(List.of(new TestEvent(Topics.PLANS, plan, EventTypes.PLAN_CHANGED, SampleEvents.write(withoutGoalIII))));
+        await().atMost(Duration.ofSeconds(30)).until(() -> CommitteeReportTest.report(plan, "").getInt("planVersion") == 2);
+        JsonPath after = CommitteeReportTest.report(plan, "");
+        assertThat(after.getList("goals.code")).containsExactly("GI", "GII");
+        int goalsTotal = after.getList("goals.kpis.total", Integer.class).stream().mapToInt(Integer::intValue).sum();
+        assertThat(after.getInt("totals.kpis.total")).isEqualTo(goalsTotal).isEqualTo(before.getInt("totals.kpis.total") - goalIIIKpis);
+        assertThat(csv(plan)).doesNotContain("GIII-KPI");
+        // As of before the deletion, the committee's view is unchanged.
+        assertThat(CommitteeReportTest.report(plan, "?asOf=2025-07-17").getInt("totals.kpis.total")).isEqualTo(94);
+    }
+
+    static PlanChanged planWithout(String plan, String goal) {
+        PlanChanged full = read(SampleEvents.plan(plan).json());
+        List<PlanChanged.Node> kept = full.plan().nodes().stream().filter(n -> !n.code().equals(goal)).toList();
+        return new PlanChanged(plan, 2, Instant.parse("2025-08-01T00:00:00Z"), new PlanChanged.Plan(plan, full.plan().title(),
+            null, full.plan().firstFiscalYear(), full.plan().lastFiscalYear(), full.plan().levels(), null, "active", kept));
+    }
+
+    static PlanChanged read(String json) {
+        try {
+            return SampleEvents.JSON.readValue(json, PlanChanged.class);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

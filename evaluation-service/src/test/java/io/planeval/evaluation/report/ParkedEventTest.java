@@ -1,0 +1,69 @@
+package io.planeval.evaluation.report;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.List;
+
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import org.junit.jupiter.api.Test;
+
+import io.planeval.contracts.EventTypes;
+import io.planeval.contracts.Topics;
+import io.planeval.evaluation.SampleEvents;
+import io.planeval.testsupport.KafkaTestProducer;
+import io.planeval.testsupport.KafkaTestProducer.TestEvent;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+class ParkedEventTest {
+
+    @Inject
+    EntityManager entityManager;
+
+    @Test
+    void anUnreadableEventIsKeptWithItsReasonAndTheOthersAreApplied() {
+        String plan = "ev-deadletter";
+        KafkaTestProducer.sendAll(List.of(
+            new TestEvent(Topics.MEASUREMENTS, plan, EventTypes.MEASUREMENT_UPDATED, "{\"measurementId\": \"not a number\""),
+            SampleEvents.plan(plan)));
+
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+            given().when().get("/api/v1/plans/" + plan + "/evaluation").statusCode() == 200);
+        Object[] kept = QuarkusTransaction.requiringNew().call(() -> (Object[]) entityManager.createNativeQuery(
+                "SELECT message_key, convert_from(payload, 'UTF8'), reason FROM parked_event WHERE message_key = :plan")
+            .setParameter("plan", plan).getSingleResult());
+        assertThat(kept[1]).isEqualTo("{\"measurementId\": \"not a number\"");
+        assertThat((String) kept[2]).startsWith("Payload is not a MeasurementUpdated");
+    }
+
+    @Test
+    void anEventThatKeepsFailingIsParkedAfterBoundedRetriesAndTheOthersAreApplied() {
+        String broken = "ev-failing";
+        String fine = "ev-after-failing";
+        // Readable, but the plan in it is missing: recomputing the plan's indicator fails every time.
+        KafkaTestProducer.sendAll(List.of(
+            SampleEvents.indicators(broken).get(0),
+            new TestEvent(Topics.PLANS, broken, EventTypes.PLAN_CHANGED,
+                "{\"planCode\": \"ev-failing\", \"version\": 1, \"changedAt\": \"2025-06-01T00:00:00Z\", \"plan\": null}"),
+            SampleEvents.plan(fine)));
+        await().atMost(Duration.ofSeconds(60)).until(() ->
+            given().when().get("/api/v1/plans/" + fine + "/evaluation").statusCode() == 200);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            @SuppressWarnings("unchecked")
+            List<Object[]> kept = QuarkusTransaction.requiringNew().call(() -> entityManager.createNativeQuery(
+                    "SELECT reason, attempts FROM parked_event WHERE message_key = :plan")
+                .setParameter("plan", broken).getResultList());
+            assertThat(kept).hasSize(1);
+            assertThat((String) kept.get(0)[0]).startsWith("failed 5 times");
+            assertThat(((Number) kept.get(0)[1]).intValue()).isEqualTo(5);
+        });
+        given().when().get("/q/health/well").then().statusCode(503);
+        given().when().get("/q/health/ready").then().statusCode(200);
+    }
+}
