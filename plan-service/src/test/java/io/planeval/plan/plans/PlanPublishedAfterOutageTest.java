@@ -26,7 +26,7 @@ class PlanPublishedAfterOutageTest {
     }
 
     static long unpublished() {
-        return QuarkusTransaction.requiringNew().call(() -> OutboxEvent.count("publishedAt is null"));
+        return QuarkusTransaction.requiringNew().call(() -> OutboxEvent.count("publishedAt is null and parkedAt is null"));
     }
 
     @Test
