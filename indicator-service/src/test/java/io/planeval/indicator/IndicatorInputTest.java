@@ -11,13 +11,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.Supplier;
 
 import javax.sql.DataSource;
@@ -27,6 +22,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.planeval.testsupport.AtOnce;
 import io.planeval.testsupport.BadInputSweep;
 import io.planeval.testsupport.TableDigest;
 import io.quarkus.test.junit.QuarkusTest;
@@ -213,19 +209,10 @@ class IndicatorInputTest {
 
     @Test
     void clientsCreatingTheSameIndicatorAtOnceGetOneCreationAndTheOrdinaryAnswer() throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(16);
-        try {
-            List<Callable<Integer>> creators = Collections.nCopies(32,
-                () -> given().contentType("application/json").body(TestPlans.kgi5()).when().put(KPI_URL + "RACED").statusCode());
-            List<Integer> statuses = new ArrayList<>();
-            for (Future<Integer> status : pool.invokeAll(creators)) {
-                statuses.add(status.get());
-            }
-            assertThat(statuses).filteredOn(s -> s == 201).hasSize(1);
-            assertThat(statuses).filteredOn(s -> s == 200).hasSize(31);
-        } finally {
-            pool.shutdown();
-        }
+        List<Integer> statuses = AtOnce.statuses(32,
+            () -> given().contentType("application/json").body(TestPlans.kgi5()).when().put(KPI_URL + "RACED").statusCode());
+        assertThat(statuses).filteredOn(s -> s == 201).hasSize(1);
+        assertThat(statuses).filteredOn(s -> s == 200).hasSize(31);
     }
 
     @Test

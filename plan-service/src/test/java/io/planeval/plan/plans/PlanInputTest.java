@@ -11,13 +11,8 @@ import static org.hamcrest.Matchers.startsWith;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.Supplier;
 
 import javax.sql.DataSource;
@@ -29,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.planeval.testsupport.AtOnce;
 import io.planeval.testsupport.BadInputSweep;
 import io.planeval.testsupport.RawHttp;
 import io.planeval.testsupport.TableDigest;
@@ -82,19 +78,10 @@ class PlanInputTest {
     @Test
     void clientsCreatingTheSamePlanAtOnceGetOneCreationAndTheOrdinaryAnswer() throws Exception {
         String plan = gunmaPlan("raced").toString();
-        ExecutorService pool = Executors.newFixedThreadPool(16);
-        try {
-            List<Callable<Integer>> creators = Collections.nCopies(32,
-                () -> given().contentType(ContentType.JSON).body(plan).when().put("/api/v1/plans/raced").statusCode());
-            List<Integer> statuses = new ArrayList<>();
-            for (Future<Integer> status : pool.invokeAll(creators)) {
-                statuses.add(status.get());
-            }
-            assertThat(statuses).filteredOn(s -> s == 201).hasSize(1);
-            assertThat(statuses).filteredOn(s -> s == 200).hasSize(31);
-        } finally {
-            pool.shutdown();
-        }
+        List<Integer> statuses = AtOnce.statuses(32,
+            () -> given().contentType(ContentType.JSON).body(plan).when().put("/api/v1/plans/raced").statusCode());
+        assertThat(statuses).filteredOn(s -> s == 201).hasSize(1);
+        assertThat(statuses).filteredOn(s -> s == 200).hasSize(31);
         given().when().get("/api/v1/plans/raced").then().statusCode(200).header("ETag", "\"1\"");
     }
 
