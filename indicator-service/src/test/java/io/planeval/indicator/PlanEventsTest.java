@@ -29,10 +29,13 @@ class PlanEventsTest {
     @Inject
     EntityManager entityManager;
 
-    long parked(String key) {
-        return QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager
-            .createNativeQuery("SELECT count(*) FROM parked_event WHERE message_key = :key")
-            .setParameter("key", key).getSingleResult()).longValue());
+    /** The reasons and attempts of the events parked under this key. */
+    List<String> parked(String key) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = QuarkusTransaction.requiringNew().call(() -> entityManager
+            .createNativeQuery("SELECT reason, attempts FROM parked_event WHERE message_key = :key")
+            .setParameter("key", key).getResultList());
+        return rows.stream().map(row -> row[1] + ": " + row[0]).toList();
     }
 
     boolean known(String planCode) {
@@ -48,8 +51,8 @@ class PlanEventsTest {
         TestPlans.publish("parked-after", 1, 2020, 2024, List.of("GI"));
 
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-            assertThat(parked("parked-unreadable")).isEqualTo(1);
-            assertThat(parked("parked-failing")).isEqualTo(1);
+            assertThat(parked("parked-unreadable")).singleElement().asString().startsWith("1: Payload is not a PlanChanged");
+            assertThat(parked("parked-failing")).singleElement().asString().startsWith("5: failed 5 times: NullPointerException");
             assertThat(known("parked-after")).isTrue();
         });
         assertThat(known("parked-failing")).isFalse();
