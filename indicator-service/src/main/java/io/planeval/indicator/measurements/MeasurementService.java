@@ -64,7 +64,7 @@ public class MeasurementService {
     ObjectMapper objectMapper;
 
     /** Later than any recordedAt, as PostgreSQL can store it: where the newest-first list starts. */
-    private static final Instant MEASURED_BEFORE_EVERYTHING = Instant.parse("9999-12-31T00:00:00Z");
+    private static final Instant LATER_THAN_ANY_RECORDING = Instant.parse("9999-12-31T00:00:00Z");
 
     /** The response to a post: the stored one again when {@code replayed}. */
     public record Posted(int status, String body, boolean replayed) {
@@ -130,10 +130,10 @@ public class MeasurementService {
         Instant afterTime;
         long afterId;
         try {
-            afterTime = after == null ? MEASURED_BEFORE_EVERYTHING : Instant.parse(after.get(0));
+            afterTime = after == null ? LATER_THAN_ANY_RECORDING : Instant.parse(after.get(0));
             afterId = after == null ? Long.MAX_VALUE : Long.parseLong(after.get(1));
         } catch (RuntimeException e) {
-            throw ProblemException.invalid("cursor", "is not a cursor this list gave out: pass nextCursor from the previous page as it is");
+            throw QueryParams.invalidCursor();
         }
         List<Measurement> found = entityManager.createQuery("""
                 FROM Measurement WHERE indicator = :indicator AND (:year IS NULL OR fiscalYear = :year)

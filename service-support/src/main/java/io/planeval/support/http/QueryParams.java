@@ -75,6 +75,11 @@ public final class QueryParams {
         } catch (IllegalArgumentException e) {
             // refused below
         }
-        throw ProblemException.invalid("cursor", "is not a cursor this list gave out: pass nextCursor from the previous page as it is");
+        throw invalidCursor();
+    }
+
+    /** For a cursor whose keys are not what the list gave out. */
+    public static ProblemException invalidCursor() {
+        return ProblemException.invalid("cursor", "is not a cursor this list gave out: pass nextCursor from the previous page as it is");
     }
 }

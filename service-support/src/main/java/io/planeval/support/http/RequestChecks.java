@@ -3,7 +3,6 @@ package io.planeval.support.http;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
@@ -11,8 +10,8 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 import io.planeval.support.problem.Problem;
+import io.planeval.support.problem.ProblemException;
 import io.planeval.support.problem.ProblemMappers;
-import io.planeval.support.problem.Violation;
 import io.planeval.support.text.Text;
 import io.vertx.core.http.HttpServerRequest;
 
@@ -39,9 +38,7 @@ public class RequestChecks {
             where = "query";
         }
         if (fault != null) {
-            Violation violation = new Violation(where, fault);
-            return ProblemMappers.respond(new Problem("about:blank", "Invalid request", 400, violation.toString(),
-                List.of(violation)));
+            return ProblemMappers.respond(ProblemException.invalid(where, fault).problem());
         }
         return null;
     }
