@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 import jakarta.inject.Inject;
@@ -16,7 +17,10 @@ import jakarta.persistence.EntityManager;
 
 import org.junit.jupiter.api.Test;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import io.planeval.contracts.EventTypes;
+import io.planeval.contracts.PlanChanged;
 import io.planeval.contracts.Topics;
 import io.planeval.testsupport.KafkaTestProducer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -61,6 +65,20 @@ class PlanEventsTest {
         given().when().get("/q/health/ready").then().statusCode(200);
         given().when().get("/q/metrics").then().statusCode(200)
             .body(containsString("planeval_events_parked_total{side=\"consumed\",topic=\"planeval.plans\"}"));
+    }
+
+    @Test
+    void anEventWithAFieldThisServiceDoesNotKnowIsApplied() throws Exception {
+        // A compatible change on the producer's side: one more field, at the top and inside the plan.
+        var event = (ObjectNode) TestPlans.JSON.readTree(TestPlans.JSON.writeValueAsString(
+            new PlanChanged("extended", 1, Instant.now(), new PlanChanged.Plan(
+                "extended", "拡張", null, 2020, 2024, List.of("目標"), null, "active",
+                List.of(new PlanChanged.Node("G1", "目標１", "目標", null, 1, null, 1, null))))));
+        event.put("publishedBy", "plan-service 2.0");
+        ((ObjectNode) event.get("plan")).put("region", "群馬県");
+        KafkaTestProducer.send(Topics.PLANS, "extended", EventTypes.PLAN_CHANGED, event.toString());
+        await().atMost(Duration.ofSeconds(30)).until(() -> known("extended"));
+        assertThat(parked("extended")).isEmpty();
     }
 
     @Test

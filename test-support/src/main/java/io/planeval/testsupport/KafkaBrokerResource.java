@@ -9,7 +9,10 @@ public class KafkaBrokerResource implements QuarkusTestResourceLifecycleManager 
 
     @Override
     public Map<String, String> start() {
-        return Map.of("kafka.bootstrap.servers", TestKafkaBroker.shared().bootstrapServers());
+        // One more client setting (Kafka's own default), as an operator's TLS or SASL settings would come: the clients
+        // planeval creates itself must receive it too.
+        return Map.of("kafka.bootstrap.servers", TestKafkaBroker.shared().bootstrapServers(),
+            "kafka.client.dns.lookup", "use_all_dns_ips");
     }
 
     @Override

@@ -3,7 +3,6 @@ package io.planeval.evaluation.rebuild;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -27,8 +26,8 @@ import io.planeval.evaluation.readmodel.EventApplier;
 import io.planeval.evaluation.readmodel.PlansChanged;
 import io.planeval.evaluation.readmodel.RebuildGate;
 import io.planeval.evaluation.readmodel.Recalculation;
+import io.planeval.support.events.KafkaSettings;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.smallrye.common.annotation.Identifier;
 
 /**
  * Empties the read model and reads the three source topics again from their beginning up to where they end now,
@@ -63,8 +62,7 @@ public class ReadModelRebuild {
     EntityManager entityManager;
 
     @Inject
-    @Identifier("default-kafka-broker")
-    Map<String, Object> kafkaConfig;
+    KafkaSettings kafka;
 
     /** What a rebuild read (events, redeliveries included) and how fast, recomputation included. */
     public record Result(long events, int plans, long millis, long eventsPerSecond) {
@@ -124,8 +122,7 @@ public class ReadModelRebuild {
     }
 
     private KafkaConsumer<String, String> consumer() {
-        Map<String, Object> settings = new HashMap<>();
-        settings.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafkaConfig.getOrDefault("bootstrap.servers", "localhost:9092"));
+        Map<String, Object> settings = kafka.forClient();
         settings.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         settings.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000);
         settings.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);

@@ -4,9 +4,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-/** Reads event payloads; one that does not fit its contract is poison, never retried. */
+/**
+ * Reads event payloads; one that does not fit its contract is poison, never retried. Fields it does not know are
+ * ignored, so that a producer can add one (a compatible change) without its consumers parking every event.
+ */
 @ApplicationScoped
 public class EventJson {
 
@@ -18,7 +22,7 @@ public class EventJson {
             throw new PoisonEvent("Event without a payload, expected " + type.getSimpleName());
         }
         try {
-            return objectMapper.readValue(payload, type);
+            return objectMapper.readerFor(type).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).readValue(payload);
         } catch (JsonProcessingException e) {
             throw new PoisonEvent("Payload is not a " + type.getSimpleName() + ": " + e.getOriginalMessage(), e);
         }

@@ -3,7 +3,6 @@ package io.planeval.support.outbox;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,11 +34,11 @@ import org.jboss.logging.Logger;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.planeval.support.SupportConfig;
 import io.planeval.support.events.CloudEventHeaders;
+import io.planeval.support.events.KafkaSettings;
 import io.planeval.support.time.Moments;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
-import io.smallrye.common.annotation.Identifier;
 
 /**
  * Sends unpublished outbox events to Kafka in order, a batch at a time, and marks them published.
@@ -61,8 +60,7 @@ public class OutboxRelay {
     SupportConfig config;
 
     @Inject
-    @Identifier("default-kafka-broker")
-    Map<String, Object> kafkaConfig;
+    KafkaSettings kafka;
 
     @Inject
     Instance<OutboxTopic> topics;
@@ -263,7 +261,7 @@ public class OutboxRelay {
         if (wanted.isEmpty()) {
             return;
         }
-        try (Admin admin = Admin.create(kafkaClientConfig())) {
+        try (Admin admin = Admin.create(kafka.forClient())) {
             Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
             List<NewTopic> missing = wanted.stream()
                 .filter(topic -> !existing.contains(topic.name()))
@@ -290,7 +288,7 @@ public class OutboxRelay {
 
     private KafkaProducer<String, String> producer() {
         if (producer == null) {
-            Map<String, Object> settings = kafkaClientConfig();
+            Map<String, Object> settings = kafka.forClient();
             settings.put(ProducerConfig.ACKS_CONFIG, "all");
             settings.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
             settings.put(ProducerConfig.LINGER_MS_CONFIG, 0);
@@ -316,13 +314,6 @@ public class OutboxRelay {
             producer.close(Duration.ofSeconds(5));
             producer = null;
         }
-    }
-
-    private Map<String, Object> kafkaClientConfig() {
-        Map<String, Object> settings = new HashMap<>();
-        Object bootstrap = kafkaConfig.get("bootstrap.servers");
-        settings.put("bootstrap.servers", bootstrap == null ? "localhost:9092" : bootstrap);
-        return settings;
     }
 
     private static String rootMessage(Throwable e) {
