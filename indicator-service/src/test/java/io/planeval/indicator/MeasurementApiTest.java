@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 
 import io.planeval.contracts.MeasurementUpdated;
 import io.planeval.contracts.Topics;
+import io.planeval.testsupport.EventContract;
 import io.planeval.testsupport.KafkaTopicReader;
 import io.planeval.testsupport.RawHttp;
 import io.quarkus.test.junit.QuarkusTest;
@@ -92,6 +93,9 @@ class MeasurementApiTest {
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(events("KGI3"))
             .filteredOn(e -> e.fiscalYear() == 2023)
             .extracting(MeasurementUpdated::revision).containsExactlyInAnyOrder(1, 2));
+        // What is published matches its schema in contracts/, with the CloudEvents dataschema naming it.
+        assertThat(EventContract.assertPublishedMatch(Topics.MEASUREMENTS, "/planeval/indicator-service")).isGreaterThanOrEqualTo(2);
+        assertThat(EventContract.assertPublishedMatch(Topics.INDICATORS, "/planeval/indicator-service")).isGreaterThanOrEqualTo(2);
     }
 
     @Test

@@ -22,6 +22,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.planeval.contracts.EventTypes;
 import io.planeval.contracts.PlanChanged;
 import io.planeval.contracts.Topics;
+import io.planeval.testsupport.EventContract;
 import io.planeval.testsupport.KafkaTestProducer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -65,6 +66,12 @@ class PlanEventsTest {
         given().when().get("/q/health/ready").then().statusCode(200);
         given().when().get("/q/metrics").then().statusCode(200)
             .body(containsString("planeval_events_parked_total{side=\"consumed\",topic=\"planeval.plans\"}"));
+    }
+
+    @Test
+    void theGoldenSampleOfPlanChangedIsApplied() {
+        KafkaTestProducer.send(Topics.PLANS, "gunma-2025-29", EventTypes.PLAN_CHANGED, EventContract.sample(EventTypes.PLAN_CHANGED));
+        await().atMost(Duration.ofSeconds(30)).until(() -> known("gunma-2025-29"));
     }
 
     @Test

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import io.planeval.contracts.EvaluationChanged;
 import io.planeval.contracts.Topics;
 import io.planeval.evaluation.SampleEvents;
+import io.planeval.testsupport.EventContract;
 import io.planeval.testsupport.KafkaTestProducer;
 import io.planeval.testsupport.KafkaTestProducer.TestEvent;
 import io.planeval.testsupport.KafkaTopicReader;
@@ -154,6 +155,8 @@ class CommitteeReportTest {
             .filter(e -> e.indicatorCode().equals("KGI2") && e.fiscalYear() == 2024 && "achieved".equals(e.status())))
             .singleElement()
             .extracting(EvaluationChanged::previousStatus).isEqualTo("being_tallied"));
+        // Every evaluation-changed event published matches its schema in contracts/.
+        assertThat(EventContract.assertPublishedMatch(Topics.EVALUATIONS, "/planeval/evaluation-service")).isPositive();
     }
 
     static EvaluationChanged readChange(String json) {

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import io.planeval.contracts.EventTypes;
 import io.planeval.contracts.Topics;
 import io.planeval.evaluation.SampleEvents;
+import io.planeval.testsupport.EventContract;
 import io.planeval.testsupport.KafkaTestProducer;
 import io.planeval.testsupport.KafkaTestProducer.TestEvent;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -40,6 +41,21 @@ class ParkedEventTest {
             .setParameter("plan", plan).getSingleResult());
         assertThat(kept[1]).isEqualTo("{\"measurementId\": \"not a number\"");
         assertThat((String) kept[2]).startsWith("Payload is not a MeasurementUpdated");
+    }
+
+    @Test
+    void theGoldenSamplesAreApplied() {
+        KafkaTestProducer.sendAll(List.of(
+            new TestEvent(Topics.INDICATORS, "gunma-r2-r6/KGI3", EventTypes.INDICATOR_CHANGED, EventContract.sample(EventTypes.INDICATOR_CHANGED)),
+            new TestEvent(Topics.MEASUREMENTS, "gunma-r2-r6", EventTypes.MEASUREMENT_UPDATED, EventContract.sample(EventTypes.MEASUREMENT_UPDATED)),
+            new TestEvent(Topics.PLANS, "gunma-2025-29", EventTypes.PLAN_CHANGED, EventContract.sample(EventTypes.PLAN_CHANGED))));
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+            given().when().get("/api/v1/plans/gunma-2025-29/evaluation").statusCode() == 200);
+        await().atMost(Duration.ofSeconds(10)).until(() -> QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager
+            .createNativeQuery("""
+                SELECT (SELECT count(*) FROM indicator_version WHERE plan_code = 'gunma-r2-r6' AND indicator_code = 'KGI3')
+                     + (SELECT count(*) FROM measurement WHERE plan_code = 'gunma-r2-r6' AND indicator_code = 'KGI3')""")
+            .getSingleResult()).intValue() == 2));
     }
 
     @Test

@@ -31,6 +31,7 @@ import io.planeval.contracts.EventTypes;
 import io.planeval.contracts.PlanChanged;
 import io.planeval.contracts.Topics;
 import io.planeval.support.events.CloudEventHeaders;
+import io.planeval.testsupport.EventContract;
 import io.planeval.testsupport.KafkaTopicReader;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -147,6 +148,8 @@ class PlanApiTest {
             .containsExactly(tuple("ＢＩダッシュボード", "P7", 2));
         assertThat(last.plan().nodes()).extracting(PlanChanged.Node::code).doesNotContain("I16-1");
         assertThat(last.plan().levels()).containsExactly("目標", "方針", "実施項目", "事業");
+        // What is published matches its schema in contracts/, with the CloudEvents dataschema naming it.
+        assertThat(EventContract.assertPublishedMatch(Topics.PLANS, "/planeval/plan-service")).isGreaterThanOrEqualTo(4);
     }
 
     @Test

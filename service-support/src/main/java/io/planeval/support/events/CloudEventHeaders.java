@@ -7,6 +7,8 @@ import java.util.Optional;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 
+import io.planeval.contracts.EventTypes;
+
 /**
  * CloudEvents 1.0 in Kafka binary mode: the attributes travel as {@code ce_*} headers and the record value is
  * the JSON payload, which is what SmallRye Reactive Messaging reads as CloudEvent metadata.
@@ -19,6 +21,7 @@ public final class CloudEventHeaders {
     public static final String TYPE = "ce_type";
     public static final String TIME = "ce_time";
     public static final String SUBJECT = "ce_subject";
+    public static final String DATA_SCHEMA = "ce_dataschema";
     public static final String CONTENT_TYPE = "content-type";
 
     private CloudEventHeaders() {
@@ -30,6 +33,7 @@ public final class CloudEventHeaders {
         put(headers, SOURCE, source);
         put(headers, TYPE, type);
         put(headers, TIME, time.toString());
+        put(headers, DATA_SCHEMA, EventTypes.dataSchema(type));
         if (subject != null) {
             put(headers, SUBJECT, subject);
         }
