@@ -2,11 +2,18 @@ package io.planeval.testsupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.InputStream;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+
 import io.planeval.contracts.EventTypes;
+import io.planeval.contracts.Topics;
 
 class EventContractTest {
 
@@ -28,6 +35,30 @@ class EventContractTest {
         assertThat(EventContract.violations(EventTypes.MEASUREMENT_UPDATED, measurement.replace("\"planCode\"", "\"plan\"")))
             .isNotEmpty();
         assertThat(EventContract.violations(EventTypes.PLAN_CHANGED, "{}")).isNotEmpty();
+    }
+
+    @Test
+    void theAsyncApiDocumentDescribesEveryTopicAndEventAsTheyAre() throws Exception {
+        JsonNode doc;
+        try (InputStream in = EventTypes.class.getClassLoader().getResourceAsStream("asyncapi.yaml")) {
+            doc = new ObjectMapper(new YAMLFactory()).readTree(in);
+        }
+        assertThat(doc.path("asyncapi").asText()).isEqualTo("3.0.0");
+        List<String> addresses = new ArrayList<>();
+        doc.path("channels").forEach(channel -> addresses.add(channel.path("address").asText()));
+        assertThat(addresses).containsExactlyInAnyOrder(Topics.PLANS, Topics.INDICATORS, Topics.MEASUREMENTS, Topics.EVALUATIONS);
+        List<String> names = new ArrayList<>();
+        doc.path("components").path("messages").forEach(message -> {
+            String type = message.path("name").asText();
+            names.add(type);
+            assertThat(message.at("/payload/schema/$ref").asText()).as(type).isEqualTo("schemas/" + EventTypes.schemaFile(type));
+        });
+        assertThat(names).containsExactlyInAnyOrderElementsOf(TYPES);
+        for (String type : TYPES) {
+            try (InputStream schema = EventTypes.class.getClassLoader().getResourceAsStream("schemas/" + EventTypes.schemaFile(type))) {
+                assertThat(new ObjectMapper().readTree(schema).path("$id").asText()).isEqualTo(EventTypes.dataSchema(type));
+            }
+        }
     }
 
     @Test
