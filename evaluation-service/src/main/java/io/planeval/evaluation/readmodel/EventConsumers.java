@@ -7,16 +7,13 @@ import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
-import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-import io.planeval.contracts.Topics;
 import io.planeval.support.consume.Consumption;
-import io.planeval.support.outbox.OutboxTopic;
 import io.smallrye.common.annotation.Blocking;
 
 /**
@@ -68,26 +65,5 @@ public class EventConsumers {
         Map<String, Recalculation.Scope> stored = applier.store(records);
         stored.forEach((plan, scope) -> recalculation.recalculate(plan, scope, true));
         return Set.copyOf(stored.keySet());
-    }
-
-    @Produces
-    OutboxTopic evaluations() {
-        return OutboxTopic.retained(Topics.EVALUATIONS);
-    }
-
-    /** The topics consumed, created with their producers' settings if this service starts first. */
-    @Produces
-    OutboxTopic plans() {
-        return OutboxTopic.compacted(Topics.PLANS);
-    }
-
-    @Produces
-    OutboxTopic indicators() {
-        return OutboxTopic.compacted(Topics.INDICATORS);
-    }
-
-    @Produces
-    OutboxTopic measurements() {
-        return OutboxTopic.retained(Topics.MEASUREMENTS);
     }
 }

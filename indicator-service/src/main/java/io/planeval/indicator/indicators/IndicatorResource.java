@@ -1,6 +1,5 @@
 package io.planeval.indicator.indicators;
 
-import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -8,6 +7,7 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -22,18 +22,16 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import io.planeval.contracts.Topics;
 import io.planeval.support.http.EntityTags;
 import io.planeval.support.http.Page;
 import io.planeval.support.http.QueryParams;
 import io.planeval.support.http.Written;
-import io.planeval.support.outbox.OutboxTopic;
 import io.planeval.support.problem.Problem;
 import io.planeval.support.problem.ProblemException;
 
 @Path("/api/v1/plans/{planCode}/indicators")
 @Tag(name = "Indicators", description = "KGI and KPI definitions")
-@jakarta.ws.rs.Produces(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
 public class IndicatorResource {
 
     @Inject
@@ -90,11 +88,5 @@ public class IndicatorResource {
         IndicatorService.Outcome outcome = indicators.put(planCode, code, document, EntityTags.expectedVersion(ifMatch));
         return Written.response(outcome.created(), "/api/v1/plans/" + planCode + "/indicators/" + code,
             outcome.indicator(), outcome.indicator().version());
-    }
-
-    /** Compacted: the newest definition per indicator is all a consumer needs. */
-    @Produces
-    OutboxTopic indicatorsTopic() {
-        return OutboxTopic.compacted(Topics.INDICATORS);
     }
 }

@@ -1,7 +1,6 @@
 package io.planeval.indicator.plans;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -12,7 +11,6 @@ import io.planeval.contracts.PlanChanged;
 import io.planeval.contracts.Topics;
 import io.planeval.support.consume.Consumption;
 import io.planeval.support.consume.EventJson;
-import io.planeval.support.outbox.OutboxTopic;
 import io.smallrye.common.annotation.Blocking;
 
 /**
@@ -55,11 +53,5 @@ public class PlanEventsConsumer {
         }
         LOG.debugf("Plan %s now at version %d", plan.code, plan.version);
         return true;
-    }
-
-    /** Created if missing with the producer's settings, so this service can start before plan-service. */
-    @Produces
-    OutboxTopic plans() {
-        return OutboxTopic.compacted(Topics.PLANS);
     }
 }

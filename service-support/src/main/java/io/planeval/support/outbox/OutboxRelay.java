@@ -15,7 +15,6 @@ import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
@@ -32,6 +31,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.jboss.logging.Logger;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.planeval.contracts.Topics;
 import io.planeval.support.SupportConfig;
 import io.planeval.support.events.CloudEventHeaders;
 import io.planeval.support.events.KafkaSettings;
@@ -62,8 +62,6 @@ public class OutboxRelay {
     @Inject
     KafkaSettings kafka;
 
-    @Inject
-    Instance<OutboxTopic> topics;
 
     @Inject
     EntityManager entityManager;
@@ -256,17 +254,14 @@ public class OutboxRelay {
         }
     }
 
+    /** Every planeval topic, with its settings from {@link Topics}: so that none ever appears with the broker's defaults. */
     private void createMissingTopics() throws Exception {
-        List<OutboxTopic> wanted = topics.stream().toList();
-        if (wanted.isEmpty()) {
-            return;
-        }
         try (Admin admin = Admin.create(kafka.forClient())) {
             Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
-            List<NewTopic> missing = wanted.stream()
-                .filter(topic -> !existing.contains(topic.name()))
-                .map(topic -> new NewTopic(topic.name(), config.outbox().partitions(), config.outbox().replicationFactor())
-                    .configs(topic.compacted()
+            List<NewTopic> missing = Topics.ALL.stream()
+                .filter(topic -> !existing.contains(topic))
+                .map(topic -> new NewTopic(topic, config.outbox().partitions(), config.outbox().replicationFactor())
+                    .configs(Topics.compacted(topic)
                         ? Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT,
                             TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(maxRecordBytes()))
                         : Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE,
