@@ -103,6 +103,8 @@ class IndicatorApiTest {
         refused(kgi3().replace("2024}", "2030}"), "target.fiscalYear", "2030 is outside plan " + PLAN + " (2020–2024)");
         refused(kgi3().replace("40000", "0.1234567"), "target.value", "0.1234567 has more than 6 decimal places; it would not be stored exactly");
         refused(kgi3().replace("\"kgi\"", "\"kri\""), "kind", "kri is not one of kgi, kpi");
+        refused(kgi3().replace("\"method\": \"ratio\"", "\"method\": \"geometric\""), "method",
+            "geometric is not one of ratio, inverse_ratio, progress_from_baseline, qualitative");
         refused(kgi3().replace("\"method\": \"ratio\"", "\"method\": \"progress_from_baseline\""), "baseline.value",
             "is required by progress_from_baseline ((actual − baseline) ÷ (target − baseline))");
         // A plan not known (yet): plan-service's event may be on the way, so the client is told to retry.

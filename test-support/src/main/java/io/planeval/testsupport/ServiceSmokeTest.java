@@ -1,12 +1,22 @@
 package io.planeval.testsupport;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.startsWith;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.planeval.contracts.Vocabulary;
 
 /**
  * What every planeval service must answer once started: ready (database, Kafka and outbox), metrics, and
@@ -26,6 +36,25 @@ public abstract class ServiceSmokeTest {
     void aliveAndMeasured() {
         given().when().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
         given().when().get("/q/metrics").then().statusCode(200).body(startsWith("#"));
+    }
+
+    /** Every enumeration in the API is one of contracts' vocabulary, word for word: the two cannot drift apart. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void everyEnumerationInTheApiIsOneOfTheVocabulary() throws Exception {
+        JsonNode api = new ObjectMapper().readTree(given().when().get("/q/openapi?format=json").then().statusCode(200)
+            .extract().asString());
+        List<List<String>> vocabulary = Stream.of(Vocabulary.class.getDeclaredClasses())
+            .filter(Class::isEnum)
+            .map(type -> Vocabulary.words((Class<? extends Enum<?>>) type))
+            .toList();
+        List<List<String>> enumerations = new ArrayList<>();
+        api.path("components").findValues("enum").forEach(values -> {
+            List<String> words = new ArrayList<>();
+            values.forEach(value -> words.add(value.asText()));
+            enumerations.add(words);
+        });
+        assertThat(enumerations).isNotEmpty().allSatisfy(words -> assertThat(vocabulary).contains(words));
     }
 
     @Test

@@ -3,6 +3,9 @@ package io.planeval.evaluation.attainment;
 import java.math.BigDecimal;
 import java.time.Instant;
 
+import io.planeval.contracts.Vocabulary.MeasurementStatus;
+import io.planeval.contracts.Vocabulary;
+
 /** The measurement revision in force for an indicator and fiscal year (the highest recorded by the moment asked). */
 public record Actual(
     long measurementId,
@@ -14,6 +17,6 @@ public record Actual(
     Instant recordedAt) {
 
     public boolean isBeingTallied() {
-        return "being_tallied".equals(status);
+        return Vocabulary.wire(MeasurementStatus.BEING_TALLIED).equals(status);
     }
 }

@@ -2,6 +2,8 @@ package io.planeval.evaluation.attainment;
 
 import java.math.BigDecimal;
 
+import io.planeval.contracts.Vocabulary.EvaluationStatus;
+
 /**
  * An indicator's result for a fiscal year, with its working.
  *
@@ -11,7 +13,7 @@ import java.math.BigDecimal;
 public record Evaluation(
     IndicatorDefinition indicator,
     int fiscalYear,
-    Status status,
+    EvaluationStatus status,
     BigDecimal attainment,
     Boolean onTrack,
     Working working) {

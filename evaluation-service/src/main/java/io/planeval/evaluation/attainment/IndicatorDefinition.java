@@ -3,11 +3,15 @@ package io.planeval.evaluation.attainment;
 import java.math.BigDecimal;
 import java.util.Map;
 
+import io.planeval.contracts.Vocabulary.Direction;
+import io.planeval.contracts.Vocabulary.IndicatorKind;
+import io.planeval.contracts.Vocabulary.Method;
+
 /** What the evaluation needs of an indicator's definition. {@code targetFiscalYear} null: it has no target. */
 public record IndicatorDefinition(
     String code,
     String nodeCode,
-    String kind,
+    IndicatorKind kind,
     String name,
     String unit,
     BigDecimal baselineValue,
@@ -16,21 +20,18 @@ public record IndicatorDefinition(
     String targetText,
     Integer targetFiscalYear,
     Map<Integer, BigDecimal> milestones,
-    String direction,
-    String method) {
-
-    public static final String KGI = "kgi";
-    public static final String KPI = "kpi";
+    Direction direction,
+    Method method) {
 
     public boolean isKpi() {
-        return KPI.equals(kind);
+        return kind == IndicatorKind.KPI;
     }
 
     public boolean isKgi() {
-        return KGI.equals(kind);
+        return kind == IndicatorKind.KGI;
     }
 
     public boolean isQualitative() {
-        return "qualitative".equals(direction);
+        return direction == Direction.QUALITATIVE;
     }
 }

@@ -2,6 +2,11 @@ package io.planeval.evaluation.attainment;
 
 import java.math.BigDecimal;
 
+import io.planeval.contracts.Vocabulary.Direction;
+import io.planeval.contracts.Vocabulary.EvaluationStatus;
+import io.planeval.contracts.Vocabulary.Outcome;
+import io.planeval.contracts.Vocabulary;
+
 /**
  * Status and attainment of one indicator for one fiscal year, by its own method, in exact decimals.
  * Every input gives a defined answer; where a rate is undefined it is null and the working says why.
@@ -16,27 +21,27 @@ public final class IndicatorEvaluator {
         if (target == null) {
             String reason = def.targetFiscalYear() == null ? "the indicator has no target"
                 : "no target applies to fiscal year " + fiscalYear + " (the final target is for " + def.targetFiscalYear() + ")";
-            return result(def, fiscalYear, Status.NO_TARGET, null, null, def.method(), null, reason, actual, null);
+            return result(def, fiscalYear, EvaluationStatus.NO_TARGET, null, null, Vocabulary.wire(def.method()), null, reason, actual, null);
         }
         if (actual == null || actual.isBeingTallied()
             || (def.isQualitative() ? actual.outcome() == null : actual.value() == null)) {
             String reason = actual == null ? "no actual for fiscal year " + fiscalYear + " has been reported yet"
                 : "reported as being tallied (revision " + actual.revision() + ")";
-            return result(def, fiscalYear, Status.BEING_TALLIED, null, null, def.method(), null, reason, actual, target);
+            return result(def, fiscalYear, EvaluationStatus.BEING_TALLIED, null, null, Vocabulary.wire(def.method()), null, reason, actual, target);
         }
         if (def.isQualitative()) {
-            boolean achieved = "achieved".equals(actual.outcome());
+            boolean achieved = Vocabulary.wire(Outcome.ACHIEVED).equals(actual.outcome());
             BigDecimal rate = achieved ? Percent.HUNDRED.setScale(Percent.SCALE) : BigDecimal.ZERO.setScale(Percent.SCALE);
             String formula = target.text() + ": " + actual.outcome() + " as reported = " + Percent.twoDecimals(rate);
-            return result(def, fiscalYear, achieved ? Status.ACHIEVED : Status.NOT_ACHIEVED, rate,
-                target.milestone() ? achieved : null, def.method(), formula, null, actual, target);
+            return result(def, fiscalYear, achieved ? EvaluationStatus.ACHIEVED : EvaluationStatus.NOT_ACHIEVED, rate,
+                target.milestone() ? achieved : null, Vocabulary.wire(def.method()), formula, null, actual, target);
         }
-        boolean lowerIsBetter = "lower_is_better".equals(def.direction());
+        boolean lowerIsBetter = def.direction() == Direction.LOWER_IS_BETTER;
         int comparison = actual.value().compareTo(target.value());
         boolean met = lowerIsBetter ? comparison <= 0 : comparison >= 0;
         Rate rate = rate(def, actual.value(), target.value());
-        return result(def, fiscalYear, met ? Status.ACHIEVED : Status.NOT_ACHIEVED, rate.percent(),
-            target.milestone() ? met : null, def.method(), rate.formula(), rate.reason(), actual, target);
+        return result(def, fiscalYear, met ? EvaluationStatus.ACHIEVED : EvaluationStatus.NOT_ACHIEVED, rate.percent(),
+            target.milestone() ? met : null, Vocabulary.wire(def.method()), rate.formula(), rate.reason(), actual, target);
     }
 
     /** The year's milestone if it has one; else the final target from its year on; else none. */
@@ -60,49 +65,51 @@ public final class IndicatorEvaluator {
     private static Rate rate(IndicatorDefinition def, BigDecimal actual, BigDecimal target) {
         String a = Percent.plain(actual);
         String t = Percent.plain(target);
-        switch (def.method()) {
-            case "inverse_ratio" -> {
+        return switch (def.method()) {
+            case INVERSE_RATIO -> {
                 if (target.signum() < 0 || actual.signum() < 0) {
-                    return new Rate(null, t + " ÷ " + a, "target ÷ actual is a proportion of values 0 or more, and this one has "
+                    yield new Rate(null, t + " ÷ " + a, "target ÷ actual is a proportion of values 0 or more, and this one has "
                         + "a negative value; where values can be negative, progress_from_baseline measures the distance");
                 }
                 BigDecimal percent = Percent.of(target, actual);
-                return percent == null
+                yield percent == null
                     ? new Rate(null, t + " ÷ " + a, "the actual is 0, so target ÷ actual is undefined")
                     : new Rate(percent, t + " ÷ " + a + " = " + Percent.twoDecimals(percent), null);
             }
-            case "progress_from_baseline" -> {
+            case PROGRESS_FROM_BASELINE -> {
                 if (def.baselineValue() == null) {
-                    return new Rate(null, null, "progress from baseline needs a baseline, and there is none");
+                    yield new Rate(null, null, "progress from baseline needs a baseline, and there is none");
                 }
                 BigDecimal baseline = def.baselineValue();
                 String b = Percent.plain(baseline);
                 String formula = "(" + a + " − " + b + ") ÷ (" + t + " − " + b + ")";
                 int baselineVsTarget = baseline.compareTo(target);
                 if (baselineVsTarget == 0) {
-                    return new Rate(null, formula, "the target equals the baseline, so there is no distance to measure progress on");
+                    yield new Rate(null, formula, "the target equals the baseline, so there is no distance to measure progress on");
                 }
-                boolean lowerIsBetter = "lower_is_better".equals(def.direction());
+                boolean lowerIsBetter = def.direction() == Direction.LOWER_IS_BETTER;
                 if (lowerIsBetter ? baselineVsTarget < 0 : baselineVsTarget > 0) {
-                    return new Rate(null, formula, "the baseline already meets the target, so progress toward it is undefined");
+                    yield new Rate(null, formula, "the baseline already meets the target, so progress toward it is undefined");
                 }
                 BigDecimal percent = Percent.of(actual.subtract(baseline), target.subtract(baseline));
-                return new Rate(percent, formula + " = " + Percent.twoDecimals(percent), null);
+                yield new Rate(percent, formula + " = " + Percent.twoDecimals(percent), null);
             }
-            default -> {
+            case RATIO -> {
                 if (target.signum() < 0 || actual.signum() < 0) {
-                    return new Rate(null, a + " ÷ " + t, "actual ÷ target is a proportion of values 0 or more, and this one has "
+                    yield new Rate(null, a + " ÷ " + t, "actual ÷ target is a proportion of values 0 or more, and this one has "
                         + "a negative value; where values can be negative, progress_from_baseline measures the distance");
                 }
                 BigDecimal percent = Percent.of(actual, target);
-                return percent == null
+                yield percent == null
                     ? new Rate(null, a + " ÷ " + t, "the target is 0, so actual ÷ target is undefined")
                     : new Rate(percent, a + " ÷ " + t + " = " + Percent.twoDecimals(percent), null);
             }
-        }
+            // A numeric direction never pairs with the qualitative method (indicator-service refuses it).
+            case QUALITATIVE -> new Rate(null, a + " ÷ " + t, "the qualitative method judges by a reported outcome, not a value");
+        };
     }
 
-    private static Evaluation result(IndicatorDefinition def, int fiscalYear, Status status, BigDecimal attainment,
+    private static Evaluation result(IndicatorDefinition def, int fiscalYear, EvaluationStatus status, BigDecimal attainment,
                                      Boolean onTrack, String method, String formula, String reason, Actual actual,
                                      Evaluation.TargetUsed target) {
         return new Evaluation(def, fiscalYear, status, attainment, onTrack, new Evaluation.Working(method, formula, reason,

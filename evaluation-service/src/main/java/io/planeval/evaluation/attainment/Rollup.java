@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import io.planeval.contracts.Vocabulary.EvaluationStatus;
+
 /** Rolls indicator results up the plan's tree, every level, in one pass. */
 public final class Rollup {
 
@@ -52,25 +54,25 @@ public final class Rollup {
 
     /** {@code own}: the node's own indicators; {@code kgiSource}: whose KGIs the node shows. */
     private static NodeRollup summarize(PlanNode node, List<Evaluation> own, List<NodeRollup> below, List<Evaluation> kgiSource) {
-        int[] counts = new int[Status.values().length];
+        int[] counts = new int[EvaluationStatus.values().length];
         List<Evaluation> unachieved = new ArrayList<>();
         for (Evaluation e : own) {
             if (e.indicator().isKpi()) {
                 counts[e.status().ordinal()]++;
-                if (e.status() == Status.NOT_ACHIEVED) {
+                if (e.status() == EvaluationStatus.NOT_ACHIEVED) {
                     unachieved.add(e);
                 }
             }
         }
         for (NodeRollup child : below) {
-            counts[Status.ACHIEVED.ordinal()] += child.kpis().achieved();
-            counts[Status.NOT_ACHIEVED.ordinal()] += child.kpis().notAchieved();
-            counts[Status.BEING_TALLIED.ordinal()] += child.kpis().beingTallied();
-            counts[Status.NO_TARGET.ordinal()] += child.kpis().noTarget();
+            counts[EvaluationStatus.ACHIEVED.ordinal()] += child.kpis().achieved();
+            counts[EvaluationStatus.NOT_ACHIEVED.ordinal()] += child.kpis().notAchieved();
+            counts[EvaluationStatus.BEING_TALLIED.ordinal()] += child.kpis().beingTallied();
+            counts[EvaluationStatus.NO_TARGET.ordinal()] += child.kpis().noTarget();
             unachieved.addAll(child.unachievedKpis());
         }
-        NodeRollup.KpiCounts kpis = new NodeRollup.KpiCounts(counts[Status.ACHIEVED.ordinal()],
-            counts[Status.NOT_ACHIEVED.ordinal()], counts[Status.BEING_TALLIED.ordinal()], counts[Status.NO_TARGET.ordinal()]);
+        NodeRollup.KpiCounts kpis = new NodeRollup.KpiCounts(counts[EvaluationStatus.ACHIEVED.ordinal()],
+            counts[EvaluationStatus.NOT_ACHIEVED.ordinal()], counts[EvaluationStatus.BEING_TALLIED.ordinal()], counts[EvaluationStatus.NO_TARGET.ordinal()]);
         List<Evaluation> kgis = (node.code() == null ? own : kgiSource).stream().filter(e -> e.indicator().isKgi()).toList();
         return new NodeRollup(node, kpis, kpis.achievementRate(), kgis, meanAttainment(kgis), List.copyOf(unachieved), below);
     }
@@ -78,7 +80,7 @@ public final class Rollup {
     /** The mean of the KGIs' defined attainments: a KGI still being tallied is left out, as the committee does. */
     static BigDecimal meanAttainment(List<Evaluation> kgis) {
         List<BigDecimal> rates = kgis.stream()
-            .filter(e -> e.status() == Status.ACHIEVED || e.status() == Status.NOT_ACHIEVED)
+            .filter(e -> e.status() == EvaluationStatus.ACHIEVED || e.status() == EvaluationStatus.NOT_ACHIEVED)
             .map(Evaluation::attainment)
             .filter(rate -> rate != null)
             .toList();

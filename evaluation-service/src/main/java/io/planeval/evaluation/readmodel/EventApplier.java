@@ -18,6 +18,9 @@ import io.planeval.contracts.IndicatorChanged;
 import io.planeval.contracts.MeasurementUpdated;
 import io.planeval.contracts.PlanChanged;
 import io.planeval.contracts.Topics;
+import io.planeval.contracts.Vocabulary.MeasurementStatus;
+import io.planeval.contracts.Vocabulary.Outcome;
+import io.planeval.contracts.Vocabulary;
 import io.planeval.support.consume.EventJson;
 import io.planeval.support.consume.ParkedEvents;
 import io.planeval.support.consume.PoisonEvent;
@@ -98,13 +101,27 @@ public class EventApplier {
             }
             case Topics.INDICATORS -> {
                 IndicatorChanged event = json.read(record.value(), IndicatorChanged.class);
+                if (event.indicator() == null) {
+                    throw new PoisonEvent("an indicator-changed event without its indicator");
+                }
+                ReadModel.definition(event.indicator());
                 if (readModel.store(event)) {
                     scope(touched, event.planCode()).indicator(event.indicatorCode());
                 }
             }
-            case Topics.MEASUREMENTS -> measurements.add(json.read(record.value(), MeasurementUpdated.class));
+            case Topics.MEASUREMENTS -> measurements.add(checked(json.read(record.value(), MeasurementUpdated.class)));
             default -> throw new PoisonEvent("not a source topic: " + record.topic());
         }
+    }
+
+    /** A measurement whose status or outcome is outside the vocabulary is refused here, where it enters. */
+    private static MeasurementUpdated checked(MeasurementUpdated event) {
+        if (Vocabulary.parse(MeasurementStatus.class, event.status()).isEmpty()
+            || (event.outcome() != null && Vocabulary.parse(Outcome.class, event.outcome()).isEmpty())) {
+            throw new PoisonEvent("measurement status " + event.status() + " or outcome " + event.outcome()
+                + " is not in the vocabulary");
+        }
+        return event;
     }
 
     private static Recalculation.Scope scope(Map<String, Recalculation.Scope> touched, String planCode) {

@@ -29,8 +29,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.planeval.contracts.IndicatorChanged;
 import io.planeval.contracts.MeasurementUpdated;
 import io.planeval.contracts.PlanChanged;
+import io.planeval.contracts.Vocabulary.Direction;
+import io.planeval.contracts.Vocabulary.IndicatorKind;
+import io.planeval.contracts.Vocabulary.Method;
+import io.planeval.contracts.Vocabulary;
 import io.planeval.evaluation.attainment.Actual;
 import io.planeval.evaluation.attainment.IndicatorDefinition;
+import io.planeval.support.consume.PoisonEvent;
 
 /**
  * The evaluation's own copy of plans, indicator definitions and measurements, every version kept with its source
@@ -197,11 +202,21 @@ public class ReadModel {
         return actuals;
     }
 
+    /**
+     * The definition the evaluation works with. A kind, direction or method outside the vocabulary makes the event
+     * poison: it is refused where it enters, so every stored definition can be evaluated.
+     */
     static IndicatorDefinition definition(IndicatorChanged.Indicator i) {
         Map<Integer, BigDecimal> milestones = i.milestones() == null ? Map.of()
             : i.milestones().stream().collect(Collectors.toMap(IndicatorChanged.Milestone::fiscalYear, IndicatorChanged.Milestone::value));
-        return new IndicatorDefinition(i.code(), i.nodeCode(), i.kind(), i.name(), i.unit(), i.baselineValue(),
-            i.baselineFiscalYear(), i.targetValue(), i.targetText(), i.targetFiscalYear(), milestones, i.direction(), i.method());
+        return new IndicatorDefinition(i.code(), i.nodeCode(), word(IndicatorKind.class, "kind", i.kind()), i.name(), i.unit(),
+            i.baselineValue(), i.baselineFiscalYear(), i.targetValue(), i.targetText(), i.targetFiscalYear(), milestones,
+            word(Direction.class, "direction", i.direction()), word(Method.class, "method", i.method()));
+    }
+
+    private static <E extends Enum<E>> E word(Class<E> type, String field, String value) {
+        return Vocabulary.parse(type, value).orElseThrow(() -> new PoisonEvent("indicator " + field + " " + value
+            + " is not one of " + String.join(", ", Vocabulary.words(type))));
     }
 
     static Instant instant(Object value) {

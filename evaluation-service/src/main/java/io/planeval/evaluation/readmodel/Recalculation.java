@@ -24,6 +24,7 @@ import org.hibernate.Session;
 import io.planeval.contracts.EvaluationChanged;
 import io.planeval.contracts.EventTypes;
 import io.planeval.contracts.Topics;
+import io.planeval.contracts.Vocabulary;
 import io.planeval.evaluation.attainment.Actual;
 import io.planeval.evaluation.attainment.Evaluation;
 import io.planeval.evaluation.attainment.IndicatorDefinition;
@@ -132,13 +133,13 @@ public class Recalculation {
         List<Outbox.Message> statusChanges = new ArrayList<>();
         for (Evaluation e : evaluations) {
             Stored before = previous.get(key(e.indicator().code(), e.fiscalYear()));
-            if (before != null && before.status().equals(e.status().wire()) && sameRate(before.attainment(), e.attainment())) {
+            if (before != null && before.status().equals(Vocabulary.wire(e.status())) && sameRate(before.attainment(), e.attainment())) {
                 continue;
             }
             changed.add(e);
-            if (publish && (before == null || !before.status().equals(e.status().wire()))) {
+            if (publish && (before == null || !before.status().equals(Vocabulary.wire(e.status())))) {
                 statusChanges.add(new Outbox.Message(Topics.EVALUATIONS, planCode, EventTypes.EVALUATION_CHANGED, new EvaluationChanged(
-                    planCode, e.indicator().code(), e.fiscalYear(), before == null ? null : before.status(), e.status().wire(),
+                    planCode, e.indicator().code(), e.fiscalYear(), before == null ? null : before.status(), Vocabulary.wire(e.status()),
                     before == null ? null : before.attainment(), e.attainment(), now)));
             }
         }
@@ -183,7 +184,7 @@ public class Recalculation {
                     upsert.setString(1, planCode);
                     upsert.setString(2, e.indicator().code());
                     upsert.setInt(3, e.fiscalYear());
-                    upsert.setString(4, e.status().wire());
+                    upsert.setString(4, Vocabulary.wire(e.status()));
                     upsert.setBigDecimal(5, e.attainment());
                     upsert.setTimestamp(6, Timestamp.from(now));
                     upsert.addBatch();

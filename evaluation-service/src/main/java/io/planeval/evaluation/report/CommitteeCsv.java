@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.planeval.contracts.Vocabulary;
 import io.planeval.evaluation.attainment.Evaluation;
 import io.planeval.evaluation.attainment.PlanNode;
 import io.planeval.support.fiscal.FiscalYears;
@@ -44,12 +45,12 @@ public final class CommitteeCsv {
             Evaluation.Working w = e.working();
             csv.append(String.join(",",
                 cell(goal == null ? null : goal.code()), cell(goal == null ? null : goal.label()), cell(goal == null ? null : goal.title()),
-                cell(e.indicator().kind().toUpperCase()), cell(e.indicator().code()), cell(e.indicator().name()), cell(e.indicator().unit()),
+                cell(e.indicator().kind().name()), cell(e.indicator().code()), cell(e.indicator().name()), cell(e.indicator().unit()),
                 Integer.toString(e.fiscalYear()), cell(FiscalYears.label(e.fiscalYear())),
                 number(w.baselineValue()), w.baselineFiscalYear() == null ? "" : w.baselineFiscalYear().toString(),
                 number(w.target() == null ? null : w.target().value()), cell(w.target() == null ? null : w.target().text()),
                 number(w.actual() == null ? null : w.actual().value()), cell(w.actual() == null ? null : w.actual().outcome()),
-                e.status().wire(), cell(e.status().label()),
+                Vocabulary.wire(e.status()), cell(e.status().label()),
                 e.attainment() == null ? "" : e.attainment().setScale(4, RoundingMode.HALF_UP).toPlainString(),
                 cell(e.attainment() == null ? null : Rate.oneDecimal(e.attainment()).display()),
                 w.actual() == null ? "" : Integer.toString(w.actual().revision()),

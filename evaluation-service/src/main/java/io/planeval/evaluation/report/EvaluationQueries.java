@@ -13,6 +13,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import io.planeval.contracts.PlanChanged;
+import io.planeval.contracts.Vocabulary;
 import io.planeval.evaluation.attainment.Actual;
 import io.planeval.evaluation.attainment.Evaluation;
 import io.planeval.evaluation.attainment.IndicatorDefinition;
@@ -125,7 +126,7 @@ public class EvaluationQueries {
                 continue;
             }
             IndicatorDefinition def = now.indicator();
-            changes.add(new Change(def.code(), def.name(), def.kind(), def.nodeCode(), then == null ? null : state(then), state(now)));
+            changes.add(new Change(def.code(), def.name(), Vocabulary.wire(def.kind()), def.nodeCode(), then == null ? null : state(then), state(now)));
         }
         changes.sort(Comparator.comparing(Change::code));
         return changes;
@@ -137,7 +138,7 @@ public class EvaluationQueries {
     }
 
     private static Change.State state(Evaluation e) {
-        return new Change.State(e.status().wire(), e.status().label(), Rate.oneDecimal(e.attainment()));
+        return new Change.State(Vocabulary.wire(e.status()), e.status().label(), Rate.oneDecimal(e.attainment()));
     }
 
     private static NodeRollup find(List<NodeRollup> nodes, String code) {

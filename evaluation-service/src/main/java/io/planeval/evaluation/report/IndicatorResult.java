@@ -5,6 +5,7 @@ import java.time.Instant;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import io.planeval.contracts.Vocabulary;
 import io.planeval.evaluation.attainment.Evaluation;
 import io.planeval.support.fiscal.FiscalYears;
 
@@ -39,7 +40,9 @@ public record IndicatorResult(
     }
 
     @Schema(name = "ActualUsed", description = "The measurement revision in force")
-    public record Actual(long measurementId, int revision, BigDecimal value, String outcome, String status, Instant recordedAt) {
+    public record Actual(long measurementId, int revision, BigDecimal value,
+                         @Schema(enumeration = {"achieved", "not_achieved"}) String outcome,
+                         @Schema(enumeration = {"preliminary", "final", "being_tallied"}) String status, Instant recordedAt) {
     }
 
     @Schema(name = "BaselineUsed")
@@ -54,8 +57,8 @@ public record IndicatorResult(
             plain(w.actual().value()), w.actual().outcome(), w.actual().status(), w.actual().recordedAt());
         Baseline baseline = w.baselineValue() == null ? null : new Baseline(plain(w.baselineValue()), w.baselineFiscalYear(),
             w.baselineFiscalYear() == null ? null : FiscalYears.label(w.baselineFiscalYear()));
-        return new IndicatorResult(e.indicator().code(), e.indicator().name(), e.indicator().kind(), e.indicator().nodeCode(),
-            e.indicator().unit(), e.fiscalYear(), FiscalYears.label(e.fiscalYear()), e.status().wire(), e.status().label(),
+        return new IndicatorResult(e.indicator().code(), e.indicator().name(), Vocabulary.wire(e.indicator().kind()), e.indicator().nodeCode(),
+            e.indicator().unit(), e.fiscalYear(), FiscalYears.label(e.fiscalYear()), Vocabulary.wire(e.status()), e.status().label(),
             Rate.oneDecimal(e.attainment()), e.onTrack(), new Working(w.method(), w.formula(), w.reason(), target, actual, baseline));
     }
 

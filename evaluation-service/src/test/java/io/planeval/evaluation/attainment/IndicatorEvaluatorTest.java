@@ -8,11 +8,18 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import io.planeval.contracts.Vocabulary.Direction;
+import io.planeval.contracts.Vocabulary.EvaluationStatus;
+import io.planeval.contracts.Vocabulary.IndicatorKind;
+import io.planeval.contracts.Vocabulary.Method;
+import io.planeval.contracts.Vocabulary;
+
 class IndicatorEvaluatorTest {
 
     static IndicatorDefinition numeric(String direction, String method, String target, String baseline) {
-        return new IndicatorDefinition("X", "G1", "kgi", "指標", "件", baseline == null ? null : new BigDecimal(baseline),
-            baseline == null ? null : 2019, new BigDecimal(target), null, 2024, Map.of(), direction, method);
+        return new IndicatorDefinition("X", "G1", IndicatorKind.KGI, "指標", "件", baseline == null ? null : new BigDecimal(baseline),
+            baseline == null ? null : 2019, new BigDecimal(target), null, 2024, Map.of(),
+            Vocabulary.parse(Direction.class, direction).orElseThrow(), Vocabulary.parse(Method.class, method).orElseThrow());
     }
 
     static Actual actual(String value) {
@@ -26,7 +33,7 @@ class IndicatorEvaluatorTest {
     @Test
     void kgi3SavedHoursIs189PercentAndNotCapped() {
         Evaluation e = evaluate(numeric("higher_is_better", "ratio", "40000", null), "75608");
-        assertThat(e.status()).isEqualTo(Status.ACHIEVED);
+        assertThat(e.status()).isEqualTo(EvaluationStatus.ACHIEVED);
         assertThat(e.attainment()).isEqualByComparingTo("189.02");
         assertThat(Percent.oneDecimal(e.attainment())).isEqualTo("189%");
         assertThat(e.working().formula()).isEqualTo("75608 ÷ 40000 = 189.02%");
@@ -36,7 +43,7 @@ class IndicatorEvaluatorTest {
     @Test
     void kgi4IsTwentyFourPointTwoPercentAndNotAchieved() {
         Evaluation e = evaluate(numeric("higher_is_better", "ratio", "1000000", null), "242310");
-        assertThat(e.status()).isEqualTo(Status.NOT_ACHIEVED);
+        assertThat(e.status()).isEqualTo(EvaluationStatus.NOT_ACHIEVED);
         assertThat(e.attainment()).isEqualByComparingTo("24.231");
         assertThat(Percent.oneDecimal(e.attainment())).isEqualTo("24.2%");
         assertThat(Percent.whole(e.attainment())).isEqualTo("24%");
@@ -52,25 +59,25 @@ class IndicatorEvaluatorTest {
 
     @Test
     void aQualitativeTargetReportedAchievedCounts100Percent() {
-        IndicatorDefinition fund = new IndicatorDefinition("KGI5", "GIII", "kgi", "財政調整基金の残高", null, null, null, null,
-            "増額確保", 2024, Map.of(), "qualitative", "qualitative");
+        IndicatorDefinition fund = new IndicatorDefinition("KGI5", "GIII", IndicatorKind.KGI, "財政調整基金の残高", null, null, null, null,
+            "増額確保", 2024, Map.of(), Direction.QUALITATIVE, Method.QUALITATIVE);
         Evaluation e = IndicatorEvaluator.evaluate(fund, 2024, new Actual(5, 2024, 1, null, "achieved", "final", Instant.EPOCH));
-        assertThat(e.status()).isEqualTo(Status.ACHIEVED);
+        assertThat(e.status()).isEqualTo(EvaluationStatus.ACHIEVED);
         assertThat(Percent.whole(e.attainment())).isEqualTo("100%");
         assertThat(e.working().formula()).isEqualTo("増額確保: achieved as reported = 100.00%");
         Evaluation not = IndicatorEvaluator.evaluate(fund, 2024, new Actual(6, 2024, 2, null, "not_achieved", "final", Instant.EPOCH));
-        assertThat(not.status()).isEqualTo(Status.NOT_ACHIEVED);
+        assertThat(not.status()).isEqualTo(EvaluationStatus.NOT_ACHIEVED);
         assertThat(not.attainment()).isEqualByComparingTo("0");
     }
 
     @Test
     void overtimeTargetTenActual12Point9LowerIsBetterIsNotAchieved() {
         Evaluation e = evaluate(numeric("lower_is_better", "inverse_ratio", "10", null), "12.9");
-        assertThat(e.status()).isEqualTo(Status.NOT_ACHIEVED);
+        assertThat(e.status()).isEqualTo(EvaluationStatus.NOT_ACHIEVED);
         assertThat(e.attainment()).isEqualByComparingTo("77.5193798450");
         assertThat(e.working().formula()).isEqualTo("10 ÷ 12.9 = 77.52%");
-        assertThat(evaluate(numeric("lower_is_better", "inverse_ratio", "10", null), "9.5").status()).isEqualTo(Status.ACHIEVED);
-        assertThat(evaluate(numeric("lower_is_better", "inverse_ratio", "10", null), "10").status()).isEqualTo(Status.ACHIEVED);
+        assertThat(evaluate(numeric("lower_is_better", "inverse_ratio", "10", null), "9.5").status()).isEqualTo(EvaluationStatus.ACHIEVED);
+        assertThat(evaluate(numeric("lower_is_better", "inverse_ratio", "10", null), "10").status()).isEqualTo(EvaluationStatus.ACHIEVED);
     }
 
     @Test
@@ -79,38 +86,38 @@ class IndicatorEvaluatorTest {
         assertThat(up.attainment()).isEqualByComparingTo("33.3333333333");
         assertThat(up.working().formula()).isEqualTo("(60 − 50) ÷ (80 − 50) = 33.33%");
         Evaluation down = evaluate(numeric("lower_is_better", "progress_from_baseline", "10", "13.5"), "12.9");
-        assertThat(down.status()).isEqualTo(Status.NOT_ACHIEVED);
+        assertThat(down.status()).isEqualTo(EvaluationStatus.NOT_ACHIEVED);
         assertThat(down.attainment()).isEqualByComparingTo("17.1428571429");
     }
 
     @Test
     void edgeCasesGiveDefinedAnswers() {
         Evaluation sameAsBaseline = evaluate(numeric("higher_is_better", "progress_from_baseline", "50", "50"), "60");
-        assertThat(sameAsBaseline.status()).isEqualTo(Status.ACHIEVED);
+        assertThat(sameAsBaseline.status()).isEqualTo(EvaluationStatus.ACHIEVED);
         assertThat(sameAsBaseline.attainment()).isNull();
         assertThat(sameAsBaseline.working().reason()).contains("target equals the baseline");
 
         Evaluation targetZero = evaluate(numeric("higher_is_better", "ratio", "0", null), "3");
-        assertThat(targetZero.status()).isEqualTo(Status.ACHIEVED);
+        assertThat(targetZero.status()).isEqualTo(EvaluationStatus.ACHIEVED);
         assertThat(targetZero.attainment()).isNull();
         assertThat(targetZero.working().reason()).isEqualTo("the target is 0, so actual ÷ target is undefined");
 
         Evaluation actualZero = evaluate(numeric("lower_is_better", "inverse_ratio", "10", null), "0");
-        assertThat(actualZero.status()).isEqualTo(Status.ACHIEVED);
+        assertThat(actualZero.status()).isEqualTo(EvaluationStatus.ACHIEVED);
         assertThat(actualZero.attainment()).isNull();
 
         Evaluation pastTarget = evaluate(numeric("higher_is_better", "progress_from_baseline", "40", "50"), "45");
-        assertThat(pastTarget.status()).isEqualTo(Status.ACHIEVED);
+        assertThat(pastTarget.status()).isEqualTo(EvaluationStatus.ACHIEVED);
         assertThat(pastTarget.attainment()).isNull();
         assertThat(pastTarget.working().reason()).contains("baseline already meets the target");
 
         // A proportion of a negative value reads nonsense (target −50, actual −25: "50%"): no rate, and why.
         Evaluation negative = evaluate(numeric("higher_is_better", "ratio", "100", null), "-20");
-        assertThat(negative.status()).isEqualTo(Status.NOT_ACHIEVED);
+        assertThat(negative.status()).isEqualTo(EvaluationStatus.NOT_ACHIEVED);
         assertThat(negative.attainment()).isNull();
         assertThat(negative.working().reason()).startsWith("actual ÷ target is a proportion of values 0 or more");
         Evaluation bothNegative = evaluate(numeric("higher_is_better", "ratio", "-50", null), "-25");
-        assertThat(bothNegative.status()).isEqualTo(Status.ACHIEVED);
+        assertThat(bothNegative.status()).isEqualTo(EvaluationStatus.ACHIEVED);
         assertThat(bothNegative.attainment()).isNull();
         Evaluation inverseNegative = evaluate(numeric("lower_is_better", "inverse_ratio", "-50", null), "-60");
         assertThat(inverseNegative.attainment()).isNull();
@@ -122,34 +129,34 @@ class IndicatorEvaluatorTest {
     @Test
     void noActualOrOneBeingTalliedIsBeingTallied() {
         IndicatorDefinition kgi2 = numeric("higher_is_better", "ratio", "50000", null);
-        assertThat(IndicatorEvaluator.evaluate(kgi2, 2024, null).status()).isEqualTo(Status.BEING_TALLIED);
+        assertThat(IndicatorEvaluator.evaluate(kgi2, 2024, null).status()).isEqualTo(EvaluationStatus.BEING_TALLIED);
         Evaluation tallied = IndicatorEvaluator.evaluate(kgi2, 2024, new Actual(2, 2024, 1, null, null, "being_tallied", Instant.EPOCH));
-        assertThat(tallied.status()).isEqualTo(Status.BEING_TALLIED);
+        assertThat(tallied.status()).isEqualTo(EvaluationStatus.BEING_TALLIED);
         assertThat(tallied.attainment()).isNull();
         assertThat(IndicatorEvaluator.evaluate(kgi2, 2024, new Actual(2, 2024, 1, new BigDecimal("1"), null, "preliminary", Instant.EPOCH))
-            .status()).isEqualTo(Status.NOT_ACHIEVED);
+            .status()).isEqualTo(EvaluationStatus.NOT_ACHIEVED);
     }
 
     @Test
     void withoutATargetForTheYearThereIsNoTarget() {
-        IndicatorDefinition highlight = new IndicatorDefinition("HL", "G1", "kpi", "電子化率", "％", new BigDecimal("7"), 2019,
-            null, null, null, Map.of(), "higher_is_better", "ratio");
-        assertThat(IndicatorEvaluator.evaluate(highlight, 2024, actual("100")).status()).isEqualTo(Status.NO_TARGET);
+        IndicatorDefinition highlight = new IndicatorDefinition("HL", "G1", IndicatorKind.KPI, "電子化率", "％", new BigDecimal("7"), 2019,
+            null, null, null, Map.of(), Direction.HIGHER_IS_BETTER, Method.RATIO);
+        assertThat(IndicatorEvaluator.evaluate(highlight, 2024, actual("100")).status()).isEqualTo(EvaluationStatus.NO_TARGET);
         assertThat(IndicatorEvaluator.evaluate(numeric("higher_is_better", "ratio", "10", null), 2022, actual("3")).status())
-            .isEqualTo(Status.NO_TARGET);
+            .isEqualTo(EvaluationStatus.NO_TARGET);
     }
 
     @Test
     void milestonesJudgeTheirYearAndSayWhetherItIsOnTrack() {
-        IndicatorDefinition def = new IndicatorDefinition("M", "G1", "kpi", "件数", "件", null, null, new BigDecimal("100"), null,
-            2024, Map.of(2022, new BigDecimal("60"), 2023, new BigDecimal("80")), "higher_is_better", "ratio");
+        IndicatorDefinition def = new IndicatorDefinition("M", "G1", IndicatorKind.KPI, "件数", "件", null, null, new BigDecimal("100"), null,
+            2024, Map.of(2022, new BigDecimal("60"), 2023, new BigDecimal("80")), Direction.HIGHER_IS_BETTER, Method.RATIO);
         Evaluation onTrack = IndicatorEvaluator.evaluate(def, 2022, new Actual(1, 2022, 1, new BigDecimal("65"), null, "final", Instant.EPOCH));
         assertThat(onTrack.onTrack()).isTrue();
         assertThat(onTrack.working().target().milestone()).isTrue();
         assertThat(onTrack.attainment()).isEqualByComparingTo("108.3333333333");
         Evaluation behind = IndicatorEvaluator.evaluate(def, 2023, new Actual(2, 2023, 1, new BigDecimal("70"), null, "final", Instant.EPOCH));
         assertThat(behind.onTrack()).isFalse();
-        assertThat(behind.status()).isEqualTo(Status.NOT_ACHIEVED);
+        assertThat(behind.status()).isEqualTo(EvaluationStatus.NOT_ACHIEVED);
         assertThat(evaluate(def, "100").onTrack()).isNull();
     }
 }

@@ -10,6 +10,11 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import io.planeval.contracts.Vocabulary.Direction;
+import io.planeval.contracts.Vocabulary.EvaluationStatus;
+import io.planeval.contracts.Vocabulary.IndicatorKind;
+import io.planeval.contracts.Vocabulary.Method;
+
 class RollupTest {
 
     static final List<PlanNode> NODES = List.of(
@@ -17,29 +22,29 @@ class RollupTest {
         new PlanNode("GII", "目標Ⅱ", "働き方", 1, "目標", null, 2),
         new PlanNode("GIII", "目標Ⅲ", "財政", 1, "目標", null, 3));
 
-    static Evaluation kpi(String node, int i, Status status) {
-        IndicatorDefinition def = new IndicatorDefinition(node + "-" + status + "-" + i, node, "kpi", "KPI", "件", null, null,
-            BigDecimal.TEN, null, 2024, Map.of(), "higher_is_better", "ratio");
+    static Evaluation kpi(String node, int i, EvaluationStatus status) {
+        IndicatorDefinition def = new IndicatorDefinition(node + "-" + status + "-" + i, node, IndicatorKind.KPI, "KPI", "件", null, null,
+            BigDecimal.TEN, null, 2024, Map.of(), Direction.HIGHER_IS_BETTER, Method.RATIO);
         return new Evaluation(def, 2024, status, null, null, null);
     }
 
     static List<Evaluation> goal(String node, int achieved, int notAchieved, int tallying) {
         List<Evaluation> all = new ArrayList<>();
         for (int i = 0; i < achieved; i++) {
-            all.add(kpi(node, i, Status.ACHIEVED));
+            all.add(kpi(node, i, EvaluationStatus.ACHIEVED));
         }
         for (int i = 0; i < notAchieved; i++) {
-            all.add(kpi(node, i, Status.NOT_ACHIEVED));
+            all.add(kpi(node, i, EvaluationStatus.NOT_ACHIEVED));
         }
         for (int i = 0; i < tallying; i++) {
-            all.add(kpi(node, i, Status.BEING_TALLIED));
+            all.add(kpi(node, i, EvaluationStatus.BEING_TALLIED));
         }
         return all;
     }
 
-    static Evaluation kgi(String code, String node, Status status, String attainment) {
-        IndicatorDefinition def = new IndicatorDefinition(code, node, "kgi", "KGI", "％", null, null, BigDecimal.TEN, null, 2024,
-            Map.of(), "higher_is_better", "ratio");
+    static Evaluation kgi(String code, String node, EvaluationStatus status, String attainment) {
+        IndicatorDefinition def = new IndicatorDefinition(code, node, IndicatorKind.KGI, "KGI", "％", null, null, BigDecimal.TEN, null, 2024,
+            Map.of(), Direction.HIGHER_IS_BETTER, Method.RATIO);
         return new Evaluation(def, 2024, status, attainment == null ? null : new BigDecimal(attainment), null, null);
     }
 
@@ -65,7 +70,7 @@ class RollupTest {
     @Test
     void aKgiStillBeingTalliedIsLeftOutOfItsGoalsKgiRate() {
         Rollup.PlanRollup plan = Rollup.of(NODES, List.of(
-            kgi("KGI1", "GI", Status.NOT_ACHIEVED, "73.9"), kgi("KGI2", "GI", Status.BEING_TALLIED, null)));
+            kgi("KGI1", "GI", EvaluationStatus.NOT_ACHIEVED, "73.9"), kgi("KGI2", "GI", EvaluationStatus.BEING_TALLIED, null)));
         assertThat(Percent.whole(plan.roots().get(0).kgiAttainment())).isEqualTo("74%");
         assertThat(plan.roots().get(0).kgis()).hasSize(2);
         assertThat(plan.roots().get(1).kgiAttainment()).isNull();

@@ -44,6 +44,23 @@ class ParkedEventTest {
     }
 
     @Test
+    void anIndicatorWithAMethodOutsideTheVocabularyIsParkedNotEvaluatedSomeOtherWay() {
+        String plan = "ev-unknown-method";
+        String unknown = EventContract.sample(EventTypes.INDICATOR_CHANGED).replace("gunma-r2-r6", plan).replace("\"ratio\"", "\"geometric\"");
+        KafkaTestProducer.sendAll(List.of(new TestEvent(Topics.INDICATORS, plan + "/KGI3", EventTypes.INDICATOR_CHANGED, unknown),
+            SampleEvents.plan(plan)));
+        await().atMost(Duration.ofSeconds(30)).until(() -> given().when().get("/api/v1/plans/" + plan + "/evaluation").statusCode() == 200);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            @SuppressWarnings("unchecked")
+            List<Object> reasons = QuarkusTransaction.requiringNew().call(() -> entityManager.createNativeQuery(
+                "SELECT reason FROM parked_event WHERE message_key = :key").setParameter("key", plan + "/KGI3").getResultList());
+            assertThat(reasons).singleElement().asString().isEqualTo("indicator method geometric is not one of ratio, inverse_ratio, "
+                + "progress_from_baseline, qualitative");
+        });
+        given().when().get("/api/v1/plans/" + plan + "/evaluation/indicators/KGI3").then().statusCode(404);
+    }
+
+    @Test
     void theGoldenSamplesAreApplied() {
         KafkaTestProducer.sendAll(List.of(
             new TestEvent(Topics.INDICATORS, "gunma-r2-r6/KGI3", EventTypes.INDICATOR_CHANGED, EventContract.sample(EventTypes.INDICATOR_CHANGED)),

@@ -16,6 +16,7 @@ import jakarta.persistence.Table;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
+import io.planeval.contracts.Vocabulary;
 import io.planeval.support.fiscal.FiscalYears;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
@@ -95,7 +96,12 @@ public class Indicator extends PanacheEntityBase {
     }
 
     public boolean isQualitative() {
-        return IndicatorRules.QUALITATIVE.equals(direction);
+        return Vocabulary.wire(Vocabulary.Direction.QUALITATIVE).equals(direction);
+    }
+
+    /** The method as stored: one of the vocabulary's, as the rules and the column's CHECK allow no other. */
+    public Vocabulary.Method attainmentMethod() {
+        return Vocabulary.parse(Vocabulary.Method.class, method).orElseThrow();
     }
 
     void copyFrom(IndicatorDocument doc) {

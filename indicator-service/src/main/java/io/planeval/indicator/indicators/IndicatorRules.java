@@ -4,10 +4,14 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import io.planeval.contracts.Vocabulary.Direction;
+import io.planeval.contracts.Vocabulary.IndicatorKind;
+import io.planeval.contracts.Vocabulary.Method;
+import io.planeval.contracts.Vocabulary;
 import io.planeval.indicator.plans.KnownPlan;
 import io.planeval.support.fiscal.FiscalYears;
 import io.planeval.support.problem.ProblemException;
@@ -18,11 +22,6 @@ import io.planeval.support.text.Text;
 public final class IndicatorRules {
 
     public static final Pattern CODE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
-    static final Set<String> KINDS = Set.of("kgi", "kpi");
-    public static final String QUALITATIVE = "qualitative";
-    static final Map<String, String> DEFAULT_METHOD = Map.of(
-        "higher_is_better", "ratio", "lower_is_better", "inverse_ratio", QUALITATIVE, QUALITATIVE);
-    static final Set<String> METHODS = Set.of("ratio", "inverse_ratio", "progress_from_baseline", QUALITATIVE);
     static final int MAX_NAME = 500;
     static final int MAX_NOTE = 2000;
 
@@ -42,20 +41,20 @@ public final class IndicatorRules {
         } else if (!plan.nodeCodes.contains(doc.nodeCode())) {
             violations.add(new Violation("nodeCode", Text.excerpt(doc.nodeCode()) + " is not a node of plan " + plan.code));
         }
-        oneOf(violations, "kind", doc.kind(), KINDS);
+        Optional<IndicatorKind> kind = oneOf(violations, "kind", doc.kind(), IndicatorKind.class);
         text(violations, "name", doc.name(), true);
         text(violations, "department", doc.department(), false);
         text(violations, "sourceSystem", doc.sourceSystem(), false);
         if (doc.note() != null && doc.note().length() > MAX_NOTE) {
             violations.add(new Violation("note", "is longer than " + MAX_NOTE + " characters"));
         }
-        oneOf(violations, "direction", doc.direction(), DEFAULT_METHOD.keySet());
-        String method = doc.method() != null ? doc.method() : doc.direction() == null ? null : DEFAULT_METHOD.get(doc.direction());
-        if (doc.method() != null) {
-            oneOf(violations, "method", doc.method(), METHODS);
+        Optional<Direction> direction = oneOf(violations, "direction", doc.direction(), Direction.class);
+        Optional<Method> method = doc.method() == null ? direction.map(Method::defaultFor)
+            : oneOf(violations, "method", doc.method(), Method.class);
+        boolean qualitative = direction.filter(Direction.QUALITATIVE::equals).isPresent();
+        if (direction.isPresent() && method.isPresent()) {
+            checkMethod(violations, doc, direction.get(), method.get());
         }
-        boolean qualitative = QUALITATIVE.equals(doc.direction());
-        checkMethod(violations, doc, method, qualitative);
         if (!qualitative) {
             text(violations, "unit", doc.unit(), true);
         }
@@ -63,9 +62,9 @@ public final class IndicatorRules {
         checkBaseline(violations, plan, doc.baseline(), doc.target(), qualitative);
         List<IndicatorDocument.Milestone> milestones = doc.milestones() == null ? List.of() : doc.milestones();
         checkMilestones(violations, plan, milestones, doc, qualitative);
-        checkSigns(violations, method, doc.target(), milestones);
+        method.ifPresent(m -> checkSigns(violations, m, doc.target(), milestones));
         List<String> related = doc.relatedKpis() == null ? List.of() : doc.relatedKpis();
-        checkRelated(violations, doc.kind(), related);
+        checkRelated(violations, kind.orElse(null), related);
         if (!violations.isEmpty()) {
             throw ProblemException.invalid(violations);
         }
@@ -79,25 +78,23 @@ public final class IndicatorRules {
             .sorted(Comparator.comparing(IndicatorDocument.Milestone::fiscalYear))
             .toList();
         return new IndicatorDocument(plan.code, code, doc.nodeCode(), doc.kind(), doc.name(), doc.unit(), baseline, target,
-            sorted, doc.direction(), method, List.copyOf(related), doc.department(), doc.sourceSystem(), doc.note(),
+            sorted, doc.direction(), Vocabulary.wire(method.orElseThrow()), List.copyOf(related), doc.department(), doc.sourceSystem(), doc.note(),
             doc.version());
     }
 
-    private static void checkMethod(List<Violation> violations, IndicatorDocument doc, String method, boolean qualitative) {
-        if (method == null || !METHODS.contains(method) || doc.direction() == null) {
-            return;
-        }
-        if (qualitative != QUALITATIVE.equals(method)) {
+    private static void checkMethod(List<Violation> violations, IndicatorDocument doc, Direction direction, Method method) {
+        boolean qualitative = direction == Direction.QUALITATIVE;
+        if (qualitative != (method == Method.QUALITATIVE)) {
             violations.add(new Violation("method", qualitative
                 ? "a qualitative indicator is judged by its reported outcome: method must be qualitative"
-                : method + " needs a qualitative direction"));
-        } else if ("ratio".equals(method) && "lower_is_better".equals(doc.direction())) {
+                : Vocabulary.wire(method) + " needs a qualitative direction"));
+        } else if (method == Method.RATIO && direction == Direction.LOWER_IS_BETTER) {
             violations.add(new Violation("method", "ratio (actual ÷ target) rewards a higher actual; where lower is better use "
                 + "inverse_ratio (target ÷ actual) or progress_from_baseline"));
-        } else if ("inverse_ratio".equals(method) && "higher_is_better".equals(doc.direction())) {
+        } else if (method == Method.INVERSE_RATIO && direction == Direction.HIGHER_IS_BETTER) {
             violations.add(new Violation("method", "inverse_ratio (target ÷ actual) rewards a lower actual; where higher is "
                 + "better use ratio or progress_from_baseline"));
-        } else if ("progress_from_baseline".equals(method) && (doc.baseline() == null || doc.baseline().value() == null)) {
+        } else if (method == Method.PROGRESS_FROM_BASELINE && (doc.baseline() == null || doc.baseline().value() == null)) {
             violations.add(new Violation("baseline.value", "is required by progress_from_baseline ((actual − baseline) ÷ (target − baseline))"));
         }
     }
@@ -198,12 +195,12 @@ public final class IndicatorRules {
      * ratio (actual ÷ target) and inverse_ratio (target ÷ actual) are proportions: they need a positive (ratio) or
      * non-negative (inverse_ratio) target; where values can be negative, progress_from_baseline measures differences.
      */
-    private static void checkSigns(List<Violation> violations, String method, IndicatorDocument.Target target,
+    private static void checkSigns(List<Violation> violations, Method method, IndicatorDocument.Target target,
                                    List<IndicatorDocument.Milestone> milestones) {
-        if (!"ratio".equals(method) && !"inverse_ratio".equals(method)) {
+        if (!method.isProportion()) {
             return;
         }
-        boolean zeroAllowed = "inverse_ratio".equals(method);
+        boolean zeroAllowed = method == Method.INVERSE_RATIO;
         if (target != null && target.value() != null && (target.value().signum() < 0 || (!zeroAllowed && target.value().signum() == 0))) {
             violations.add(new Violation("target.value", signReason(method, zeroAllowed)));
         }
@@ -215,13 +212,13 @@ public final class IndicatorRules {
         }
     }
 
-    static String signReason(String method, boolean zeroAllowed) {
-        return "must be " + (zeroAllowed ? "0 or more" : "more than 0") + " for " + method
+    static String signReason(Method method, boolean zeroAllowed) {
+        return "must be " + (zeroAllowed ? "0 or more" : "more than 0") + " for " + Vocabulary.wire(method)
             + "; where values can be negative or zero, use progress_from_baseline";
     }
 
-    private static void checkRelated(List<Violation> violations, String kind, List<String> related) {
-        if (!related.isEmpty() && "kpi".equals(kind)) {
+    private static void checkRelated(List<Violation> violations, IndicatorKind kind, List<String> related) {
+        if (!related.isEmpty() && kind == IndicatorKind.KPI) {
             violations.add(new Violation("relatedKpis", "only a KGI has related KPIs"));
         }
         Set<String> seen = new HashSet<>();
@@ -235,12 +232,18 @@ public final class IndicatorRules {
         }
     }
 
-    private static void oneOf(List<Violation> violations, String field, String value, Set<String> allowed) {
+    /** The word as one of the vocabulary's, or a violation saying which words there are. */
+    private static <E extends Enum<E>> Optional<E> oneOf(List<Violation> violations, String field, String value, Class<E> type) {
+        String words = String.join(", ", Vocabulary.words(type));
         if (value == null) {
-            violations.add(new Violation(field, "is required: one of " + String.join(", ", allowed.stream().sorted().toList())));
-        } else if (!allowed.contains(value)) {
-            violations.add(new Violation(field, Text.excerpt(value) + " is not one of " + String.join(", ", allowed.stream().sorted().toList())));
+            violations.add(new Violation(field, "is required: one of " + words));
+            return Optional.empty();
         }
+        Optional<E> parsed = Vocabulary.parse(type, value);
+        if (parsed.isEmpty()) {
+            violations.add(new Violation(field, Text.excerpt(value) + " is not one of " + words));
+        }
+        return parsed;
     }
 
     private static void text(List<Violation> violations, String field, String value, boolean required) {

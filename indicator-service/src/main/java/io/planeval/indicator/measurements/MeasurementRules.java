@@ -1,8 +1,11 @@
 package io.planeval.indicator.measurements;
 
 import java.util.List;
-import java.util.Set;
+import java.util.Optional;
 
+import io.planeval.contracts.Vocabulary.MeasurementStatus;
+import io.planeval.contracts.Vocabulary.Outcome;
+import io.planeval.contracts.Vocabulary;
 import io.planeval.indicator.indicators.DecimalValues;
 import io.planeval.indicator.indicators.Indicator;
 import io.planeval.indicator.plans.KnownPlan;
@@ -16,9 +19,6 @@ import io.planeval.support.text.Text;
  */
 public final class MeasurementRules {
 
-    static final String BEING_TALLIED = "being_tallied";
-    static final Set<String> STATUSES = Set.of("preliminary", "final", BEING_TALLIED);
-    static final Set<String> OUTCOMES = Set.of("achieved", "not_achieved");
     static final int MAX_TEXT = 2000;
 
     private MeasurementRules() {
@@ -41,12 +41,14 @@ public final class MeasurementRules {
         if (m.quarter() != null && m.month() != null) {
             violations.add(new Violation(at + "month", "give a quarter or a month, not both"));
         }
+        String statuses = String.join(", ", Vocabulary.words(MeasurementStatus.class));
+        Optional<MeasurementStatus> status = Vocabulary.parse(MeasurementStatus.class, m.status());
         if (m.status() == null) {
-            violations.add(new Violation(at + "status", "is required: preliminary, final or being_tallied"));
-        } else if (!STATUSES.contains(m.status())) {
-            violations.add(new Violation(at + "status", Text.excerpt(m.status()) + " is not one of preliminary, final, being_tallied"));
+            violations.add(new Violation(at + "status", "is required: one of " + statuses));
+        } else if (status.isEmpty()) {
+            violations.add(new Violation(at + "status", Text.excerpt(m.status()) + " is not one of " + statuses));
         }
-        boolean tallying = BEING_TALLIED.equals(m.status());
+        boolean tallying = status.filter(MeasurementStatus.BEING_TALLIED::equals).isPresent();
         if (indicator.isQualitative()) {
             checkQualitative(at, m, indicator, tallying, violations);
         } else {
@@ -69,8 +71,7 @@ public final class MeasurementRules {
             violations.add(new Violation(at + "value", "is required for a " + m.status() + " measurement of " + indicator.code));
         }
         DecimalValues.check(violations, at + "value", m.value());
-        boolean proportion = "ratio".equals(indicator.method) || "inverse_ratio".equals(indicator.method);
-        if (proportion && m.value() != null && m.value().signum() < 0) {
+        if (indicator.attainmentMethod().isProportion() && m.value() != null && m.value().signum() < 0) {
             violations.add(new Violation(at + "value", indicator.code + " is measured by " + indicator.method
                 + ", a proportion: its actuals are 0 or more, not " + Text.excerpt(m.value().toString())));
         }
@@ -80,8 +81,9 @@ public final class MeasurementRules {
         if (m.value() != null) {
             violations.add(new Violation(at + "value", indicator.code + " is qualitative: give an outcome (achieved or not_achieved), not a value"));
         }
-        if (m.outcome() != null && !OUTCOMES.contains(m.outcome())) {
-            violations.add(new Violation(at + "outcome", Text.excerpt(m.outcome()) + " is not one of achieved, not_achieved"));
+        if (m.outcome() != null && Vocabulary.parse(Outcome.class, m.outcome()).isEmpty()) {
+            violations.add(new Violation(at + "outcome", Text.excerpt(m.outcome()) + " is not one of "
+                + String.join(", ", Vocabulary.words(Outcome.class))));
         } else if (tallying && m.outcome() != null) {
             violations.add(new Violation(at + "outcome", "a being_tallied measurement has no outcome yet"));
         } else if (!tallying && m.outcome() == null && m.status() != null) {

@@ -82,8 +82,8 @@ public class NodeResource {
     @Consumes({MERGE_PATCH, MediaType.APPLICATION_JSON})
     @Operation(summary = "Change a node (JSON merge patch)",
         description = "Fields given replace the node's; null clears an optional one. The code cannot change.")
-    @RequestBody(content = @Content(mediaType = MERGE_PATCH, examples = @ExampleObject(name = "move",
-        value = "{\"parent\": \"P2\", \"position\": 3}")))
+    @RequestBody(content = @Content(mediaType = MERGE_PATCH, schema = @Schema(implementation = NodePatch.class),
+        examples = @ExampleObject(name = "move", value = "{\"parent\": \"P2\", \"position\": 3}")))
     @APIResponse(responseCode = "200", description = "The node afterwards")
     @APIResponse(responseCode = "400", description = "Invalid change", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "412", description = "Stale If-Match", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -92,8 +92,8 @@ public class NodeResource {
         if (!(patch instanceof ObjectNode fields)) {
             throw ProblemException.invalid("body", "a JSON object of the fields to change is required");
         }
-        // Read as a node document, so the fields given are checked as strictly as in a POST or PUT.
-        NodeDocument changes = objectMapper.treeToValue(fields, NodeDocument.class);
+        // Read as a patch of the node's fields, so those given are checked as strictly as in a POST or PUT.
+        NodePatch changes = objectMapper.treeToValue(fields, NodePatch.class);
         PlanService.Outcome outcome = plans.updateNode(planCode, nodeCode, node -> merge(node, fields, changes),
             EntityTags.expectedVersion(ifMatch));
         return Response.ok(plans.node(planCode, nodeCode)).tag(EntityTags.of(outcome.plan().version())).build();
@@ -113,7 +113,7 @@ public class NodeResource {
     }
 
     /** The node with the patch's fields in place of its own; a null clears one. */
-    private static NodeDocument merge(NodeDocument node, ObjectNode patch, NodeDocument changes) {
+    private static NodeDocument merge(NodeDocument node, ObjectNode patch, NodePatch changes) {
         return new NodeDocument(
             patch.has("code") ? changes.code() : node.code(),
             patch.has("label") ? changes.label() : node.label(),

@@ -28,7 +28,7 @@ public record PlanDocument(
     List<String> levels,
     @Schema(example = "職員一人ひとりが始動人となり、攻めの群馬県政を実現する")
     String vision,
-    @Schema(description = "draft (default), active or closed", example = "active")
+    @Schema(description = "draft (default), active or closed", enumeration = {"draft", "active", "closed"}, example = "active")
     String status,
     @Schema(readOnly = true, description = "Increases with every committed change; also the ETag", example = "1")
     Long version,

@@ -12,7 +12,7 @@ public record PlanSummary(
     String firstFiscalYearLabel,
     int lastFiscalYear,
     String lastFiscalYearLabel,
-    String status,
+    @Schema(enumeration = {"draft", "active", "closed"}) String status,
     long version,
     int nodeCount) {
 

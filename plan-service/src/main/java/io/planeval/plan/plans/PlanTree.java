@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import io.planeval.contracts.Vocabulary.PlanStatus;
+import io.planeval.contracts.Vocabulary;
 import io.planeval.support.fiscal.FiscalYears;
 import io.planeval.support.problem.ProblemException;
 import io.planeval.support.problem.Violation;
@@ -23,7 +25,6 @@ public final class PlanTree {
 
     static final Pattern PLAN_CODE = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
     static final Pattern NODE_CODE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
-    static final List<String> STATUSES = List.of("draft", "active", "closed");
     static final int MAX_LEVELS = 20;
     /** Far more siblings than any plan has, and far from where adding one more would overflow. */
     static final int MAX_POSITION = 100_000;
@@ -57,9 +58,10 @@ public final class PlanTree {
         if (doc.firstFiscalYear() != null && doc.lastFiscalYear() != null && doc.firstFiscalYear() > doc.lastFiscalYear()) {
             violations.add(new Violation("lastFiscalYear", doc.lastFiscalYear() + " is before firstFiscalYear " + doc.firstFiscalYear()));
         }
-        String status = doc.status() == null ? "draft" : doc.status();
-        if (!STATUSES.contains(status)) {
-            violations.add(new Violation("status", "must be one of " + String.join(", ", STATUSES) + ", not " + Text.excerpt(status)));
+        String status = doc.status() == null ? Vocabulary.wire(PlanStatus.DRAFT) : doc.status();
+        if (Vocabulary.parse(PlanStatus.class, status).isEmpty()) {
+            violations.add(new Violation("status", "must be one of " + String.join(", ", Vocabulary.words(PlanStatus.class))
+                + ", not " + Text.excerpt(status)));
         }
         List<String> levels = doc.levels() == null ? List.of() : doc.levels();
         checkLevels(violations, levels);

@@ -1,0 +1,96 @@
+package io.planeval.contracts;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * planeval's words for kinds, directions, methods, statuses and outcomes: one enum each, shared by the three
+ * services, the REST APIs and the events. On the wire a value is its constant's name in lower case
+ * ({@code HIGHER_IS_BETTER} ↔ {@code higher_is_better}), as the JSON Schemas in {@code schemas/} list them.
+ */
+public final class Vocabulary {
+
+    private Vocabulary() {
+    }
+
+    /** An indicator's kind. */
+    public enum IndicatorKind { KGI, KPI }
+
+    /** Which way is better for an indicator. */
+    public enum Direction { HIGHER_IS_BETTER, LOWER_IS_BETTER, QUALITATIVE }
+
+    /** How an indicator's attainment is computed. */
+    public enum Method {
+        /** actual ÷ target */
+        RATIO,
+        /** target ÷ actual */
+        INVERSE_RATIO,
+        /** (actual − baseline) ÷ (target − baseline) */
+        PROGRESS_FROM_BASELINE,
+        /** 100% when achieved, as reported */
+        QUALITATIVE;
+
+        /** The method an indicator has when its definition names none. */
+        public static Method defaultFor(Direction direction) {
+            return switch (direction) {
+                case HIGHER_IS_BETTER -> RATIO;
+                case LOWER_IS_BETTER -> INVERSE_RATIO;
+                case QUALITATIVE -> QUALITATIVE;
+            };
+        }
+
+        /** A proportion of two values (ratio, inverse_ratio): it is defined for values of 0 or more only. */
+        public boolean isProportion() {
+            return this == RATIO || this == INVERSE_RATIO;
+        }
+    }
+
+    /** Where a reported measurement stands. */
+    public enum MeasurementStatus { PRELIMINARY, FINAL, BEING_TALLIED }
+
+    /** A qualitative indicator's reported result. */
+    public enum Outcome { ACHIEVED, NOT_ACHIEVED }
+
+    /** Where an indicator stands for a fiscal year, and how the committee's table prints it. */
+    public enum EvaluationStatus {
+        ACHIEVED("達成"),
+        NOT_ACHIEVED("未達成"),
+        /** No preliminary or final actual yet, or reported as being tallied: counts in no rate. */
+        BEING_TALLIED("集計中"),
+        /** No target applies to the year: shown, counted apart, in no rate. */
+        NO_TARGET("目標なし");
+
+        private final String label;
+
+        EvaluationStatus(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
+    }
+
+    /** A plan's stage. */
+    public enum PlanStatus { DRAFT, ACTIVE, CLOSED }
+
+    /** The value as written on the wire. */
+    public static String wire(Enum<?> value) {
+        return value.name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The value a wire word names, or empty for null or a word that is not one of them. */
+    public static <E extends Enum<E>> Optional<E> parse(Class<E> type, String word) {
+        if (word == null) {
+            return Optional.empty();
+        }
+        return Arrays.stream(type.getEnumConstants()).filter(value -> wire(value).equals(word)).findFirst();
+    }
+
+    /** Every wire word of the type, in declaration order. */
+    public static List<String> words(Class<? extends Enum<?>> type) {
+        return Arrays.stream(type.getEnumConstants()).map(Vocabulary::wire).toList();
+    }
+}
