@@ -78,11 +78,16 @@ public final class SampleEvents {
     }
 
     public static List<TestEvent> measurements(String planCode, long firstId) {
+        return measurements(planCode, firstId, 1);
+    }
+
+    /** The sample's measurements again as the given revision of each. */
+    public static List<TestEvent> measurements(String planCode, long firstId, int revision) {
         List<TestEvent> events = new ArrayList<>();
         JsonNode rows = read(SAMPLES.resolve("measurements/gunma-r2-r6.json"));
         long id = firstId;
         for (JsonNode row : rows) {
-            events.add(measurement(planCode, id++, row.get("indicatorCode").asText(), row.get("fiscalYear").asInt(), 1,
+            events.add(measurement(planCode, id++, row.get("indicatorCode").asText(), row.get("fiscalYear").asInt(), revision,
                 decimal(row, "value"), text(row, "outcome"), row.get("status").asText(), MEASURED));
         }
         return events;

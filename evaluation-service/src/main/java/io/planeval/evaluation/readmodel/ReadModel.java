@@ -165,7 +165,7 @@ public class ReadModel {
                     SELECT * FROM measurement
                     WHERE plan_code = :plan AND indicator_code = c.code AND fiscal_year = :year AND quarter IS NULL
                       AND month IS NULL AND recorded_at <= :asOf
-                    ORDER BY revision DESC LIMIT 1) m""")
+                    ORDER BY revision DESC, measurement_id DESC LIMIT 1) m""")
             .setParameter("codes", codes.toArray(String[]::new))
             .setParameter("plan", planCode)
             .setParameter("year", fiscalYear)
