@@ -1,18 +1,32 @@
 #!/usr/bin/env bash
-# The few command-line tools the scripts and the end-to-end test call besides Java and Maven: installed with
-# apt-get where missing and we are root (a fresh Debian machine), otherwise named.
+# The command-line tools the scripts and the tests call besides Java and Maven: curl and sha256sum (installed with
+# apt-get where missing and we are root, as on a fresh Debian machine, otherwise named), and Spectral, the OpenAPI
+# linter, from the npm registry into .tools/ (Node.js and npm installed with apt-get where missing).
 set -euo pipefail
+cd "$(dirname "$0")/../.."
+SPECTRAL_VERSION=6.16.3
+
+apt_install() {
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    printf '[tools] installing %s with apt-get\n' "$*"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq
+    apt-get install -y -qq "$@" >/dev/null
+  else
+    printf '[tools] please install: %s\n' "$*" >&2
+    exit 1
+  fi
+}
+
 missing=()
 for tool in curl sha256sum; do
   command -v "$tool" >/dev/null 2>&1 || missing+=("$tool")
 done
-[ ${#missing[@]} -eq 0 ] && exit 0
-if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
-  printf '[tools] installing %s with apt-get\n' "${missing[*]}"
-  export DEBIAN_FRONTEND=noninteractive
-  apt-get update -qq
-  apt-get install -y -qq curl coreutils >/dev/null
-else
-  printf '[tools] please install: %s\n' "${missing[*]}" >&2
-  exit 1
+[ ${#missing[@]} -eq 0 ] || apt_install curl coreutils
+
+if [ ! -x .tools/node_modules/.bin/spectral ]; then
+  command -v npm >/dev/null 2>&1 || apt_install nodejs npm
+  printf '[tools] installing @stoplight/spectral-cli %s into .tools/\n' "$SPECTRAL_VERSION"
+  mkdir -p .tools
+  npm install --silent --no-audit --no-fund --prefix .tools "@stoplight/spectral-cli@$SPECTRAL_VERSION" >/dev/null
 fi

@@ -18,7 +18,7 @@ public class RebuildResource {
     ReadModelRebuild rebuild;
 
     @POST
-    @Operation(summary = "Rebuild the read model from the topics",
+    @Operation(operationId = "rebuildReadModel", summary = "Rebuild the read model from the topics",
         description = "Empties the evaluation database and reads planeval.plans, planeval.indicators and "
             + "planeval.measurements from the beginning; answers when done, with counts and speed. Events arriving "
             + "meanwhile wait and are applied afterwards. The result equals the incremental one.")

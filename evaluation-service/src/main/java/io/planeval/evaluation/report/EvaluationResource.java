@@ -15,6 +15,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -24,7 +26,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.planeval.support.fiscal.FiscalYears;
 import io.planeval.support.http.QueryParams;
-import io.planeval.support.problem.Problem;
 import io.planeval.support.problem.ProblemException;
 import io.planeval.support.text.Text;
 import io.planeval.support.time.Moments;
@@ -44,14 +45,16 @@ public class EvaluationResource {
 
     @GET
     @Path("/evaluation")
-    @Operation(summary = "The committee's report: per goal the KPI counts and achievement rate, KGIs, unachieved KPIs; totals")
+    @Operation(operationId = "getEvaluation", summary = "The committee's report: per goal the KPI counts and achievement rate, KGIs, unachieved KPIs; totals",
+        description = "For a fiscal year, as of a moment (default: everything recorded so far). The current report is served "
+            + "from a cache that every applied event keeps up to date.")
     @APIResponse(responseCode = "200", description = "The report", content = @Content(schema = @Schema(implementation = PlanReport.class),
         examples = @ExampleObject(name = "goal I of R2–R6", value = """
             {"planCode": "gunma-r2-r6", "fiscalYear": 2024, "fiscalYearLabel": "令和6年度",
              "goals": [{"code": "GI", "label": "目標Ⅰ", "kpis": {"achieved": 12, "notAchieved": 7, "beingTallied": 1, "noTarget": 5, "total": 25},
                         "kpiAchievementRate": {"percent": 63.1578947368, "display": "63%"},
                         "kgiAttainment": {"percent": 74.0000000000, "display": "74%"}}]}""")))
-    @APIResponse(responseCode = "404", description = "Plan not known (as of that moment)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Plan not known (as of that moment)")
     public Response report(@PathParam("planCode") String planCode,
                            @Parameter(description = FISCAL_YEAR) @QueryParam("fiscalYear") String fiscalYear,
                            @Parameter(description = AS_OF) @QueryParam("asOf") String asOf) {
@@ -62,8 +65,10 @@ public class EvaluationResource {
 
     @GET
     @Path("/evaluation/nodes/{nodeCode}")
-    @Operation(summary = "One node's roll-up, with its own indicators and its children's roll-ups")
-    @APIResponse(responseCode = "404", description = "No such plan or node", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @Operation(operationId = "getNodeEvaluation", summary = "One node's roll-up, with its own indicators and its children's roll-ups",
+        description = "KPI counts and achievement rate over the node's subtree, its KGIs, and each child's roll-up, as of a moment.")
+    @APIResponse(responseCode = "200", description = "The node's roll-up")
+    @APIResponse(responseCode = "404", description = "No such plan or node")
     public NodeReport node(@PathParam("planCode") String planCode, @PathParam("nodeCode") String nodeCode,
                            @Parameter(description = FISCAL_YEAR) @QueryParam("fiscalYear") String fiscalYear,
                            @Parameter(description = AS_OF) @QueryParam("asOf") String asOf) {
@@ -72,13 +77,14 @@ public class EvaluationResource {
 
     @GET
     @Path("/evaluation/indicators/{indicatorCode}")
-    @Operation(summary = "One indicator's result with its working: method, inputs and formula")
+    @Operation(operationId = "getIndicatorEvaluation", summary = "One indicator's result with its working: method, inputs and formula",
+        description = "Status and attainment for a fiscal year as of a moment, with the target, actual and baseline used.")
     @APIResponse(responseCode = "200", description = "The result", content = @Content(schema = @Schema(implementation = IndicatorResult.class),
         examples = @ExampleObject(name = "KGI③", value = """
             {"code": "KGI3", "status": "achieved", "statusLabel": "達成", "attainment": {"percent": 189.0200000000, "display": "189%"},
              "working": {"method": "ratio", "formula": "75608 ÷ 40000 = 189.02%", "target": {"value": 40000, "fiscalYear": 2024},
                          "actual": {"revision": 1, "value": 75608, "status": "final"}}}""")))
-    @APIResponse(responseCode = "404", description = "No such plan or indicator", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such plan or indicator")
     public IndicatorResult indicator(@PathParam("planCode") String planCode, @PathParam("indicatorCode") String code,
                                      @Parameter(description = FISCAL_YEAR) @QueryParam("fiscalYear") String fiscalYear,
                                      @Parameter(description = AS_OF) @QueryParam("asOf") String asOf) {
@@ -87,8 +93,11 @@ public class EvaluationResource {
 
     @GET
     @Path("/evaluation/changes")
-    @Operation(summary = "Indicators whose status or attainment changed between two moments, with both values")
-    @APIResponse(responseCode = "400", description = "from or to missing or unreadable", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @Operation(operationId = "listEvaluationChanges", summary = "Indicators whose status or attainment changed between two moments, with both values",
+        description = "What the committee would see differently: e.g. from the moment a report was taken until now.")
+    @APIResponse(responseCode = "200", description = "The changes, by indicator code")
+    @APIResponse(responseCode = "400", description = "from or to missing or unreadable")
+    @APIResponse(responseCode = "404", description = "Plan not known as of the later moment")
     public List<Change> changes(@PathParam("planCode") String planCode,
                                 @Parameter(description = FISCAL_YEAR) @QueryParam("fiscalYear") String fiscalYear,
                                 @Parameter(description = "The earlier moment (" + AS_OF + ")", required = true) @QueryParam("from") String from,
@@ -99,9 +108,12 @@ public class EvaluationResource {
     @GET
     @Path("/evaluation.csv")
     @Produces("text/csv")
-    @Operation(summary = "The committee table as CSV for Excel",
+    @Operation(operationId = "getEvaluationCsv", summary = "The committee table as CSV for Excel",
         description = "UTF-8 with BOM, CRLF; one row per indicator; numbers as numbers with the unit in its own column; "
             + "fiscal years as 2024 with a 令和 label column; attainment in percent to 4 places plus the display string.")
+    @APIResponse(responseCode = "200", description = "The table", content = @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING)),
+        headers = @Header(name = "Content-Disposition", description = "attachment; filename=<plan>-<year>.csv", schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "404", description = "Plan not known (as of that moment)")
     public Response csv(@PathParam("planCode") String planCode,
                         @Parameter(description = FISCAL_YEAR) @QueryParam("fiscalYear") String fiscalYear,
                         @Parameter(description = AS_OF) @QueryParam("asOf") String asOf) {

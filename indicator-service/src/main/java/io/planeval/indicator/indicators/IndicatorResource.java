@@ -14,6 +14,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -26,7 +28,6 @@ import io.planeval.support.http.EntityTags;
 import io.planeval.support.http.Page;
 import io.planeval.support.http.QueryParams;
 import io.planeval.support.http.Written;
-import io.planeval.support.problem.Problem;
 import io.planeval.support.problem.ProblemException;
 
 @Path("/api/v1/plans/{planCode}/indicators")
@@ -38,10 +39,10 @@ public class IndicatorResource {
     IndicatorService indicators;
 
     @GET
-    @Operation(summary = "List a plan's indicators",
+    @Operation(operationId = "listIndicators", summary = "List a plan's indicators",
         description = "All of them, or those of one node, in code order, a page at a time: pass nextCursor as cursor for the next page.")
-    @APIResponse(responseCode = "400", description = "limit or cursor unreadable", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "Plan not known", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "200", description = "A page of indicators")
+    @APIResponse(responseCode = "404", description = "Plan not known")
     public Page<IndicatorDocument> list(@PathParam("planCode") String planCode,
                                         @Parameter(description = "Only this node's indicators", example = "G1") @QueryParam("node") String node,
                                         @Parameter(description = "Indicators per page: 1 to 1000, default 100") @QueryParam("limit") String limit,
@@ -51,8 +52,10 @@ public class IndicatorResource {
 
     @GET
     @Path("/{indicatorCode}")
-    @Operation(summary = "One indicator; ETag is its version")
-    @APIResponse(responseCode = "404", description = "No such plan or indicator", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @Operation(operationId = "getIndicator", summary = "One indicator", description = "Its definition as it is now; ETag is its version.")
+    @APIResponse(responseCode = "200", description = "The indicator", content = @Content(schema = @Schema(implementation = IndicatorDocument.class)),
+        headers = @Header(name = "ETag", description = "The indicator's version, for If-Match", schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "404", description = "No such plan or indicator")
     public Response get(@PathParam("planCode") String planCode, @PathParam("indicatorCode") String code) {
         IndicatorDocument indicator = indicators.get(planCode, code);
         return Response.ok(indicator).tag(EntityTags.of(indicator.version())).build();
@@ -61,7 +64,7 @@ public class IndicatorResource {
     @PUT
     @Path("/{indicatorCode}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Create or replace an indicator",
+    @Operation(operationId = "putIndicator", summary = "Create or replace an indicator",
         description = "Idempotent: the same definition again changes nothing and publishes nothing. The plan and node "
             + "are checked against what plan-service has published. Send If-Match to refuse a stale write.")
     @RequestBody(content = @Content(schema = @Schema(implementation = IndicatorDocument.class), examples = {
@@ -74,14 +77,18 @@ public class IndicatorResource {
         @ExampleObject(name = "lower is better", value = """
             {"nodeCode": "GII", "kind": "kpi", "name": "職員1人あたりの時間外勤務時間数（月間）", "unit": "時間",
              "target": {"value": 10, "fiscalYear": 2024}, "direction": "lower_is_better", "method": "inverse_ratio"}""")}))
-    @APIResponse(responseCode = "201", description = "Created")
-    @APIResponse(responseCode = "200", description = "Replaced, or unchanged (same version)")
-    @APIResponse(responseCode = "400", description = "Invalid definition; every violation listed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = IndicatorDocument.class)),
+        headers = {@Header(name = "Location", description = "The indicator's path", schema = @Schema(type = SchemaType.STRING)),
+            @Header(name = "ETag", description = "The indicator's version, for If-Match", schema = @Schema(type = SchemaType.STRING))})
+    @APIResponse(responseCode = "200", description = "Replaced, or unchanged (same version)",
+        content = @Content(schema = @Schema(implementation = IndicatorDocument.class)), headers = @Header(name = "ETag", description = "The indicator's version, for If-Match", schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "400", description = "Invalid definition; every violation listed")
     @APIResponse(responseCode = "409", description = "Plan not known here yet (plan-service's event is on the way): retry after Retry-After seconds",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "Stale If-Match", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+        headers = @Header(name = "Retry-After", description = "Seconds to wait before retrying", schema = @Schema(type = SchemaType.INTEGER)))
+    @APIResponse(responseCode = "412", description = "Stale If-Match")
     public Response put(@PathParam("planCode") String planCode, @PathParam("indicatorCode") String code,
-                        @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, IndicatorDocument document) {
+                        @Parameter(description = "ETag of the version this write is based on") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                        IndicatorDocument document) {
         if (document == null) {
             throw ProblemException.invalid("body", "an indicator definition is required");
         }

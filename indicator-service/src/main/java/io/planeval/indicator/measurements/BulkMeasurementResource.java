@@ -20,6 +20,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -30,7 +31,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.planeval.support.problem.Problem;
 import io.planeval.support.problem.ProblemException;
 
 @Path("/api/v1/measurements")
@@ -50,15 +50,19 @@ public class BulkMeasurementResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Post measurements in bulk (JSON array)",
-        description = "All or nothing: one bad row refuses the whole batch, and the problem lists every bad row as "
-            + "[index].field. Each row names its plan and indicator.")
-    @RequestBody(content = @Content(examples = @ExampleObject(name = "two rows", value = """
+    @Operation(operationId = "postMeasurements", summary = "Post measurements in bulk (a JSON array or CSV)",
+        description = "All or nothing: one bad row refuses the whole batch, and the problem lists every bad row, as [index].field "
+            + "for JSON and as 'line N: field' for CSV. Each row names its plan and indicator. CSV is UTF-8, with or without a "
+            + "byte-order mark (Excel's 'CSV UTF-8'), with a header row of field names in any order: "
+            + "planCode,indicatorCode,fiscalYear,quarter,month,value,outcome,status,expectedDate,describesDate,sourceSystem,note "
+            + "(planCode, indicatorCode, fiscalYear and status required).")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+        schema = @Schema(type = SchemaType.ARRAY, implementation = MeasurementInput.class), examples = @ExampleObject(name = "two rows", value = """
         [{"planCode": "gunma-r2-r6", "indicatorCode": "KGI3", "fiscalYear": 2024, "value": 75608, "status": "final"},
          {"planCode": "gunma-r2-r6", "indicatorCode": "KGI5", "fiscalYear": 2024, "outcome": "achieved", "status": "final"}]""")))
     @APIResponse(responseCode = "201", description = "All stored", content = @Content(schema = @Schema(implementation = BulkResult.class)))
-    @APIResponse(responseCode = "400", description = "Refused; nothing stored", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "413", description = "Body larger than the limit (quarkus.http.limits.max-body-size)")
+    @APIResponse(responseCode = "400", description = "Refused; nothing stored")
+    @APIResponse(responseCode = "422", description = "Idempotency-Key reused for another request")
     public Response bulkJson(@HeaderParam(IDEMPOTENCY_KEY) String key, @Context HttpHeaders headers, byte[] body) throws IOException {
         List<MeasurementInput> inputs = body.length == 0 ? null : objectMapper.readValue(body, ROWS);
         if (inputs == null || inputs.isEmpty()) {
@@ -73,16 +77,19 @@ public class BulkMeasurementResource {
 
     @POST
     @Consumes(CSV)
-    @Operation(summary = "Post measurements in bulk (CSV)",
-        description = "UTF-8, with or without a byte-order mark (Excel's 'CSV UTF-8'), header row of field names: "
+    @Operation(operationId = "postMeasurements", summary = "Post measurements in bulk (a JSON array or CSV)",
+        description = "All or nothing: one bad row refuses the whole batch, and the problem lists every bad row, as [index].field "
+            + "for JSON and as 'line N: field' for CSV. Each row names its plan and indicator. CSV is UTF-8, with or without a "
+            + "byte-order mark (Excel's 'CSV UTF-8'), with a header row of field names in any order: "
             + "planCode,indicatorCode,fiscalYear,quarter,month,value,outcome,status,expectedDate,describesDate,sourceSystem,note "
-            + "(planCode, indicatorCode, fiscalYear and status required; any order). All or nothing; bad rows are named by line.")
-    @RequestBody(content = @Content(mediaType = CSV, examples = @ExampleObject(name = "two rows", value = """
+            + "(planCode, indicatorCode, fiscalYear and status required).")
+    @RequestBody(content = @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING), examples = @ExampleObject(name = "two rows", value = """
         planCode,indicatorCode,fiscalYear,value,outcome,status
         gunma-r2-r6,KGI3,2024,75608,,final
         gunma-r2-r6,KGI5,2024,,achieved,final""")))
     @APIResponse(responseCode = "201", description = "All stored", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BulkResult.class)))
-    @APIResponse(responseCode = "400", description = "Refused; nothing stored", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Refused; nothing stored")
+    @APIResponse(responseCode = "422", description = "Idempotency-Key reused for another request")
     public Response bulkCsv(@HeaderParam(IDEMPOTENCY_KEY) String key, @Context HttpHeaders headers, byte[] body) {
         CsvMeasurements.Parsed parsed = CsvMeasurements.parse(body);
         return respond(measurements.post(idempotencyKey(key, headers), hash("/api/v1/measurements", CSV, body),

@@ -22,6 +22,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -34,7 +36,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.planeval.support.http.Page;
 import io.planeval.support.http.QueryParams;
-import io.planeval.support.problem.Problem;
 import io.planeval.support.problem.ProblemException;
 import io.planeval.support.text.Text;
 
@@ -53,17 +54,20 @@ public class MeasurementResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Post a measurement",
+    @Operation(operationId = "postMeasurement", summary = "Post a measurement",
         description = "Stored as the next revision of the indicator's figure for that period; earlier revisions stay. "
             + "With Idempotency-Key, a repeat of the same request returns the first response and stores nothing.")
     @RequestBody(content = @Content(schema = @Schema(implementation = MeasurementInput.class), examples = {
         @ExampleObject(name = "numeric", value = "{\"fiscalYear\": 2024, \"value\": 75608, \"status\": \"final\", \"describesDate\": \"2025-03-31\", \"sourceSystem\": \"行政改革課\"}"),
         @ExampleObject(name = "qualitative", value = "{\"fiscalYear\": 2024, \"outcome\": \"achieved\", \"status\": \"final\", \"note\": \"増額確保\"}"),
         @ExampleObject(name = "being tallied", value = "{\"fiscalYear\": 2024, \"status\": \"being_tallied\", \"expectedDate\": \"2025-09-30\"}")}))
-    @APIResponse(responseCode = "201", description = "Stored", content = @Content(schema = @Schema(implementation = MeasurementView.class)))
-    @APIResponse(responseCode = "400", description = "Refused; nothing stored", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such plan or indicator", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Idempotency-Key reused for another request", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "201", description = "Stored (or, for a repeated Idempotency-Key, the first answer again)",
+        content = @Content(schema = @Schema(implementation = MeasurementView.class)), headers = @Header(name = "Idempotent-Replayed",
+            description = "true when this is the stored answer to an earlier request with the same key", schema = @Schema(type = SchemaType.BOOLEAN)))
+    @APIResponse(responseCode = "400", description = "Refused; nothing stored")
+    @APIResponse(responseCode = "404", description = "No such plan or indicator")
+    @APIResponse(responseCode = "409", description = "The indicator's node was deleted from its plan: it takes no measurements")
+    @APIResponse(responseCode = "422", description = "Idempotency-Key reused for another request")
     public Response post(@PathParam("planCode") String planCode, @PathParam("indicatorCode") String indicatorCode,
                          @Parameter(description = "Any unique string; a repeat with it is answered, not stored") @HeaderParam(IDEMPOTENCY_KEY) String key,
                          @Context HttpHeaders headers, byte[] body) throws IOException {
@@ -81,10 +85,10 @@ public class MeasurementResource {
     }
 
     @GET
-    @Operation(summary = "Every revision of an indicator's measurements, newest first, a page at a time",
+    @Operation(operationId = "listMeasurements", summary = "Every revision of an indicator's measurements, newest first, a page at a time",
         description = "Pass nextCursor as cursor for the next page.")
-    @APIResponse(responseCode = "400", description = "fiscalYear, limit or cursor unreadable", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such plan or indicator", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "200", description = "A page of revisions")
+    @APIResponse(responseCode = "404", description = "No such plan or indicator")
     public Page<MeasurementView> revisions(@PathParam("planCode") String planCode, @PathParam("indicatorCode") String indicatorCode,
                                            @Parameter(description = "Only this fiscal year's, e.g. 2024") @QueryParam("fiscalYear") String fiscalYear,
                                            @Parameter(description = "Revisions per page: 1 to 1000, default 100") @QueryParam("limit") String limit,

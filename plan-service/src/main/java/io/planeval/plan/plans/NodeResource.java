@@ -16,6 +16,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -32,7 +34,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.planeval.support.http.EntityTags;
 import io.planeval.support.http.QueryParams;
 import io.planeval.support.http.Written;
-import io.planeval.support.problem.Problem;
 import io.planeval.support.problem.ProblemException;
 
 @Path("/api/v1/plans/{planCode}/nodes")
@@ -50,8 +51,11 @@ public class NodeResource {
 
     @GET
     @Path("/{nodeCode}")
-    @Operation(summary = "A node with its path from level 1 and its children")
-    @APIResponse(responseCode = "404", description = "No such plan or node", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @Operation(operationId = "getNode", summary = "A node with its path from level 1 and its children",
+        description = "The node as the plan has it now; ETag is the plan's version.")
+    @APIResponse(responseCode = "200", description = "The node", content = @Content(schema = @Schema(implementation = NodeView.class)),
+        headers = @Header(name = "ETag", description = "The plan's version, for If-Match", schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "404", description = "No such plan or node")
     public Response get(@PathParam("planCode") String planCode, @PathParam("nodeCode") String nodeCode) {
         NodeView view = plans.node(planCode, nodeCode);
         return Response.ok(view).tag(EntityTags.of(view.planVersion())).build();
@@ -59,14 +63,19 @@ public class NodeResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Add a node", description = "Without a position it goes last among its siblings.")
+    @Operation(operationId = "addNode", summary = "Add a node", description = "Without a position it goes last among its siblings.")
     @RequestBody(content = @Content(schema = @Schema(implementation = NodeDocument.class), examples = @ExampleObject(name = "item",
         value = "{\"code\": \"I36\", \"label\": \"実施項目36\", \"title\": \"新しい実施項目\", \"level\": 3, \"parent\": \"P17\"}")))
-    @APIResponse(responseCode = "201", description = "Added; the body is the node in place")
-    @APIResponse(responseCode = "400", description = "Invalid node", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The code is taken", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "Stale If-Match", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response add(@PathParam("planCode") String planCode, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+    @APIResponse(responseCode = "201", description = "Added; the body is the node in place",
+        content = @Content(schema = @Schema(implementation = NodeView.class)),
+        headers = {@Header(name = "Location", description = "The node's path", schema = @Schema(type = SchemaType.STRING)),
+            @Header(name = "ETag", description = "The plan's version, for If-Match", schema = @Schema(type = SchemaType.STRING))})
+    @APIResponse(responseCode = "404", description = "No such plan")
+    @APIResponse(responseCode = "400", description = "Invalid node")
+    @APIResponse(responseCode = "409", description = "The code is taken")
+    @APIResponse(responseCode = "412", description = "Stale If-Match")
+    public Response add(@PathParam("planCode") String planCode,
+                        @Parameter(description = "ETag of the plan version this change is based on") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                         NodeDocument node) {
         if (node == null) {
             throw ProblemException.invalid("body", "a node is required");
@@ -80,15 +89,18 @@ public class NodeResource {
     @PATCH
     @Path("/{nodeCode}")
     @Consumes({MERGE_PATCH, MediaType.APPLICATION_JSON})
-    @Operation(summary = "Change a node (JSON merge patch)",
+    @Operation(operationId = "patchNode", summary = "Change a node (JSON merge patch)",
         description = "Fields given replace the node's; null clears an optional one. The code cannot change.")
     @RequestBody(content = @Content(mediaType = MERGE_PATCH, schema = @Schema(implementation = NodePatch.class),
         examples = @ExampleObject(name = "move", value = "{\"parent\": \"P2\", \"position\": 3}")))
-    @APIResponse(responseCode = "200", description = "The node afterwards")
-    @APIResponse(responseCode = "400", description = "Invalid change", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "Stale If-Match", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "200", description = "The node afterwards", content = @Content(schema = @Schema(implementation = NodeView.class)),
+        headers = @Header(name = "ETag", description = "The plan's version, for If-Match", schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "404", description = "No such plan or node")
+    @APIResponse(responseCode = "400", description = "Invalid change")
+    @APIResponse(responseCode = "412", description = "Stale If-Match")
     public Response patch(@PathParam("planCode") String planCode, @PathParam("nodeCode") String nodeCode,
-                          @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, JsonNode patch) throws JsonProcessingException {
+                          @Parameter(description = "ETag of the plan version this change is based on") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                          JsonNode patch) throws JsonProcessingException {
         if (!(patch instanceof ObjectNode fields)) {
             throw ProblemException.invalid("body", "a JSON object of the fields to change is required");
         }
@@ -101,12 +113,16 @@ public class NodeResource {
 
     @DELETE
     @Path("/{nodeCode}")
-    @Operation(summary = "Delete a node", description = "A node with children is refused unless cascade=true, which deletes its subtree.")
-    @APIResponse(responseCode = "204", description = "Deleted; ETag is the plan's new version")
-    @APIResponse(responseCode = "409", description = "Has children and cascade is false", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @Operation(operationId = "deleteNode", summary = "Delete a node",
+        description = "A node with children is refused unless cascade=true, which deletes its subtree. Indicators on deleted nodes keep "
+            + "their history but take no measurements until they are moved to a node of the plan.")
+    @APIResponse(responseCode = "204", description = "Deleted", headers = @Header(name = "ETag", description = "The plan's version, for If-Match", schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "404", description = "No such plan or node")
+    @APIResponse(responseCode = "409", description = "Has children and cascade is false")
+    @APIResponse(responseCode = "412", description = "Stale If-Match")
     public Response delete(@PathParam("planCode") String planCode, @PathParam("nodeCode") String nodeCode,
                            @Parameter(description = "true deletes the subtree too") @QueryParam("cascade") String cascade,
-                           @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+                           @Parameter(description = "ETag of the plan version this change is based on") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         PlanService.Outcome outcome = plans.deleteNode(planCode, nodeCode, QueryParams.flag("cascade", cascade, false),
             EntityTags.expectedVersion(ifMatch));
         return Response.noContent().tag(EntityTags.of(outcome.plan().version())).build();

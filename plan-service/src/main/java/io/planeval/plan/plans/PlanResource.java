@@ -14,6 +14,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -46,8 +48,9 @@ public class PlanResource {
     PlanService plans;
 
     @GET
-    @Operation(summary = "List plans", description = "In code order, a page at a time: pass nextCursor as cursor for the next page.")
-    @APIResponse(responseCode = "400", description = "limit or cursor unreadable", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @Operation(operationId = "listPlans", summary = "List plans",
+        description = "In code order, a page at a time: pass nextCursor as cursor for the next page.")
+    @APIResponse(responseCode = "200", description = "A page of plans")
     public Page<PlanSummary> list(@Parameter(description = "Plans per page: 1 to 1000, default 100") @QueryParam("limit") String limit,
                                   @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor) {
         return plans.list(QueryParams.limit(limit), cursor);
@@ -55,9 +58,10 @@ public class PlanResource {
 
     @GET
     @Path("/{planCode}")
-    @Operation(summary = "Export a whole plan", description = "The same document PUT takes; ETag is its version.")
-    @APIResponse(responseCode = "200", description = "The plan")
-    @APIResponse(responseCode = "404", description = "No such plan", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @Operation(operationId = "getPlan", summary = "Export a whole plan", description = "The same document PUT takes; ETag is its version.")
+    @APIResponse(responseCode = "200", description = "The plan", content = @Content(schema = @Schema(implementation = PlanDocument.class)),
+        headers = @Header(name = "ETag", description = "The plan's version, for If-Match", schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "404", description = "No such plan")
     public Response get(@PathParam("planCode") String planCode) {
         PlanDocument plan = plans.get(planCode);
         return Response.ok(plan).tag(EntityTags.of(plan.version())).build();
@@ -66,22 +70,25 @@ public class PlanResource {
     @PUT
     @Path("/{planCode}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Create or replace a whole plan",
+    @Operation(operationId = "putPlan", summary = "Create or replace a whole plan",
         description = "Idempotent: the same document again changes nothing and publishes nothing. A changed document "
             + "updates nodes by code, adds new ones and removes missing ones, as one change. Every violation is "
             + "reported at once and nothing is applied. Send If-Match with the ETag you read to refuse a stale write.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PlanDocument.class),
         examples = @ExampleObject(name = "two nodes", value = DOCUMENT_EXAMPLE)))
-    @APIResponse(responseCode = "201", description = "Created")
-    @APIResponse(responseCode = "200", description = "Replaced, or unchanged (same version)")
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = PlanDocument.class)),
+        headers = {@Header(name = "Location", description = "The plan's path", schema = @Schema(type = SchemaType.STRING)),
+            @Header(name = "ETag", description = "The plan's version, for If-Match", schema = @Schema(type = SchemaType.STRING))})
+    @APIResponse(responseCode = "200", description = "Replaced, or unchanged (same version)",
+        content = @Content(schema = @Schema(implementation = PlanDocument.class)), headers = @Header(name = "ETag", description = "The plan's version, for If-Match", schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "400", description = "Invalid document; every violation listed",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
             examples = @ExampleObject(name = "unknown parent", value = """
                 {"type": "about:blank", "title": "Invalid request", "status": 400,
                  "detail": "nodes[17].parent: I99 does not exist",
                  "violations": [{"field": "nodes[17].parent", "reason": "I99 does not exist"}]}""")))
-    @APIResponse(responseCode = "412", description = "If-Match does not match the current version",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "If-Match does not match the current version")
+    @APIResponse(responseCode = "413", description = "The plan is larger than an event may be (planeval.outbox.max-event-bytes), or the body than the limit")
     public Response put(@PathParam("planCode") String planCode,
                         @Parameter(description = "ETag of the version this write is based on") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                         PlanDocument document) {

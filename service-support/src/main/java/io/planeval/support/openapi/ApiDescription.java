@@ -1,0 +1,76 @@
+package io.planeval.support.openapi;
+
+import java.util.Map;
+
+import org.eclipse.microprofile.openapi.OASFactory;
+import org.eclipse.microprofile.openapi.OASFilter;
+import org.eclipse.microprofile.openapi.annotations.Components;
+import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
+import org.eclipse.microprofile.openapi.annotations.info.Info;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.models.OpenAPI;
+import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.PathItem;
+import org.eclipse.microprofile.openapi.models.media.Content;
+import org.eclipse.microprofile.openapi.models.responses.APIResponse;
+import org.eclipse.microprofile.openapi.models.responses.APIResponses;
+
+import io.planeval.support.problem.Problem;
+import io.quarkus.smallrye.openapi.OpenApiFilter;
+
+/**
+ * What every planeval API document says the same way, in one place: who to contact, and how refusals look. Every
+ * error response is {@code application/problem+json} (a resource declares only the status and when it happens);
+ * every operation may answer 400 (its path or query is refused before it runs), and every operation with a body
+ * 413 and 415, as the HTTP checks in service-support do for all of them.
+ */
+@OpenAPIDefinition(info = @Info(title = "planeval", version = "1.0"),
+    components = @Components(schemas = @Schema(name = "Problem", implementation = Problem.class)))
+@OpenApiFilter(OpenApiFilter.RunStage.BUILD)
+public class ApiDescription implements OASFilter {
+
+    private static final Map<String, String> COMMON = Map.of(
+        "400", "Refused: a field, parameter, path or query that is not acceptable; every violation is listed");
+    private static final Map<String, String> WITH_BODY = Map.of(
+        "413", "The body is larger than the limit (quarkus.http.limits.max-body-size), or the change larger than an event may be",
+        "415", "The body has no Content-Type, or one this operation does not take");
+
+    @Override
+    public void filterOpenAPI(OpenAPI api) {
+        if (api.getInfo() == null) {
+            api.setInfo(OASFactory.createInfo());
+        }
+        api.getInfo()
+            .contact(OASFactory.createContact().name("planeval").url("https://planeval.io"))
+            .license(OASFactory.createLicense().name("Apache-2.0").url("https://www.apache.org/licenses/LICENSE-2.0"));
+        if (api.getPaths() == null || api.getPaths().getPathItems() == null) {
+            return;
+        }
+        for (PathItem path : api.getPaths().getPathItems().values()) {
+            for (Operation operation : path.getOperations().values()) {
+                APIResponses responses = operation.getResponses();
+                COMMON.forEach((status, description) -> addIfAbsent(responses, status, description));
+                if (operation.getRequestBody() != null) {
+                    WITH_BODY.forEach((status, description) -> addIfAbsent(responses, status, description));
+                }
+                responses.getAPIResponses().forEach((status, response) -> {
+                    if ((status.startsWith("4") || status.startsWith("5")) && response.getRef() == null && response.getContent() == null) {
+                        response.content(problem());
+                    }
+                });
+            }
+        }
+    }
+
+    private static void addIfAbsent(APIResponses responses, String status, String description) {
+        if (!responses.hasAPIResponse(status)) {
+            APIResponse response = OASFactory.createAPIResponse().description(description);
+            responses.addAPIResponse(status, response);
+        }
+    }
+
+    private static Content problem() {
+        return OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE, OASFactory.createMediaType()
+            .schema(OASFactory.createSchema().ref("Problem")));
+    }
+}
