@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # The command-line tools the scripts and the tests call besides Java and Maven: curl and sha256sum (installed with
-# apt-get where missing and we are root, as on a fresh Debian machine, otherwise named), and Spectral, the OpenAPI
-# linter, from the npm registry into .tools/ (Node.js and npm installed with apt-get where missing).
+# apt-get where missing and we are root, as on a fresh Debian machine, otherwise named), and from the npm registry
+# into .tools/ Spectral, the OpenAPI linter, and the TypeScript compiler that checks the generated clients
+# (Node.js and npm installed with apt-get where missing).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 SPECTRAL_VERSION=6.16.3
+TYPESCRIPT_VERSION=5.9.3
 
 apt_install() {
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
@@ -24,9 +26,10 @@ for tool in curl sha256sum; do
 done
 [ ${#missing[@]} -eq 0 ] || apt_install curl coreutils
 
-if [ ! -x .tools/node_modules/.bin/spectral ]; then
+if [ ! -x .tools/node_modules/.bin/spectral ] || [ ! -x .tools/node_modules/.bin/tsc ]; then
   command -v npm >/dev/null 2>&1 || apt_install nodejs npm
-  printf '[tools] installing @stoplight/spectral-cli %s into .tools/\n' "$SPECTRAL_VERSION"
+  printf '[tools] installing @stoplight/spectral-cli %s and typescript %s into .tools/\n' "$SPECTRAL_VERSION" "$TYPESCRIPT_VERSION"
   mkdir -p .tools
-  npm install --silent --no-audit --no-fund --prefix .tools "@stoplight/spectral-cli@$SPECTRAL_VERSION" >/dev/null
+  npm install --silent --no-audit --no-fund --prefix .tools "@stoplight/spectral-cli@$SPECTRAL_VERSION" \
+    "typescript@$TYPESCRIPT_VERSION" >/dev/null
 fi

@@ -56,7 +56,7 @@ public class EvaluationResource {
                         "kgiAttainment": {"percent": 74.0000000000, "display": "74%"}}]}""")))
     @APIResponse(responseCode = "404", description = "Plan not known (as of that moment)")
     public Response report(@PathParam("planCode") String planCode,
-                           @Parameter(description = FISCAL_YEAR) @QueryParam("fiscalYear") String fiscalYear,
+                           @Parameter(description = FISCAL_YEAR, schema = @Schema(type = SchemaType.INTEGER)) @QueryParam("fiscalYear") String fiscalYear,
                            @Parameter(description = AS_OF) @QueryParam("asOf") String asOf) {
         Instant moment = moment("asOf", asOf);
         return Response.ok(moment == null ? queries.currentReport(planCode, year(fiscalYear)) : queries.report(planCode, year(fiscalYear), moment))
@@ -70,7 +70,7 @@ public class EvaluationResource {
     @APIResponse(responseCode = "200", description = "The node's roll-up")
     @APIResponse(responseCode = "404", description = "No such plan or node")
     public NodeReport node(@PathParam("planCode") String planCode, @PathParam("nodeCode") String nodeCode,
-                           @Parameter(description = FISCAL_YEAR) @QueryParam("fiscalYear") String fiscalYear,
+                           @Parameter(description = FISCAL_YEAR, schema = @Schema(type = SchemaType.INTEGER)) @QueryParam("fiscalYear") String fiscalYear,
                            @Parameter(description = AS_OF) @QueryParam("asOf") String asOf) {
         return queries.node(planCode, nodeCode, year(fiscalYear), moment("asOf", asOf));
     }
@@ -86,7 +86,7 @@ public class EvaluationResource {
                          "actual": {"revision": 1, "value": 75608, "status": "final"}}}""")))
     @APIResponse(responseCode = "404", description = "No such plan or indicator")
     public IndicatorResult indicator(@PathParam("planCode") String planCode, @PathParam("indicatorCode") String code,
-                                     @Parameter(description = FISCAL_YEAR) @QueryParam("fiscalYear") String fiscalYear,
+                                     @Parameter(description = FISCAL_YEAR, schema = @Schema(type = SchemaType.INTEGER)) @QueryParam("fiscalYear") String fiscalYear,
                                      @Parameter(description = AS_OF) @QueryParam("asOf") String asOf) {
         return queries.indicator(planCode, code, year(fiscalYear), moment("asOf", asOf));
     }
@@ -99,7 +99,7 @@ public class EvaluationResource {
     @APIResponse(responseCode = "400", description = "from or to missing or unreadable")
     @APIResponse(responseCode = "404", description = "Plan not known as of the later moment")
     public List<Change> changes(@PathParam("planCode") String planCode,
-                                @Parameter(description = FISCAL_YEAR) @QueryParam("fiscalYear") String fiscalYear,
+                                @Parameter(description = FISCAL_YEAR, schema = @Schema(type = SchemaType.INTEGER)) @QueryParam("fiscalYear") String fiscalYear,
                                 @Parameter(description = "The earlier moment (" + AS_OF + ")", required = true) @QueryParam("from") String from,
                                 @Parameter(description = "The later moment", required = true) @QueryParam("to") String to) {
         return queries.changes(planCode, year(fiscalYear), moment("from", from), moment("to", to));
@@ -115,7 +115,7 @@ public class EvaluationResource {
         headers = @Header(name = "Content-Disposition", description = "attachment; filename=<plan>-<year>.csv", schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "404", description = "Plan not known (as of that moment)")
     public Response csv(@PathParam("planCode") String planCode,
-                        @Parameter(description = FISCAL_YEAR) @QueryParam("fiscalYear") String fiscalYear,
+                        @Parameter(description = FISCAL_YEAR, schema = @Schema(type = SchemaType.INTEGER)) @QueryParam("fiscalYear") String fiscalYear,
                         @Parameter(description = AS_OF) @QueryParam("asOf") String asOf) {
         EvaluationQueries.Snapshot snapshot = queries.snapshot(planCode, year(fiscalYear), moment("asOf", asOf));
         return Response.ok(CommitteeCsv.write(snapshot))

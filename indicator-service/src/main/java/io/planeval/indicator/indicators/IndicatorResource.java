@@ -45,7 +45,7 @@ public class IndicatorResource {
     @APIResponse(responseCode = "404", description = "Plan not known")
     public Page<IndicatorDocument> list(@PathParam("planCode") String planCode,
                                         @Parameter(description = "Only this node's indicators", example = "G1") @QueryParam("node") String node,
-                                        @Parameter(description = "Indicators per page: 1 to 1000, default 100") @QueryParam("limit") String limit,
+                                        @Parameter(description = "Indicators per page", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "1000", defaultValue = "100")) @QueryParam("limit") String limit,
                                         @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor) {
         return indicators.list(planCode, node, QueryParams.limit(limit), cursor);
     }

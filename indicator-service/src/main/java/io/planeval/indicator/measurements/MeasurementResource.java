@@ -90,8 +90,8 @@ public class MeasurementResource {
     @APIResponse(responseCode = "200", description = "A page of revisions")
     @APIResponse(responseCode = "404", description = "No such plan or indicator")
     public Page<MeasurementView> revisions(@PathParam("planCode") String planCode, @PathParam("indicatorCode") String indicatorCode,
-                                           @Parameter(description = "Only this fiscal year's, e.g. 2024") @QueryParam("fiscalYear") String fiscalYear,
-                                           @Parameter(description = "Revisions per page: 1 to 1000, default 100") @QueryParam("limit") String limit,
+                                           @Parameter(description = "Only this fiscal year's, e.g. 2024", schema = @Schema(type = SchemaType.INTEGER)) @QueryParam("fiscalYear") String fiscalYear,
+                                           @Parameter(description = "Revisions per page", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "1000", defaultValue = "100")) @QueryParam("limit") String limit,
                                            @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor) {
         return measurements.revisions(planCode, indicatorCode, QueryParams.wholeNumber("fiscalYear", fiscalYear),
             QueryParams.limit(limit), cursor);

@@ -121,7 +121,7 @@ public class NodeResource {
     @APIResponse(responseCode = "409", description = "Has children and cascade is false")
     @APIResponse(responseCode = "412", description = "Stale If-Match")
     public Response delete(@PathParam("planCode") String planCode, @PathParam("nodeCode") String nodeCode,
-                           @Parameter(description = "true deletes the subtree too") @QueryParam("cascade") String cascade,
+                           @Parameter(description = "true deletes the subtree too", schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false")) @QueryParam("cascade") String cascade,
                            @Parameter(description = "ETag of the plan version this change is based on") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         PlanService.Outcome outcome = plans.deleteNode(planCode, nodeCode, QueryParams.flag("cascade", cascade, false),
             EntityTags.expectedVersion(ifMatch));

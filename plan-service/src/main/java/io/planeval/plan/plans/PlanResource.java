@@ -51,7 +51,7 @@ public class PlanResource {
     @Operation(operationId = "listPlans", summary = "List plans",
         description = "In code order, a page at a time: pass nextCursor as cursor for the next page.")
     @APIResponse(responseCode = "200", description = "A page of plans")
-    public Page<PlanSummary> list(@Parameter(description = "Plans per page: 1 to 1000, default 100") @QueryParam("limit") String limit,
+    public Page<PlanSummary> list(@Parameter(description = "Plans per page", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "1000", defaultValue = "100")) @QueryParam("limit") String limit,
                                   @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor) {
         return plans.list(QueryParams.limit(limit), cursor);
     }
