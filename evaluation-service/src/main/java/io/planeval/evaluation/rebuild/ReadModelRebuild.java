@@ -19,6 +19,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.jboss.logging.Logger;
 
 import io.planeval.contracts.Topics;
@@ -65,6 +66,7 @@ public class ReadModelRebuild {
     KafkaSettings kafka;
 
     /** What a rebuild read (events, redeliveries included) and how fast, recomputation included. */
+    @Schema(name = "RebuildResult")
     public record Result(long events, int plans, long millis, long eventsPerSecond) {
     }
 

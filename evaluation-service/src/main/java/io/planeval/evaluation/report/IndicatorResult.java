@@ -42,7 +42,8 @@ public record IndicatorResult(
     @Schema(name = "ActualUsed", description = "The measurement revision in force")
     public record Actual(long measurementId, int revision, BigDecimal value,
                          @Schema(enumeration = {"achieved", "not_achieved"}) String outcome,
-                         @Schema(enumeration = {"preliminary", "final", "being_tallied"}) String status, Instant recordedAt) {
+                         @Schema(enumeration = {"preliminary", "final", "being_tallied"}) String status,
+                         @Schema(implementation = String.class, format = "date-time") Instant recordedAt) {
     }
 
     @Schema(name = "BaselineUsed")

@@ -13,7 +13,7 @@ public record PlanReport(
     long planVersion,
     int fiscalYear,
     @Schema(example = "令和6年度") String fiscalYearLabel,
-    @Schema(description = "The moment asked about; null: everything recorded so far") Instant asOf,
+    @Schema(implementation = String.class, format = "date-time", nullable = true, description = "The moment asked about; null: everything recorded so far") Instant asOf,
     String rounding,
     @Schema(description = "Every indicator of the plan") NodeReport totals,
     @Schema(description = "Per level-1 node (goal)") List<NodeReport> goals) {

@@ -20,8 +20,8 @@ public record MeasurementInput(
         example = "75608") BigDecimal value,
     @Schema(description = "Qualitative indicators only", enumeration = {"achieved", "not_achieved"}) String outcome,
     @Schema(required = true, enumeration = {"preliminary", "final", "being_tallied"}) String status,
-    @Schema(description = "When a being-tallied figure is expected") LocalDate expectedDate,
-    @Schema(description = "The date the value describes, e.g. the end of the fiscal year", example = "2025-03-31") LocalDate describesDate,
+    @Schema(implementation = String.class, format = "date", description = "When a being-tallied figure is expected") LocalDate expectedDate,
+    @Schema(implementation = String.class, format = "date", description = "The date the value describes, e.g. the end of the fiscal year", example = "2025-03-31") LocalDate describesDate,
     @Schema(example = "行政改革課") String sourceSystem,
     String note) {
 }

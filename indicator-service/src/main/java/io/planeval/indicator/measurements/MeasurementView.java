@@ -24,11 +24,11 @@ public record MeasurementView(
     BigDecimal value,
     @Schema(enumeration = {"achieved", "not_achieved"}) String outcome,
     @Schema(enumeration = {"preliminary", "final", "being_tallied"}) String status,
-    LocalDate expectedDate,
-    LocalDate describesDate,
+    @Schema(implementation = String.class, format = "date", nullable = true) LocalDate expectedDate,
+    @Schema(implementation = String.class, format = "date", nullable = true) LocalDate describesDate,
     String sourceSystem,
     String note,
-    @Schema(description = "When the server stored it") Instant recordedAt) {
+    @Schema(implementation = String.class, format = "date-time", description = "When the server stored it") Instant recordedAt) {
 
     static MeasurementView of(Measurement m, String planCode, String indicatorCode) {
         return new MeasurementView(m.id, planCode, indicatorCode, m.fiscalYear, FiscalYears.label(m.fiscalYear),
