@@ -1,5 +1,6 @@
 package io.planeval.support.openapi;
 
+import java.util.List;
 import java.util.Map;
 
 import org.eclipse.microprofile.openapi.OASFactory;
@@ -12,6 +13,7 @@ import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.PathItem;
 import org.eclipse.microprofile.openapi.models.media.Content;
+import org.eclipse.microprofile.openapi.models.media.Schema.SchemaType;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 
@@ -43,6 +45,7 @@ public class ApiDescription implements OASFilter {
         api.getInfo()
             .contact(OASFactory.createContact().name("planeval").url("https://planeval.io"))
             .license(OASFactory.createLicense().name("Apache-2.0").url("https://www.apache.org/licenses/LICENSE-2.0"));
+        markNullable(api);
         if (api.getPaths() == null || api.getPaths().getPathItems() == null) {
             return;
         }
@@ -59,6 +62,28 @@ public class ApiDescription implements OASFilter {
                     }
                 });
             }
+        }
+    }
+
+    /**
+     * A field that is not required may be sent as null, in either direction (records are written with their nulls and
+     * read with them): the documents say so, so that generated clients accept what they receive.
+     */
+    private static void markNullable(OpenAPI api) {
+        if (api.getComponents() == null || api.getComponents().getSchemas() == null) {
+            return;
+        }
+        for (var schema : api.getComponents().getSchemas().values()) {
+            if (schema.getProperties() == null) {
+                continue;
+            }
+            List<String> required = schema.getRequired() == null ? List.of() : schema.getRequired();
+            schema.getProperties().forEach((name, property) -> {
+                if (!required.contains(name) && property.getRef() == null && property.getType() != null
+                    && !property.getType().contains(SchemaType.NULL)) {
+                    property.addType(SchemaType.NULL);
+                }
+            });
         }
     }
 
