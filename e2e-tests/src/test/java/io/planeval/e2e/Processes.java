@@ -4,6 +4,7 @@ import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -76,6 +77,27 @@ final class Processes {
         // Services before the broker, the way they were started in reverse.
         for (int i = all.size() - 1; i >= 0; i--) {
             stop(all.get(i));
+        }
+    }
+
+    /** A tool run to its end (2 minutes at most) in {@code directory}: its exit code and everything it printed. */
+    record Run(int exitCode, String output) {
+    }
+
+    static Run run(List<String> command, Path directory) {
+        try {
+            Process process = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true).start();
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!process.waitFor(2, TimeUnit.MINUTES)) {
+                process.destroyForcibly();
+                throw new IllegalStateException(command + " did not end: " + output);
+            }
+            return new Run(process.exitValue(), output);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 

@@ -39,6 +39,13 @@ import io.planeval.support.problem.ProblemException;
 public class BulkMeasurementResource {
 
     static final String CSV = "text/csv";
+    /** One operation in the API documents, whichever body it takes: both methods describe it alike. */
+    static final String BULK_SUMMARY = "Post measurements in bulk (a JSON array or CSV)";
+    static final String BULK_DESCRIPTION = "All or nothing: one bad row refuses the whole batch, and the problem lists every "
+        + "bad row, as [index].field for JSON and as 'line N: field' for CSV. Each row names its plan and indicator. CSV is "
+        + "UTF-8, with or without a byte-order mark (Excel's 'CSV UTF-8'), with a header row of field names in any order: "
+        + "planCode,indicatorCode,fiscalYear,quarter,month,value,outcome,status,expectedDate,describesDate,sourceSystem,note "
+        + "(planCode, indicatorCode, fiscalYear and status required).";
     private static final TypeReference<List<MeasurementInput>> ROWS = new TypeReference<>() {
     };
 
@@ -50,12 +57,7 @@ public class BulkMeasurementResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "postMeasurements", summary = "Post measurements in bulk (a JSON array or CSV)",
-        description = "All or nothing: one bad row refuses the whole batch, and the problem lists every bad row, as [index].field "
-            + "for JSON and as 'line N: field' for CSV. Each row names its plan and indicator. CSV is UTF-8, with or without a "
-            + "byte-order mark (Excel's 'CSV UTF-8'), with a header row of field names in any order: "
-            + "planCode,indicatorCode,fiscalYear,quarter,month,value,outcome,status,expectedDate,describesDate,sourceSystem,note "
-            + "(planCode, indicatorCode, fiscalYear and status required).")
+    @Operation(operationId = "postMeasurements", summary = BULK_SUMMARY, description = BULK_DESCRIPTION)
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
         schema = @Schema(type = SchemaType.ARRAY, implementation = MeasurementInput.class), examples = @ExampleObject(name = "two rows", value = """
         [{"planCode": "gunma-r2-r6", "indicatorCode": "KGI3", "fiscalYear": 2024, "value": 75608, "status": "final"},
@@ -77,12 +79,7 @@ public class BulkMeasurementResource {
 
     @POST
     @Consumes(CSV)
-    @Operation(operationId = "postMeasurements", summary = "Post measurements in bulk (a JSON array or CSV)",
-        description = "All or nothing: one bad row refuses the whole batch, and the problem lists every bad row, as [index].field "
-            + "for JSON and as 'line N: field' for CSV. Each row names its plan and indicator. CSV is UTF-8, with or without a "
-            + "byte-order mark (Excel's 'CSV UTF-8'), with a header row of field names in any order: "
-            + "planCode,indicatorCode,fiscalYear,quarter,month,value,outcome,status,expectedDate,describesDate,sourceSystem,note "
-            + "(planCode, indicatorCode, fiscalYear and status required).")
+    @Operation(operationId = "postMeasurements", summary = BULK_SUMMARY, description = BULK_DESCRIPTION)
     @RequestBody(content = @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING), examples = @ExampleObject(name = "two rows", value = """
         planCode,indicatorCode,fiscalYear,value,outcome,status
         gunma-r2-r6,KGI3,2024,75608,,final
