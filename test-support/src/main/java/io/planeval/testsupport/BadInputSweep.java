@@ -232,6 +232,7 @@ public final class BadInputSweep {
     static HttpResponse<String> send(String method, String path, String contentType, byte[] body) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + RestAssured.port + path))
             .timeout(Duration.ofSeconds(30))
+            .header("Authorization", "Bearer " + TestIdentity.ops())
             .method(method, HttpRequest.BodyPublishers.ofByteArray(body));
         if (contentType != null) {
             request.header("Content-Type", contentType);

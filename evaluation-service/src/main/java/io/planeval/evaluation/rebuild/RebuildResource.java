@@ -1,5 +1,6 @@
 package io.planeval.evaluation.rebuild;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -8,6 +9,8 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.planeval.support.security.Roles;
 
 @Path("/api/v1/admin/rebuild")
 @Tag(name = "Administration")
@@ -22,6 +25,7 @@ public class RebuildResource {
         description = "Empties the evaluation database and reads planeval.plans, planeval.indicators and "
             + "planeval.measurements from the beginning; answers when done, with counts and speed. Events arriving "
             + "meanwhile wait and are applied afterwards. The result equals the incremental one.")
+    @RolesAllowed(Roles.OPS)
     public ReadModelRebuild.Result rebuild() {
         return rebuild.rebuild();
     }

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -27,6 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.planeval.support.fiscal.FiscalYears;
 import io.planeval.support.http.QueryParams;
 import io.planeval.support.problem.ProblemException;
+import io.planeval.support.security.Roles;
 import io.planeval.support.text.Text;
 import io.planeval.support.time.Moments;
 
@@ -55,6 +57,7 @@ public class EvaluationResource {
                         "kpiAchievementRate": {"percent": 63.1578947368, "display": "63%"},
                         "kgiAttainment": {"percent": 74.0000000000, "display": "74%"}}]}""")))
     @APIResponse(responseCode = "404", description = "Plan not known (as of that moment)")
+    @RolesAllowed(Roles.READER)
     public Response report(@PathParam("planCode") String planCode,
                            @Parameter(description = FISCAL_YEAR, schema = @Schema(type = SchemaType.INTEGER)) @QueryParam("fiscalYear") String fiscalYear,
                            @Parameter(description = AS_OF) @QueryParam("asOf") String asOf) {
@@ -69,6 +72,7 @@ public class EvaluationResource {
         description = "KPI counts and achievement rate over the node's subtree, its KGIs, and each child's roll-up, as of a moment.")
     @APIResponse(responseCode = "200", description = "The node's roll-up")
     @APIResponse(responseCode = "404", description = "No such plan or node")
+    @RolesAllowed(Roles.READER)
     public NodeReport node(@PathParam("planCode") String planCode, @PathParam("nodeCode") String nodeCode,
                            @Parameter(description = FISCAL_YEAR, schema = @Schema(type = SchemaType.INTEGER)) @QueryParam("fiscalYear") String fiscalYear,
                            @Parameter(description = AS_OF) @QueryParam("asOf") String asOf) {
@@ -85,6 +89,7 @@ public class EvaluationResource {
              "working": {"method": "ratio", "formula": "75608 ÷ 40000 = 189.02%", "target": {"value": 40000, "fiscalYear": 2024},
                          "actual": {"revision": 1, "value": 75608, "status": "final"}}}""")))
     @APIResponse(responseCode = "404", description = "No such plan or indicator")
+    @RolesAllowed(Roles.READER)
     public IndicatorResult indicator(@PathParam("planCode") String planCode, @PathParam("indicatorCode") String code,
                                      @Parameter(description = FISCAL_YEAR, schema = @Schema(type = SchemaType.INTEGER)) @QueryParam("fiscalYear") String fiscalYear,
                                      @Parameter(description = AS_OF) @QueryParam("asOf") String asOf) {
@@ -98,6 +103,7 @@ public class EvaluationResource {
     @APIResponse(responseCode = "200", description = "The changes, by indicator code")
     @APIResponse(responseCode = "400", description = "from or to missing or unreadable")
     @APIResponse(responseCode = "404", description = "Plan not known as of the later moment")
+    @RolesAllowed(Roles.READER)
     public List<Change> changes(@PathParam("planCode") String planCode,
                                 @Parameter(description = FISCAL_YEAR, schema = @Schema(type = SchemaType.INTEGER)) @QueryParam("fiscalYear") String fiscalYear,
                                 @Parameter(description = "The earlier moment (" + AS_OF + ")", required = true) @QueryParam("from") String from,
@@ -114,6 +120,7 @@ public class EvaluationResource {
     @APIResponse(responseCode = "200", description = "The table", content = @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING)),
         headers = @Header(name = "Content-Disposition", description = "attachment; filename=<plan>-<year>.csv", schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "404", description = "Plan not known (as of that moment)")
+    @RolesAllowed(Roles.READER)
     public Response csv(@PathParam("planCode") String planCode,
                         @Parameter(description = FISCAL_YEAR, schema = @Schema(type = SchemaType.INTEGER)) @QueryParam("fiscalYear") String fiscalYear,
                         @Parameter(description = AS_OF) @QueryParam("asOf") String asOf) {

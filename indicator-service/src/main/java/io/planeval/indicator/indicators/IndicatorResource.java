@@ -1,5 +1,6 @@
 package io.planeval.indicator.indicators;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -29,6 +30,8 @@ import io.planeval.support.http.Page;
 import io.planeval.support.http.QueryParams;
 import io.planeval.support.http.Written;
 import io.planeval.support.problem.ProblemException;
+import io.planeval.support.security.Roles;
+import io.quarkus.security.Authenticated;
 
 @Path("/api/v1/plans/{planCode}/indicators")
 @Tag(name = "Indicators", description = "KGI and KPI definitions")
@@ -43,6 +46,7 @@ public class IndicatorResource {
         description = "All of them, or those of one node, in code order, a page at a time: pass nextCursor as cursor for the next page.")
     @APIResponse(responseCode = "200", description = "A page of indicators")
     @APIResponse(responseCode = "404", description = "Plan not known")
+    @Authenticated
     public Page<IndicatorDocument> list(@PathParam("planCode") String planCode,
                                         @Parameter(description = "Only this node's indicators", example = "G1") @QueryParam("node") String node,
                                         @Parameter(description = "Indicators per page", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "1000", defaultValue = "100")) @QueryParam("limit") String limit,
@@ -56,6 +60,7 @@ public class IndicatorResource {
     @APIResponse(responseCode = "200", description = "The indicator", content = @Content(schema = @Schema(implementation = IndicatorDocument.class)),
         headers = @Header(name = "ETag", description = "The indicator's version, for If-Match", schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "404", description = "No such plan or indicator")
+    @Authenticated
     public Response get(@PathParam("planCode") String planCode, @PathParam("indicatorCode") String code) {
         IndicatorDocument indicator = indicators.get(planCode, code);
         return Response.ok(indicator).tag(EntityTags.of(indicator.version())).build();
@@ -86,6 +91,7 @@ public class IndicatorResource {
     @APIResponse(responseCode = "409", description = "Plan not known here yet (plan-service's event is on the way): retry after Retry-After seconds",
         headers = @Header(name = "Retry-After", description = "Seconds to wait before retrying", schema = @Schema(type = SchemaType.INTEGER)))
     @APIResponse(responseCode = "412", description = "Stale If-Match")
+    @RolesAllowed(Roles.INDICATOR_STEWARD)
     public Response put(@PathParam("planCode") String planCode, @PathParam("indicatorCode") String code,
                         @Parameter(description = "ETag of the version this write is based on") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                         IndicatorDocument document) {

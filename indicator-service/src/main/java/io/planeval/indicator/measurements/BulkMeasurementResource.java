@@ -8,6 +8,7 @@ import static io.planeval.indicator.measurements.MeasurementResource.respond;
 import java.io.IOException;
 import java.util.List;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
@@ -32,6 +33,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.planeval.support.problem.ProblemException;
+import io.planeval.support.security.Roles;
 
 @Path("/api/v1/measurements")
 @Tag(name = "Measurements")
@@ -65,6 +67,7 @@ public class BulkMeasurementResource {
     @APIResponse(responseCode = "201", description = "All stored", content = @Content(schema = @Schema(implementation = BulkResult.class)))
     @APIResponse(responseCode = "400", description = "Refused; nothing stored")
     @APIResponse(responseCode = "422", description = "Idempotency-Key reused for another request")
+    @RolesAllowed(Roles.REPORTER)
     public Response bulkJson(@HeaderParam(IDEMPOTENCY_KEY) String key, @Context HttpHeaders headers, byte[] body) throws IOException {
         List<MeasurementInput> inputs = body.length == 0 ? null : objectMapper.readValue(body, ROWS);
         if (inputs == null || inputs.isEmpty()) {
@@ -87,6 +90,7 @@ public class BulkMeasurementResource {
     @APIResponse(responseCode = "201", description = "All stored", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BulkResult.class)))
     @APIResponse(responseCode = "400", description = "Refused; nothing stored")
     @APIResponse(responseCode = "422", description = "Idempotency-Key reused for another request")
+    @RolesAllowed(Roles.REPORTER)
     public Response bulkCsv(@HeaderParam(IDEMPOTENCY_KEY) String key, @Context HttpHeaders headers, byte[] body) {
         CsvMeasurements.Parsed parsed = CsvMeasurements.parse(body);
         return respond(measurements.post(idempotencyKey(key, headers), hash("/api/v1/measurements", CSV, body),

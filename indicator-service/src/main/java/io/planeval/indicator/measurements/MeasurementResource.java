@@ -7,6 +7,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -37,7 +38,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.planeval.support.http.Page;
 import io.planeval.support.http.QueryParams;
 import io.planeval.support.problem.ProblemException;
+import io.planeval.support.security.Roles;
 import io.planeval.support.text.Text;
+import io.quarkus.security.Authenticated;
 
 @Path("/api/v1/plans/{planCode}/indicators/{indicatorCode}/measurements")
 @Tag(name = "Measurements", description = "Measured values, one at a time or in bulk; every revision is kept")
@@ -68,6 +71,7 @@ public class MeasurementResource {
     @APIResponse(responseCode = "404", description = "No such plan or indicator")
     @APIResponse(responseCode = "409", description = "The indicator's node was deleted from its plan: it takes no measurements")
     @APIResponse(responseCode = "422", description = "Idempotency-Key reused for another request")
+    @RolesAllowed(Roles.REPORTER)
     public Response post(@PathParam("planCode") String planCode, @PathParam("indicatorCode") String indicatorCode,
                          @Parameter(description = "Any unique string; a repeat with it is answered, not stored") @HeaderParam(IDEMPOTENCY_KEY) String key,
                          @Context HttpHeaders headers, byte[] body) throws IOException {
@@ -89,6 +93,7 @@ public class MeasurementResource {
         description = "Pass nextCursor as cursor for the next page.")
     @APIResponse(responseCode = "200", description = "A page of revisions")
     @APIResponse(responseCode = "404", description = "No such plan or indicator")
+    @Authenticated
     public Page<MeasurementView> revisions(@PathParam("planCode") String planCode, @PathParam("indicatorCode") String indicatorCode,
                                            @Parameter(description = "Only this fiscal year's, e.g. 2024", schema = @Schema(type = SchemaType.INTEGER)) @QueryParam("fiscalYear") String fiscalYear,
                                            @Parameter(description = "Revisions per page", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "1000", defaultValue = "100")) @QueryParam("limit") String limit,

@@ -1,5 +1,6 @@
 package io.planeval.plan.plans;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -35,6 +36,8 @@ import io.planeval.support.http.EntityTags;
 import io.planeval.support.http.QueryParams;
 import io.planeval.support.http.Written;
 import io.planeval.support.problem.ProblemException;
+import io.planeval.support.security.Roles;
+import io.quarkus.security.Authenticated;
 
 @Path("/api/v1/plans/{planCode}/nodes")
 @Tag(name = "Nodes", description = "Single nodes of a plan's tree, under the same rules as whole plans")
@@ -56,6 +59,7 @@ public class NodeResource {
     @APIResponse(responseCode = "200", description = "The node", content = @Content(schema = @Schema(implementation = NodeView.class)),
         headers = @Header(name = "ETag", description = "The plan's version, for If-Match", schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "404", description = "No such plan or node")
+    @Authenticated
     public Response get(@PathParam("planCode") String planCode, @PathParam("nodeCode") String nodeCode) {
         NodeView view = plans.node(planCode, nodeCode);
         return Response.ok(view).tag(EntityTags.of(view.planVersion())).build();
@@ -74,6 +78,7 @@ public class NodeResource {
     @APIResponse(responseCode = "400", description = "Invalid node")
     @APIResponse(responseCode = "409", description = "The code is taken")
     @APIResponse(responseCode = "412", description = "Stale If-Match")
+    @RolesAllowed(Roles.PLAN_ADMIN)
     public Response add(@PathParam("planCode") String planCode,
                         @Parameter(description = "ETag of the plan version this change is based on") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                         NodeDocument node) {
@@ -98,6 +103,7 @@ public class NodeResource {
     @APIResponse(responseCode = "404", description = "No such plan or node")
     @APIResponse(responseCode = "400", description = "Invalid change")
     @APIResponse(responseCode = "412", description = "Stale If-Match")
+    @RolesAllowed(Roles.PLAN_ADMIN)
     public Response patch(@PathParam("planCode") String planCode, @PathParam("nodeCode") String nodeCode,
                           @Parameter(description = "ETag of the plan version this change is based on") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                           JsonNode patch) throws JsonProcessingException {
@@ -120,6 +126,7 @@ public class NodeResource {
     @APIResponse(responseCode = "404", description = "No such plan or node")
     @APIResponse(responseCode = "409", description = "Has children and cascade is false")
     @APIResponse(responseCode = "412", description = "Stale If-Match")
+    @RolesAllowed(Roles.PLAN_ADMIN)
     public Response delete(@PathParam("planCode") String planCode, @PathParam("nodeCode") String nodeCode,
                            @Parameter(description = "true deletes the subtree too", schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false")) @QueryParam("cascade") String cascade,
                            @Parameter(description = "ETag of the plan version this change is based on") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {

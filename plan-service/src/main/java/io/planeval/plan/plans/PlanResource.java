@@ -1,5 +1,6 @@
 package io.planeval.plan.plans;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -30,6 +31,8 @@ import io.planeval.support.http.QueryParams;
 import io.planeval.support.http.Written;
 import io.planeval.support.problem.Problem;
 import io.planeval.support.problem.ProblemException;
+import io.planeval.support.security.Roles;
+import io.quarkus.security.Authenticated;
 
 @Path("/api/v1/plans")
 @Tag(name = "Plans", description = "Whole plans: import, export, list")
@@ -51,6 +54,7 @@ public class PlanResource {
     @Operation(operationId = "listPlans", summary = "List plans",
         description = "In code order, a page at a time: pass nextCursor as cursor for the next page.")
     @APIResponse(responseCode = "200", description = "A page of plans")
+    @Authenticated
     public Page<PlanSummary> list(@Parameter(description = "Plans per page", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "1000", defaultValue = "100")) @QueryParam("limit") String limit,
                                   @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor) {
         return plans.list(QueryParams.limit(limit), cursor);
@@ -62,6 +66,7 @@ public class PlanResource {
     @APIResponse(responseCode = "200", description = "The plan", content = @Content(schema = @Schema(implementation = PlanDocument.class)),
         headers = @Header(name = "ETag", description = "The plan's version, for If-Match", schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "404", description = "No such plan")
+    @Authenticated
     public Response get(@PathParam("planCode") String planCode) {
         PlanDocument plan = plans.get(planCode);
         return Response.ok(plan).tag(EntityTags.of(plan.version())).build();
@@ -89,6 +94,7 @@ public class PlanResource {
                  "violations": [{"field": "nodes[17].parent", "reason": "I99 does not exist"}]}""")))
     @APIResponse(responseCode = "412", description = "If-Match does not match the current version")
     @APIResponse(responseCode = "413", description = "The plan is larger than an event may be (planeval.outbox.max-event-bytes), or the body than the limit")
+    @RolesAllowed(Roles.PLAN_ADMIN)
     public Response put(@PathParam("planCode") String planCode,
                         @Parameter(description = "ETag of the version this write is based on") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                         PlanDocument document) {

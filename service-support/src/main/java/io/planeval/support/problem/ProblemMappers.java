@@ -17,6 +17,9 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
 import io.planeval.support.json.StrictJson;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 
 /** Turns every refusal into {@code application/problem+json}, whatever raised it, in the API's own words. */
 public class ProblemMappers {
@@ -50,6 +53,21 @@ public class ProblemMappers {
         }
         Response.StatusType status = e.getResponse().getStatusInfo();
         return respond(Problem.of(status.getStatusCode(), status.getReasonPhrase(), e.getMessage()));
+    }
+
+    /** No token, or one that is not valid: 401, with the scheme to use. */
+    @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
+    public Response unauthenticated(RuntimeException e) {
+        Response response = respond(Problem.of(401, "Unauthorized",
+            "A valid bearer token is required (Authorization: Bearer <token> from the planeval realm)"));
+        response.getHeaders().putSingle("WWW-Authenticate", "Bearer");
+        return response;
+    }
+
+    /** A valid token without the role the operation needs. */
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e) {
+        return respond(Problem.of(403, "Forbidden", "The token does not hold a role this operation needs"));
     }
 
     @ServerExceptionMapper
