@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Loads the Gunma sample data through the services' public REST APIs, as a county system would.
+# Loads the Gunma sample data through the services' public REST APIs, as a county system would, with a token of
+# the operations client (TOKEN, or one from deploy/local/token.sh).
 # Idempotent: plans and indicators are PUT (same document, no change), measurements carry an Idempotency-Key
 # derived from the file, so loading twice stores nothing new.
 set -euo pipefail
@@ -7,6 +8,7 @@ cd "$(dirname "$0")/../.."
 PLAN_URL=${PLAN_URL:-http://127.0.0.1:8081}
 INDICATOR_URL=${INDICATOR_URL:-http://127.0.0.1:8082}
 SAMPLES=deploy/sample-data
+TOKEN=${TOKEN:-$(deploy/local/token.sh planeval-ops)}
 OUT=$(mktemp)
 trap 'rm -f "$OUT"' EXIT
 
@@ -14,7 +16,8 @@ trap 'rm -f "$OUT"' EXIT
 request() {
   local method=$1 url=$2 data=$3; shift 3
   local status
-  status=$(curl -sS -o "$OUT" -w '%{http_code}' -X "$method" -H 'Content-Type: application/json' "$@" \
+  status=$(curl -sS -o "$OUT" -w '%{http_code}' -X "$method" -H 'Content-Type: application/json' \
+    -H "Authorization: Bearer $TOKEN" "$@" \
     --data-binary "@$data" "$url")
   case "$status" in
     2??) printf '[sample] %s %s %s\n' "$status" "$method" "$url" ;;
@@ -31,7 +34,7 @@ for dir in "$SAMPLES"/indicators/*/; do
   plan=$(basename "$dir")
   # indicator-service learns plans from plan-service's events: wait until it knows this one.
   for _ in $(seq 1 120); do
-    [ "$(curl -s -o /dev/null -w '%{http_code}' "$INDICATOR_URL/api/v1/plans/$plan/indicators")" = 200 ] && break
+    [ "$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $TOKEN" "$INDICATOR_URL/api/v1/plans/$plan/indicators")" = 200 ] && break
     sleep 0.5
   done
   count=0

@@ -66,6 +66,7 @@ for entry in $SERVICES; do
   if port_busy "${entry##*:}"; then log "port ${entry##*:} is in use: is planeval already running? (deploy/local/stop.sh)"; exit 1; fi
 done
 if port_busy 9092; then log "port 9092 is in use: another Kafka is running (deploy/local/stop.sh stops ours)"; exit 1; fi
+if port_busy 8180; then log "port 8180 is in use: another Keycloak is running (deploy/local/stop.sh stops ours)"; exit 1; fi
 
 trap 'stop_all; exit 130' INT TERM
 $DETACH || trap 'stop_all' EXIT
@@ -88,7 +89,20 @@ start_process kafka "$LOGS/kafka.log" java -Xmx512m -Dorg.slf4j.simpleLogger.def
   -cp "$KAFKA_CP" kafka.Kafka "$KAFKA_CONFIG"
 wait_for Kafka 60 port_busy 9092
 
-# 4. The three services
+# 4. Keycloak with the planeval realm (deploy/keycloak), from its server distribution on Maven Central
+KEYCLOAK_HOME=$RUN_DIR/keycloak
+KEYCLOAK_DIR=$KEYCLOAK_HOME/keycloak-$(sed -n 's:.*<keycloak.version>\(.*\)</keycloak.version>.*:\1:p' pom.xml)
+if [ ! -x "$KEYCLOAK_DIR/bin/kc.sh" ]; then
+  log "unpacking Keycloak into $KEYCLOAK_HOME"
+  mvn -B -q -ntp -f deploy/local/keycloak/pom.xml generate-resources -Dkeycloak.home="$KEYCLOAK_HOME"
+fi
+mkdir -p "$KEYCLOAK_DIR/data/import"
+cp deploy/keycloak/planeval-realm.json "$KEYCLOAK_DIR/data/import/"
+log "starting Keycloak on 127.0.0.1:8180 (realm planeval)"
+start_process keycloak "$LOGS/keycloak.log" "$KEYCLOAK_DIR/bin/kc.sh" start-dev --http-port 8180 --http-host 127.0.0.1 --import-realm
+wait_for Keycloak 120 curl -fsS http://127.0.0.1:8180/realms/planeval/.well-known/openid-configuration
+
+# 5. The three services
 for entry in $SERVICES; do
   name=${entry%%:*} port=${entry##*:}
   log "starting $name on :$port"
@@ -100,7 +114,7 @@ for entry in $SERVICES; do
   log "$name ready"
 done
 
-# 5. Sample data, through the public REST APIs
+# 6. Sample data, through the public REST APIs, as the operations client
 deploy/local/load-sample-data.sh
 
 cat <<MSG
@@ -108,6 +122,7 @@ cat <<MSG
   plan-service        http://127.0.0.1:8081/q/swagger-ui
   indicator-service   http://127.0.0.1:8082/q/swagger-ui
   evaluation-service  http://127.0.0.1:8083/q/swagger-ui
+[planeval] Keycloak (realm planeval) at http://127.0.0.1:8180; a token: TOKEN=\$(deploy/local/token.sh planeval-ops)
 [planeval] logs in $LOGS
 MSG
 

@@ -4,8 +4,8 @@ set -uo pipefail
 cd "$(dirname "$0")/../.."
 RUN_DIR=${PLANEVAL_RUN_DIR:-$(pwd)/.run}
 shopt -s nullglob
-# Services first, the broker last, so the services' last events can still be delivered.
-for name in evaluation-service indicator-service plan-service kafka; do
+# Services first, then the broker (so the services' last events can still be delivered), Keycloak last.
+for name in evaluation-service indicator-service plan-service kafka keycloak; do
   pidfile=$RUN_DIR/pids/$name.pid
   [ -f "$pidfile" ] || continue
   pid=$(cat "$pidfile")

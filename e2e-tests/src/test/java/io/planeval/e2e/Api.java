@@ -12,8 +12,13 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-/** The public REST APIs, as any client sees them. Numbers are read as exact decimals. */
+/**
+ * The public REST APIs, as any client sees them. Numbers are read as exact decimals. Calls carry the bearer token
+ * given with {@link #authorize} (the operations client's, as the running system sets it), or none before that.
+ */
 final class Api {
+
+    private static volatile String token;
 
     static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -31,6 +36,10 @@ final class Api {
     }
 
     private Api() {
+    }
+
+    static void authorize(String bearerToken) {
+        token = bearerToken;
     }
 
     static Reply get(String url) {
@@ -55,6 +64,9 @@ final class Api {
     }
 
     private static Reply send(HttpRequest.Builder request) {
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
         try {
             HttpResponse<String> response = HTTP.send(request.timeout(Duration.ofSeconds(120)).build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));

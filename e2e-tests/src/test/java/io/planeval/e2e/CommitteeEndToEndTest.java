@@ -51,7 +51,8 @@ class CommitteeEndToEndTest {
             .directory(Processes.ROOT.toFile())
             .redirectErrorStream(true)
             .redirectOutput(ProcessBuilder.Redirect.appendTo(Processes.LOGS.resolve("load-sample-data.log").toFile()));
-        loader.environment().putAll(Map.of("PLAN_URL", system.plans.url(), "INDICATOR_URL", indicators.url()));
+        loader.environment().putAll(Map.of("PLAN_URL", system.plans.url(), "INDICATOR_URL", indicators.url(),
+            "KEYCLOAK_URL", system.keycloak.url()));
         Process load = loader.start();
         assertThat(load.waitFor(180, TimeUnit.SECONDS)).isTrue();
         assertThat(load.exitValue()).as("deploy/local/load-sample-data.sh, see target/e2e-logs").isZero();

@@ -52,16 +52,20 @@ class GeneratedClientsTest {
     @BeforeAll
     void start() {
         system = RunningSystem.start("planeval_clients");
+        String bearer = "Bearer " + system.keycloak.token("planeval-ops");
         io.planeval.client.plan.ApiClient plan = new io.planeval.client.plan.ApiClient();
         plan.updateBaseUri(system.plans.url());
+        plan.setRequestInterceptor(request -> request.header("Authorization", bearer));
         plans = new PlansApi(plan);
         nodes = new NodesApi(plan);
         io.planeval.client.indicator.ApiClient indicator = new io.planeval.client.indicator.ApiClient();
         indicator.updateBaseUri(system.indicators.url());
+        indicator.setRequestInterceptor(request -> request.header("Authorization", bearer));
         indicators = new IndicatorsApi(indicator);
         measurements = new MeasurementsApi(indicator);
         io.planeval.client.evaluation.ApiClient evaluations = new io.planeval.client.evaluation.ApiClient();
         evaluations.updateBaseUri(system.evaluation.url());
+        evaluations.setRequestInterceptor(request -> request.header("Authorization", bearer));
         evaluation = new EvaluationApi(evaluations);
     }
 

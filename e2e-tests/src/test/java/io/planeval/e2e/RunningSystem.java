@@ -16,24 +16,31 @@ import io.planeval.testsupport.PostgresDatabaseResource;
 final class RunningSystem {
 
     final KafkaBrokerProcess broker = new KafkaBrokerProcess();
+    final KeycloakProcess keycloak = new KeycloakProcess();
     final ServiceProcess plans;
     final ServiceProcess indicators;
     final ServiceProcess evaluation;
     final Map<String, Long> startupMillis = new LinkedHashMap<>();
 
     private RunningSystem(String databasePrefix) {
-        plans = new ServiceProcess("plan-service", database(databasePrefix + "_plan"), broker.bootstrapServers());
-        indicators = new ServiceProcess("indicator-service", database(databasePrefix + "_indicator"), broker.bootstrapServers());
-        evaluation = new ServiceProcess("evaluation-service", database(databasePrefix + "_evaluation"), broker.bootstrapServers());
+        plans = new ServiceProcess("plan-service", database(databasePrefix + "_plan"), broker.bootstrapServers(), keycloak.realmUrl());
+        indicators = new ServiceProcess("indicator-service", database(databasePrefix + "_indicator"), broker.bootstrapServers(),
+            keycloak.realmUrl());
+        evaluation = new ServiceProcess("evaluation-service", database(databasePrefix + "_evaluation"), broker.bootstrapServers(),
+            keycloak.realmUrl());
     }
 
     static RunningSystem start(String databasePrefix) {
         RunningSystem system = new RunningSystem(databasePrefix);
         long started = System.nanoTime();
+        system.keycloak.start();
         system.broker.format();
         system.broker.start();
         await().atMost(Duration.ofSeconds(60)).until(system.broker::listening);
         system.took("kafka broker process", started);
+        await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(250)).until(system.keycloak::ready);
+        system.took("keycloak process (realm planeval)", started);
+        Api.authorize(system.keycloak.token("planeval-ops"));
         for (ServiceProcess service : system.services()) {
             long serviceStarted = System.nanoTime();
             service.start();
@@ -52,6 +59,7 @@ final class RunningSystem {
             service.stop();
         }
         broker.stop();
+        keycloak.stop();
     }
 
     void took(String what, long startedNanos) {

@@ -21,12 +21,13 @@ final class ServiceProcess {
     private final Map<String, String> environment;
     private Process process;
 
-    ServiceProcess(String name, String jdbcUrl, String bootstrapServers) {
+    ServiceProcess(String name, String jdbcUrl, String bootstrapServers, String realmUrl) {
         this.name = name;
         this.environment = Map.of(
             "QUARKUS_HTTP_PORT", Integer.toString(port),
             "QUARKUS_DATASOURCE_JDBC_URL", jdbcUrl,
-            "KAFKA_BOOTSTRAP_SERVERS", bootstrapServers);
+            "KAFKA_BOOTSTRAP_SERVERS", bootstrapServers,
+            "QUARKUS_OIDC_AUTH_SERVER_URL", realmUrl);
     }
 
     String url() {

@@ -24,7 +24,8 @@ import io.quarkus.smallrye.openapi.OpenApiFilter;
  * What every planeval API document says the same way, in one place: who to contact, and how refusals look. Every
  * error response is {@code application/problem+json} (a resource declares only the status and when it happens);
  * every operation may answer 400 (its path or query is refused before it runs), and every operation with a body
- * 413 and 415, as the HTTP checks in service-support do for all of them.
+ * 413 and 415, as the HTTP checks in service-support do for all of them. Every operation takes the bearer token of
+ * the OIDC scheme and may answer 401 and 403.
  */
 @OpenAPIDefinition(info = @Info(title = "planeval", version = "1.0"),
     components = @Components(schemas = @Schema(name = "Problem", implementation = Problem.class)))
@@ -32,7 +33,9 @@ import io.quarkus.smallrye.openapi.OpenApiFilter;
 public class ApiDescription implements OASFilter {
 
     private static final Map<String, String> COMMON = Map.of(
-        "400", "Refused: a field, parameter, path or query that is not acceptable; every violation is listed");
+        "400", "Refused: a field, parameter, path or query that is not acceptable; every violation is listed",
+        "401", "No bearer token, or one that is not valid",
+        "403", "The token does not hold a role this operation needs");
     private static final Map<String, String> WITH_BODY = Map.of(
         "413", "The body is larger than the limit (quarkus.http.limits.max-body-size), or the change larger than an event may be",
         "415", "The body has no Content-Type, or one this operation does not take");
@@ -51,6 +54,9 @@ public class ApiDescription implements OASFilter {
         }
         for (PathItem path : api.getPaths().getPathItems().values()) {
             for (Operation operation : path.getOperations().values()) {
+                if (operation.getSecurity() == null) {
+                    operation.addSecurityRequirement(OASFactory.createSecurityRequirement().addScheme("SecurityScheme"));
+                }
                 APIResponses responses = operation.getResponses();
                 COMMON.forEach((status, description) -> addIfAbsent(responses, status, description));
                 if (operation.getRequestBody() != null) {
