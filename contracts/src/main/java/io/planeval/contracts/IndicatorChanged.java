@@ -9,7 +9,8 @@ import java.util.List;
  * the whole definition after a committed change. A consumer keeps the highest version it has seen.
  * Enumerations are lower snake case, as in the REST API. Schema: {@code schemas/indicator-changed.v1.json}.
  */
-public record IndicatorChanged(String planCode, String indicatorCode, long version, Instant changedAt, Indicator indicator) {
+public record IndicatorChanged(String planCode, String indicatorCode, long version, Instant changedAt, Actor changedBy,
+                               Indicator indicator) {
 
     public record Indicator(
         String code,
@@ -31,6 +32,8 @@ public record IndicatorChanged(String planCode, String indicatorCode, long versi
         String method,
         List<String> relatedKpis,
         String department,
+        /** The organisation whose reporters post its measurements (their tokens' org claim) */
+        String organisation,
         String sourceSystem,
         String note) {
     }

@@ -28,5 +28,6 @@ public record MeasurementUpdated(
     LocalDate describesDate,
     String sourceSystem,
     String note,
-    Instant recordedAt) {
+    Instant recordedAt,
+    Actor recordedBy) {
 }

@@ -8,7 +8,7 @@ import java.util.List;
  * committed change, so consumers never call plan-service back. A consumer keeps the highest version it has seen.
  * Schema: {@code schemas/plan-changed.v1.json}; golden sample: {@code samples/plan-changed.v1.json}.
  */
-public record PlanChanged(String planCode, long version, Instant changedAt, Plan plan) {
+public record PlanChanged(String planCode, long version, Instant changedAt, Actor changedBy, Plan plan) {
 
     /** The plan as plan-service exports it; {@code levels} names level 1, 2, … of the tree. */
     public record Plan(
@@ -20,6 +20,8 @@ public record PlanChanged(String planCode, long version, Instant changedAt, Plan
         List<String> levels,
         String vision,
         String status,
+        /** Whether the plan's evaluation is open data: readable without a token */
+        boolean openData,
         List<Node> nodes) {
     }
 

@@ -44,8 +44,8 @@ public final class SampleEvents {
             n.get("title").asText(), null, n.get("level").asInt(), null, n.get("position").asInt(), null)));
         List<String> levels = new ArrayList<>();
         doc.get("levels").forEach(l -> levels.add(l.asText()));
-        PlanChanged event = new PlanChanged(planCode, 1, PLANNED, new PlanChanged.Plan(planCode, doc.get("title").asText(), null,
-            doc.get("firstFiscalYear").asInt(), doc.get("lastFiscalYear").asInt(), levels, null, "active", nodes));
+        PlanChanged event = new PlanChanged(planCode, 1, PLANNED, null, new PlanChanged.Plan(planCode, doc.get("title").asText(), null,
+            doc.get("firstFiscalYear").asInt(), doc.get("lastFiscalYear").asInt(), levels, null, "active", false, nodes));
         return new TestEvent(Topics.PLANS, planCode, EventTypes.PLAN_CHANGED, write(event));
     }
 
@@ -68,11 +68,11 @@ public final class SampleEvents {
             : Map.of("higher_is_better", "ratio", "lower_is_better", "inverse_ratio", "qualitative", "qualitative").get(direction);
         JsonNode target = d.get("target");
         JsonNode baseline = d.get("baseline");
-        IndicatorChanged event = new IndicatorChanged(planCode, code, version, changedAt, new IndicatorChanged.Indicator(code,
+        IndicatorChanged event = new IndicatorChanged(planCode, code, version, changedAt, null, new IndicatorChanged.Indicator(code,
             d.get("nodeCode").asText(), d.get("kind").asText(), d.get("name").asText(), text(d, "unit"),
             baseline == null ? null : decimal(baseline, "value"), baseline == null ? null : baseline.get("fiscalYear").asInt(),
             target == null ? null : decimal(target, "value"), target == null ? null : text(target, "text"),
-            target == null ? null : target.get("fiscalYear").asInt(), List.of(), direction, method, List.of(), null, null,
+            target == null ? null : target.get("fiscalYear").asInt(), List.of(), direction, method, List.of(), null, text(d, "organisation"), null,
             text(d, "note")));
         return new TestEvent(Topics.INDICATORS, Topics.indicatorKey(planCode, code), EventTypes.INDICATOR_CHANGED, write(event));
     }
@@ -96,7 +96,7 @@ public final class SampleEvents {
     public static TestEvent measurement(String planCode, long id, String code, int year, int revision, BigDecimal value,
                                  String outcome, String status, Instant recordedAt) {
         MeasurementUpdated event = new MeasurementUpdated(id, planCode, code, year, null, null, revision, value, outcome, status,
-            null, null, "test", null, recordedAt);
+            null, null, "test", null, recordedAt, null);
         return new TestEvent(Topics.MEASUREMENTS, planCode, EventTypes.MEASUREMENT_UPDATED, write(event));
     }
 

@@ -47,8 +47,8 @@ public final class TestPlans {
         for (int i = 0; i < goals.size(); i++) {
             nodes.add(new PlanChanged.Node(goals.get(i), "目標" + (i + 1), "目標 " + goals.get(i), null, 1, null, i + 1, null));
         }
-        PlanChanged event = new PlanChanged(planCode, version, Instant.now(), new PlanChanged.Plan(planCode, "テスト計画",
-            null, first, last, List.of("目標"), null, "active", nodes));
+        PlanChanged event = new PlanChanged(planCode, version, Instant.now(), null, new PlanChanged.Plan(planCode, "テスト計画",
+            null, first, last, List.of("目標"), null, "active", false, nodes));
         try {
             KafkaTestProducer.send(Topics.PLANS, planCode, EventTypes.PLAN_CHANGED, JSON.writeValueAsString(event));
         } catch (JsonProcessingException e) {

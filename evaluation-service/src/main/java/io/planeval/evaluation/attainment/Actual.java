@@ -3,6 +3,7 @@ package io.planeval.evaluation.attainment;
 import java.math.BigDecimal;
 import java.time.Instant;
 
+import io.planeval.contracts.Actor;
 import io.planeval.contracts.Vocabulary.MeasurementStatus;
 import io.planeval.contracts.Vocabulary;
 
@@ -14,7 +15,9 @@ public record Actual(
     BigDecimal value,
     String outcome,
     String status,
-    Instant recordedAt) {
+    Instant recordedAt,
+    /** Who posted it */
+    Actor recordedBy) {
 
     public boolean isBeingTallied() {
         return Vocabulary.wire(MeasurementStatus.BEING_TALLIED).equals(status);

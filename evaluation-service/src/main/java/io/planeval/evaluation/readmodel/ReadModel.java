@@ -26,6 +26,7 @@ import org.hibernate.Session;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.planeval.contracts.Actor;
 import io.planeval.contracts.IndicatorChanged;
 import io.planeval.contracts.MeasurementUpdated;
 import io.planeval.contracts.PlanChanged;
@@ -57,23 +58,25 @@ public class ReadModel {
 
     public boolean store(PlanChanged event) {
         return entityManager.createNativeQuery("""
-                INSERT INTO plan_version (plan_code, version, changed_at, document)
-                VALUES (:plan, :version, :changedAt, CAST(:document AS jsonb)) ON CONFLICT DO NOTHING""")
+                INSERT INTO plan_version (plan_code, version, changed_at, changed_by, document)
+                VALUES (:plan, :version, :changedAt, CAST(:changedBy AS jsonb), CAST(:document AS jsonb)) ON CONFLICT DO NOTHING""")
             .setParameter("plan", event.planCode())
             .setParameter("version", event.version())
             .setParameter("changedAt", event.changedAt())
+            .setParameter("changedBy", json(event.changedBy()))
             .setParameter("document", json(event.plan()))
             .executeUpdate() == 1;
     }
 
     public boolean store(IndicatorChanged event) {
         return entityManager.createNativeQuery("""
-                INSERT INTO indicator_version (plan_code, indicator_code, version, changed_at, definition)
-                VALUES (:plan, :code, :version, :changedAt, CAST(:definition AS jsonb)) ON CONFLICT DO NOTHING""")
+                INSERT INTO indicator_version (plan_code, indicator_code, version, changed_at, changed_by, definition)
+                VALUES (:plan, :code, :version, :changedAt, CAST(:changedBy AS jsonb), CAST(:definition AS jsonb)) ON CONFLICT DO NOTHING""")
             .setParameter("plan", event.planCode())
             .setParameter("code", event.indicatorCode())
             .setParameter("version", event.version())
             .setParameter("changedAt", event.changedAt())
+            .setParameter("changedBy", json(event.changedBy()))
             .setParameter("definition", json(event.indicator()))
             .executeUpdate() == 1;
     }
@@ -86,11 +89,12 @@ public class ReadModel {
         Set<Long> stored = entityManager.unwrap(Session.class).doReturningWork(connection -> {
             try (PreparedStatement insert = connection.prepareStatement("""
                     INSERT INTO measurement (measurement_id, plan_code, indicator_code, fiscal_year, quarter, month, revision,
-                                             value, outcome, status, recorded_at)
-                    SELECT id, plan, code, year, quarter, month, revision, value::numeric, outcome, status, recorded_at::timestamptz
+                                             value, outcome, status, recorded_at, recorded_by)
+                    SELECT id, plan, code, year, quarter, month, revision, value::numeric, outcome, status, recorded_at::timestamptz,
+                           recorded_by::jsonb
                     FROM unnest(?::bigint[], ?::text[], ?::text[], ?::integer[], ?::integer[], ?::integer[], ?::integer[],
-                                ?::text[], ?::text[], ?::text[], ?::text[])
-                         AS e (id, plan, code, year, quarter, month, revision, value, outcome, status, recorded_at)
+                                ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+                         AS e (id, plan, code, year, quarter, month, revision, value, outcome, status, recorded_at, recorded_by)
                     ON CONFLICT DO NOTHING RETURNING measurement_id""")) {
                 insert.setArray(1, connection.createArrayOf("bigint", column(events, MeasurementUpdated::measurementId)));
                 insert.setArray(2, connection.createArrayOf("text", column(events, MeasurementUpdated::planCode)));
@@ -104,6 +108,7 @@ public class ReadModel {
                 insert.setArray(9, connection.createArrayOf("text", column(events, MeasurementUpdated::outcome)));
                 insert.setArray(10, connection.createArrayOf("text", column(events, MeasurementUpdated::status)));
                 insert.setArray(11, connection.createArrayOf("text", column(events, e -> e.recordedAt().toString())));
+                insert.setArray(12, connection.createArrayOf("text", column(events, e -> json(e.recordedBy()))));
                 Set<Long> ids = new HashSet<>();
                 try (ResultSet rows = insert.executeQuery()) {
                     while (rows.next()) {
@@ -159,7 +164,8 @@ public class ReadModel {
             return new HashMap<>();
         }
         return actualRows(entityManager.createNativeQuery("""
-                SELECT m.indicator_code, m.measurement_id, m.fiscal_year, m.revision, m.value, m.outcome, m.status, m.recorded_at
+                SELECT m.indicator_code, m.measurement_id, m.fiscal_year, m.revision, m.value, m.outcome, m.status, m.recorded_at,
+                       m.recorded_by::text
                 FROM unnest(CAST(:codes AS text[])) AS c (code)
                 CROSS JOIN LATERAL (
                     SELECT * FROM measurement
@@ -191,13 +197,14 @@ public class ReadModel {
         return rows.stream().map(json -> definition(read(json, IndicatorChanged.Indicator.class))).toList();
     }
 
-    private static Map<String, Actual> actualRows(Query query) {
+    private Map<String, Actual> actualRows(Query query) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = query.getResultList();
         Map<String, Actual> actuals = new HashMap<>();
         for (Object[] row : rows) {
             actuals.put((String) row[0], new Actual(((Number) row[1]).longValue(), ((Number) row[2]).intValue(),
-                ((Number) row[3]).intValue(), (BigDecimal) row[4], (String) row[5], (String) row[6], instant(row[7])));
+                ((Number) row[3]).intValue(), (BigDecimal) row[4], (String) row[5], (String) row[6], instant(row[7]),
+                row[8] == null ? null : read((String) row[8], Actor.class)));
         }
         return actuals;
     }
@@ -219,7 +226,8 @@ public class ReadModel {
             + " is not one of " + String.join(", ", Vocabulary.words(type))));
     }
 
-    static Instant instant(Object value) {
+    /** A timestamp column as JDBC returns it, as an instant. */
+    public static Instant instant(Object value) {
         if (value instanceof Instant instant) {
             return instant;
         }
@@ -229,7 +237,11 @@ public class ReadModel {
         return ((Timestamp) value).toInstant();
     }
 
+    /** The value as JSON; null stays null (SQL NULL where it is stored). */
     private String json(Object value) {
+        if (value == null) {
+            return null;
+        }
         try {
             return objectMapper.writeValueAsString(value);
         } catch (JsonProcessingException e) {

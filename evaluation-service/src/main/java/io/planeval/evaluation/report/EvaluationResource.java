@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 
-import jakarta.annotation.security.RolesAllowed;
+import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -28,12 +28,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.planeval.support.fiscal.FiscalYears;
 import io.planeval.support.http.QueryParams;
 import io.planeval.support.problem.ProblemException;
-import io.planeval.support.security.Roles;
 import io.planeval.support.text.Text;
 import io.planeval.support.time.Moments;
 
 @Path("/api/v1/plans/{planCode}")
-@Tag(name = "Evaluation", description = "Status, attainment and roll-ups, as of any moment. " + PlanReport.ROUNDING)
+@Tag(name = "Evaluation", description = "Status, attainment and roll-ups, as of any moment; for readers, and for anybody where "
+    + "the plan is open data. " + PlanReport.ROUNDING)
 @Produces(MediaType.APPLICATION_JSON)
 public class EvaluationResource {
 
@@ -44,6 +44,9 @@ public class EvaluationResource {
 
     @Inject
     EvaluationQueries queries;
+
+    @Inject
+    ReadAccess access;
 
     @GET
     @Path("/evaluation")
@@ -57,10 +60,11 @@ public class EvaluationResource {
                         "kpiAchievementRate": {"percent": 63.1578947368, "display": "63%"},
                         "kgiAttainment": {"percent": 74.0000000000, "display": "74%"}}]}""")))
     @APIResponse(responseCode = "404", description = "Plan not known (as of that moment)")
-    @RolesAllowed(Roles.READER)
+    @PermitAll
     public Response report(@PathParam("planCode") String planCode,
                            @Parameter(description = FISCAL_YEAR, schema = @Schema(type = SchemaType.INTEGER)) @QueryParam("fiscalYear") String fiscalYear,
                            @Parameter(description = AS_OF) @QueryParam("asOf") String asOf) {
+        access.check(planCode);
         Instant moment = moment("asOf", asOf);
         return Response.ok(moment == null ? queries.currentReport(planCode, year(fiscalYear)) : queries.report(planCode, year(fiscalYear), moment))
             .type(MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8")).build();
@@ -72,10 +76,11 @@ public class EvaluationResource {
         description = "KPI counts and achievement rate over the node's subtree, its KGIs, and each child's roll-up, as of a moment.")
     @APIResponse(responseCode = "200", description = "The node's roll-up")
     @APIResponse(responseCode = "404", description = "No such plan or node")
-    @RolesAllowed(Roles.READER)
+    @PermitAll
     public NodeReport node(@PathParam("planCode") String planCode, @PathParam("nodeCode") String nodeCode,
                            @Parameter(description = FISCAL_YEAR, schema = @Schema(type = SchemaType.INTEGER)) @QueryParam("fiscalYear") String fiscalYear,
                            @Parameter(description = AS_OF) @QueryParam("asOf") String asOf) {
+        access.check(planCode);
         return queries.node(planCode, nodeCode, year(fiscalYear), moment("asOf", asOf));
     }
 
@@ -89,10 +94,11 @@ public class EvaluationResource {
              "working": {"method": "ratio", "formula": "75608 ÷ 40000 = 189.02%", "target": {"value": 40000, "fiscalYear": 2024},
                          "actual": {"revision": 1, "value": 75608, "status": "final"}}}""")))
     @APIResponse(responseCode = "404", description = "No such plan or indicator")
-    @RolesAllowed(Roles.READER)
+    @PermitAll
     public IndicatorResult indicator(@PathParam("planCode") String planCode, @PathParam("indicatorCode") String code,
                                      @Parameter(description = FISCAL_YEAR, schema = @Schema(type = SchemaType.INTEGER)) @QueryParam("fiscalYear") String fiscalYear,
                                      @Parameter(description = AS_OF) @QueryParam("asOf") String asOf) {
+        access.check(planCode);
         return queries.indicator(planCode, code, year(fiscalYear), moment("asOf", asOf));
     }
 
@@ -103,11 +109,12 @@ public class EvaluationResource {
     @APIResponse(responseCode = "200", description = "The changes, by indicator code")
     @APIResponse(responseCode = "400", description = "from or to missing or unreadable")
     @APIResponse(responseCode = "404", description = "Plan not known as of the later moment")
-    @RolesAllowed(Roles.READER)
+    @PermitAll
     public List<Change> changes(@PathParam("planCode") String planCode,
                                 @Parameter(description = FISCAL_YEAR, schema = @Schema(type = SchemaType.INTEGER)) @QueryParam("fiscalYear") String fiscalYear,
                                 @Parameter(description = "The earlier moment (" + AS_OF + ")", required = true) @QueryParam("from") String from,
                                 @Parameter(description = "The later moment", required = true) @QueryParam("to") String to) {
+        access.check(planCode);
         return queries.changes(planCode, year(fiscalYear), moment("from", from), moment("to", to));
     }
 
@@ -120,10 +127,11 @@ public class EvaluationResource {
     @APIResponse(responseCode = "200", description = "The table", content = @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING)),
         headers = @Header(name = "Content-Disposition", description = "attachment; filename=<plan>-<year>.csv", schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "404", description = "Plan not known (as of that moment)")
-    @RolesAllowed(Roles.READER)
+    @PermitAll
     public Response csv(@PathParam("planCode") String planCode,
                         @Parameter(description = FISCAL_YEAR, schema = @Schema(type = SchemaType.INTEGER)) @QueryParam("fiscalYear") String fiscalYear,
                         @Parameter(description = AS_OF) @QueryParam("asOf") String asOf) {
+        access.check(planCode);
         EvaluationQueries.Snapshot snapshot = queries.snapshot(planCode, year(fiscalYear), moment("asOf", asOf));
         return Response.ok(CommitteeCsv.write(snapshot))
             .type("text/csv; charset=UTF-8")
@@ -139,7 +147,7 @@ public class EvaluationResource {
      * An instant, or a date meaning the end of that day in Japan; cut to the microseconds revisions are recorded in,
      * never rounded up, so a moment just before a revision never includes it.
      */
-    static Instant moment(String field, String value) {
+    public static Instant moment(String field, String value) {
         if (value == null || value.isBlank()) {
             return null;
         }

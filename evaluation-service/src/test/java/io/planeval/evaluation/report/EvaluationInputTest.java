@@ -115,8 +115,8 @@ class EvaluationInputTest {
     static PlanChanged planWithout(String plan, String goal) {
         PlanChanged full = read(SampleEvents.plan(plan).json());
         List<PlanChanged.Node> kept = full.plan().nodes().stream().filter(n -> !n.code().equals(goal)).toList();
-        return new PlanChanged(plan, 2, Instant.parse("2025-08-01T00:00:00Z"), new PlanChanged.Plan(plan, full.plan().title(),
-            null, full.plan().firstFiscalYear(), full.plan().lastFiscalYear(), full.plan().levels(), null, "active", kept));
+        return new PlanChanged(plan, 2, Instant.parse("2025-08-01T00:00:00Z"), null, new PlanChanged.Plan(plan, full.plan().title(),
+            null, full.plan().firstFiscalYear(), full.plan().lastFiscalYear(), full.plan().levels(), null, "active", false, kept));
     }
 
     static PlanChanged read(String json) {

@@ -16,6 +16,7 @@ import jakarta.persistence.Table;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
+import io.planeval.contracts.Actor;
 import io.planeval.contracts.Vocabulary;
 import io.planeval.support.fiscal.FiscalYears;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
@@ -76,6 +77,9 @@ public class Indicator extends PanacheEntityBase {
 
     public String department;
 
+    /** Whose reporters post its measurements (their tokens' org claim); null: operations only. */
+    public String organisation;
+
     @Column(name = "source_system")
     public String sourceSystem;
 
@@ -86,6 +90,11 @@ public class Indicator extends PanacheEntityBase {
 
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
+
+    /** Who made the last change. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "changed_by", columnDefinition = "jsonb")
+    public Actor changedBy;
 
     public static Optional<Indicator> find(String planCode, String code) {
         return find("planCode = ?1 and code = ?2", planCode, code).firstResultOptional();
@@ -119,6 +128,7 @@ public class Indicator extends PanacheEntityBase {
         method = doc.method();
         relatedKpis = doc.relatedKpis();
         department = doc.department();
+        organisation = doc.organisation();
         sourceSystem = doc.sourceSystem();
         note = doc.note();
     }
@@ -132,6 +142,7 @@ public class Indicator extends PanacheEntityBase {
         IndicatorDocument.Target target = targetFiscalYear == null ? null : new IndicatorDocument.Target(
             DecimalValues.canonical(targetValue), targetText, targetFiscalYear, FiscalYears.label(targetFiscalYear));
         return new IndicatorDocument(planCode, code, nodeCode, kind, name, unit, baseline, target,
-            canonicalMilestones, direction, method, relatedKpis, department, sourceSystem, note, version);
+            canonicalMilestones, direction, method, relatedKpis, department, organisation, sourceSystem, note, version, updatedAt,
+            changedBy);
     }
 }

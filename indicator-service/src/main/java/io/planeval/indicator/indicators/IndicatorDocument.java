@@ -1,9 +1,12 @@
 package io.planeval.indicator.indicators;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.List;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import io.planeval.contracts.Actor;
 
 /** A KGI or KPI definition: the body of PUT and the answer of GET. Read-only fields are ignored on input. */
 @Schema(name = "Indicator")
@@ -22,9 +25,13 @@ public record IndicatorDocument(
         enumeration = {"ratio", "inverse_ratio", "progress_from_baseline", "qualitative"}) String method,
     @Schema(description = "For a KGI: the codes of its related KPIs") List<String> relatedKpis,
     @Schema(example = "総務部行政改革課") String department,
+    @Schema(description = "The organisation whose reporters post its measurements: their tokens' org claim. Without one, "
+        + "only operations may post.", example = "sample-org-a") String organisation,
     @Schema(description = "The system that posts its measurements") String sourceSystem,
     @Schema(description = "Anything a reader of the figures should know, e.g. how a printed value was read") String note,
-    @Schema(readOnly = true, description = "Increases with every committed change; also the ETag") Long version) {
+    @Schema(readOnly = true, description = "Increases with every committed change; also the ETag") Long version,
+    @Schema(readOnly = true, description = "When the last change committed") Instant changedAt,
+    @Schema(readOnly = true, description = "Who made the last change") Actor changedBy) {
 
     @Schema(name = "Baseline", description = "Where the indicator started (基準値)")
     public record Baseline(BigDecimal value, Integer fiscalYear, @Schema(readOnly = true, example = "令和元年度") String fiscalYearLabel) {
@@ -44,6 +51,6 @@ public record IndicatorDocument(
         return new IndicatorDocument(null, code, nodeCode, kind, name, unit,
             baseline == null ? null : new Baseline(baseline.value(), baseline.fiscalYear(), null),
             target == null ? null : new Target(target.value(), target.text(), target.fiscalYear(), null),
-            milestones, direction, method, relatedKpis, department, sourceSystem, note, null);
+            milestones, direction, method, relatedKpis, department, organisation, sourceSystem, note, null, null, null);
     }
 }

@@ -44,6 +44,10 @@ public final class IndicatorRules {
         Optional<IndicatorKind> kind = oneOf(violations, "kind", doc.kind(), IndicatorKind.class);
         text(violations, "name", doc.name(), true);
         text(violations, "department", doc.department(), false);
+        if (doc.organisation() != null && !CODE.matcher(doc.organisation()).matches()) {
+            violations.add(new Violation("organisation", Text.excerpt(doc.organisation())
+                + " is not an organisation code (letters, digits, '.', '_' or '-', at most 64), as in the reporters' tokens"));
+        }
         text(violations, "sourceSystem", doc.sourceSystem(), false);
         if (doc.note() != null && doc.note().length() > MAX_NOTE) {
             violations.add(new Violation("note", "is longer than " + MAX_NOTE + " characters"));
@@ -78,8 +82,8 @@ public final class IndicatorRules {
             .sorted(Comparator.comparing(IndicatorDocument.Milestone::fiscalYear))
             .toList();
         return new IndicatorDocument(plan.code, code, doc.nodeCode(), doc.kind(), doc.name(), doc.unit(), baseline, target,
-            sorted, doc.direction(), Vocabulary.wire(method.orElseThrow()), List.copyOf(related), doc.department(), doc.sourceSystem(), doc.note(),
-            doc.version());
+            sorted, doc.direction(), Vocabulary.wire(method.orElseThrow()), List.copyOf(related), doc.department(), doc.organisation(),
+            doc.sourceSystem(), doc.note(), doc.version(), doc.changedAt(), doc.changedBy());
     }
 
     private static void checkMethod(List<Violation> violations, IndicatorDocument doc, Direction direction, Method method) {

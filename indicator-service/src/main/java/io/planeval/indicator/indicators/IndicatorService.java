@@ -16,6 +16,7 @@ import io.planeval.support.http.QueryParams;
 import io.planeval.support.outbox.Outbox;
 import io.planeval.support.persistence.AdvisoryLocks;
 import io.planeval.support.problem.ProblemException;
+import io.planeval.support.security.Caller;
 import io.planeval.support.time.Moments;
 
 @ApplicationScoped
@@ -26,6 +27,9 @@ public class IndicatorService {
 
     @Inject
     AdvisoryLocks locks;
+
+    @Inject
+    Caller caller;
 
     /** How long a client should wait before asking again about a plan this service has not learned yet. */
     static final int PLAN_NOT_YET_KNOWN_RETRY_SECONDS = 1;
@@ -109,16 +113,17 @@ public class IndicatorService {
         indicator.copyFrom(normalized);
         indicator.version++;
         indicator.updatedAt = now;
+        indicator.changedBy = caller.actor();
         if (created) {
             indicator.persist();
         }
         IndicatorDocument saved = indicator.toDocument();
-        outbox.append(Topics.INDICATORS, Topics.indicatorKey(planCode, code), EventTypes.INDICATOR_CHANGED, event(saved, now));
+        outbox.append(Topics.INDICATORS, Topics.indicatorKey(planCode, code), EventTypes.INDICATOR_CHANGED, event(saved));
         return new Outcome(saved, created, true);
     }
 
-    static IndicatorChanged event(IndicatorDocument doc, Instant changedAt) {
-        return new IndicatorChanged(doc.planCode(), doc.code(), doc.version(), changedAt, new IndicatorChanged.Indicator(
+    static IndicatorChanged event(IndicatorDocument doc) {
+        return new IndicatorChanged(doc.planCode(), doc.code(), doc.version(), doc.changedAt(), doc.changedBy(), new IndicatorChanged.Indicator(
             doc.code(), doc.nodeCode(), doc.kind(), doc.name(), doc.unit(),
             doc.baseline() == null ? null : doc.baseline().value(),
             doc.baseline() == null ? null : doc.baseline().fiscalYear(),
@@ -126,6 +131,6 @@ public class IndicatorService {
             doc.target() == null ? null : doc.target().text(),
             doc.target() == null ? null : doc.target().fiscalYear(),
             doc.milestones().stream().map(m -> new IndicatorChanged.Milestone(m.fiscalYear(), m.value())).toList(),
-            doc.direction(), doc.method(), doc.relatedKpis(), doc.department(), doc.sourceSystem(), doc.note()));
+            doc.direction(), doc.method(), doc.relatedKpis(), doc.department(), doc.organisation(), doc.sourceSystem(), doc.note()));
     }
 }

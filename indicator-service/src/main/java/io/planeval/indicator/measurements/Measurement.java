@@ -15,6 +15,10 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+import io.planeval.contracts.Actor;
 import io.planeval.indicator.indicators.Indicator;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
@@ -63,4 +67,9 @@ public class Measurement extends PanacheEntityBase {
 
     @Column(name = "recorded_at", nullable = false)
     public Instant recordedAt;
+
+    /** Who posted it. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "recorded_by", columnDefinition = "jsonb")
+    public Actor recordedBy;
 }

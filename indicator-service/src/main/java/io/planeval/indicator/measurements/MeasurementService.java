@@ -28,6 +28,7 @@ import org.hibernate.jpa.HibernateHints;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.planeval.contracts.Actor;
 import io.planeval.contracts.EventTypes;
 import io.planeval.contracts.Topics;
 import io.planeval.indicator.indicators.Indicator;
@@ -38,6 +39,8 @@ import io.planeval.support.http.QueryParams;
 import io.planeval.support.outbox.Outbox;
 import io.planeval.support.problem.ProblemException;
 import io.planeval.support.problem.Violation;
+import io.planeval.support.security.Caller;
+import io.planeval.support.security.Roles;
 import io.planeval.support.text.Text;
 import io.planeval.support.time.Moments;
 
@@ -62,6 +65,9 @@ public class MeasurementService {
 
     @Inject
     ObjectMapper objectMapper;
+
+    @Inject
+    Caller caller;
 
     /** Later than any recordedAt, as PostgreSQL can store it: where the newest-first list starts. */
     private static final Instant LATER_THAN_ANY_RECORDING = Instant.parse("9999-12-31T00:00:00Z");
@@ -185,10 +191,36 @@ public class MeasurementService {
                 MeasurementRules.check(at, row.input(), indicator, plan, violations);
             }
         }
+        List<Violation> foreign = foreignRows(rows, indicators, fieldPrefix);
+        if (!foreign.isEmpty()) {
+            throw ProblemException.forbidden(foreign);
+        }
         if (!violations.isEmpty()) {
             throw ProblemException.invalid(violations);
         }
         return store(rows, indicators);
+    }
+
+    /**
+     * The rows for indicators of another organisation than the caller's: a reporter posts only for its own
+     * organisation's indicators (operations for any). One such row refuses the whole post, and each is named.
+     */
+    private List<Violation> foreignRows(List<Row> rows, Map<String, Indicator> indicators, IntFunction<String> fieldPrefix) {
+        if (caller.hasRole(Roles.OPS)) {
+            return List.of();
+        }
+        String organisation = caller.organisation();
+        List<Violation> foreign = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            Indicator indicator = indicators.get(key(rows.get(i).planCode(), rows.get(i).indicatorCode()));
+            if (indicator != null && (indicator.organisation == null || !indicator.organisation.equals(organisation))) {
+                String at = fieldPrefix.apply(i);
+                foreign.add(new Violation(at + "indicatorCode", indicator.code + " is reported by "
+                    + (indicator.organisation == null ? "operations only" : "organisation " + indicator.organisation)
+                    + ", not by " + (organisation == null ? "a token without an organisation" : organisation)));
+            }
+        }
+        return foreign;
     }
 
     /**
@@ -207,6 +239,7 @@ public class MeasurementService {
     private List<MeasurementView> store(List<Row> rows, Map<String, Indicator> indicators) {
         Map<String, Integer> lastRevision = lastRevisions(rows, indicators);
         Instant now = Moments.now();
+        Actor actor = caller.actor();
         List<Measurement> measurements = new ArrayList<>(rows.size());
         for (Row row : rows) {
             Indicator indicator = indicators.get(key(row.planCode(), row.indicatorCode()));
@@ -225,6 +258,7 @@ public class MeasurementService {
             m.sourceSystem = in.sourceSystem();
             m.note = in.note();
             m.recordedAt = now;
+            m.recordedBy = actor;
             measurements.add(m);
         }
         // Rows that are only ever added need no persistence context: JDBC batches, no flush or dirty checking.

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import io.planeval.contracts.Actor;
 import io.planeval.contracts.MeasurementUpdated;
 import io.planeval.indicator.indicators.DecimalValues;
 import io.planeval.support.fiscal.FiscalYears;
@@ -28,16 +29,17 @@ public record MeasurementView(
     @Schema(implementation = String.class, format = "date", nullable = true) LocalDate describesDate,
     String sourceSystem,
     String note,
-    @Schema(implementation = String.class, format = "date-time", description = "When the server stored it") Instant recordedAt) {
+    @Schema(implementation = String.class, format = "date-time", description = "When the server stored it") Instant recordedAt,
+    @Schema(description = "Who posted it") Actor recordedBy) {
 
     static MeasurementView of(Measurement m, String planCode, String indicatorCode) {
         return new MeasurementView(m.id, planCode, indicatorCode, m.fiscalYear, FiscalYears.label(m.fiscalYear),
             m.quarter, m.month, m.revision, DecimalValues.canonical(m.value), m.outcome, m.status, m.expectedDate,
-            m.describesDate, m.sourceSystem, m.note, m.recordedAt);
+            m.describesDate, m.sourceSystem, m.note, m.recordedAt, m.recordedBy);
     }
 
     MeasurementUpdated event() {
         return new MeasurementUpdated(id, planCode, indicatorCode, fiscalYear, quarter, month, revision, value, outcome,
-            status, expectedDate, describesDate, sourceSystem, note, recordedAt);
+            status, expectedDate, describesDate, sourceSystem, note, recordedAt, recordedBy);
     }
 }

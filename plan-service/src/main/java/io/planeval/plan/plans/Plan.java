@@ -18,6 +18,7 @@ import jakarta.persistence.Table;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
+import io.planeval.contracts.Actor;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 @Entity
@@ -51,12 +52,20 @@ public class Plan extends PanacheEntityBase {
     @Column(nullable = false)
     public String status;
 
+    @Column(name = "open_data", nullable = false)
+    public boolean openData;
+
     /** Our own optimistic-locking counter: bumped only when the content really changes (node edits included). */
     @Column(nullable = false)
     public long version;
 
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
+
+    /** Who made the last change. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "changed_by", columnDefinition = "jsonb")
+    public Actor changedBy;
 
     @OneToMany(mappedBy = "plan", cascade = CascadeType.ALL, orphanRemoval = true)
     public List<PlanNode> nodes = new ArrayList<>();

@@ -1,8 +1,11 @@
 package io.planeval.plan.plans;
 
+import java.time.Instant;
 import java.util.List;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import io.planeval.contracts.Actor;
 
 /**
  * A whole plan: the import format of {@code PUT /api/v1/plans/{planCode}} and the export format of GET.
@@ -30,14 +33,20 @@ public record PlanDocument(
     String vision,
     @Schema(description = "draft (default), active or closed", enumeration = {"draft", "active", "closed"}, example = "active")
     String status,
+    @Schema(description = "Whether the plan's evaluation is open data, readable without a token (default false)", example = "true")
+    Boolean openData,
     @Schema(readOnly = true, description = "Increases with every committed change; also the ETag", example = "1")
     Long version,
+    @Schema(readOnly = true, description = "When the last change committed")
+    Instant changedAt,
+    @Schema(readOnly = true, description = "Who made the last change")
+    Actor changedBy,
     @Schema(description = "Every node of the tree; on input in any order")
     List<NodeDocument> nodes) {
 
     /** The same plan without the read-only fields, as a user would write it: what decides "changed or not". */
     PlanDocument content() {
         return new PlanDocument(code, title, description, firstFiscalYear, null, lastFiscalYear, null, levels, vision,
-            status, null, nodes == null ? null : nodes.stream().map(NodeDocument::content).toList());
+            status, openData, null, null, null, nodes == null ? null : nodes.stream().map(NodeDocument::content).toList());
     }
 }

@@ -24,6 +24,7 @@ import io.planeval.support.outbox.Outbox;
 import io.planeval.support.persistence.AdvisoryLocks;
 import io.planeval.support.problem.ProblemException;
 import io.planeval.support.problem.Violation;
+import io.planeval.support.security.Caller;
 import io.planeval.support.time.Moments;
 
 /**
@@ -40,6 +41,9 @@ public class PlanService {
 
     @Inject
     AdvisoryLocks locks;
+
+    @Inject
+    Caller caller;
 
     /** What a write did: the plan afterwards, and whether it was created or changed at all. */
     public record Outcome(PlanDocument plan, boolean created, boolean changed) {
@@ -150,7 +154,7 @@ public class PlanService {
     private Outcome replaceNodes(Plan plan, PlanDocument current, List<NodeDocument> nodes, int editedIndex, Long expectedVersion) {
         PlanDocument proposal = new PlanDocument(current.code(), current.title(), current.description(),
             current.firstFiscalYear(), null, current.lastFiscalYear(), null, current.levels(), current.vision(),
-            current.status(), null, nodes);
+            current.status(), current.openData(), null, null, null, nodes);
         PlanDocument normalized;
         try {
             normalized = PlanTree.normalize(plan.code, proposal);
@@ -194,8 +198,10 @@ public class PlanService {
         plan.levels = doc.levels();
         plan.vision = doc.vision();
         plan.status = doc.status();
+        plan.openData = doc.openData();
         plan.version = plan.version + 1;
         plan.updatedAt = now;
+        plan.changedBy = caller.actor();
         Map<String, PlanNode> existing = new HashMap<>();
         plan.nodes.forEach(node -> existing.put(node.code, node));
         Set<String> kept = new HashSet<>();
@@ -214,7 +220,7 @@ public class PlanService {
             plan.persist();
         }
         PlanDocument saved = toDocument(plan);
-        outbox.append(Topics.PLANS, plan.code, EventTypes.PLAN_CHANGED, event(saved, now));
+        outbox.append(Topics.PLANS, plan.code, EventTypes.PLAN_CHANGED, event(saved));
         return saved;
     }
 
@@ -252,17 +258,18 @@ public class PlanService {
             .map(node -> node.toDocument(null))
             .toList();
         PlanDocument stored = new PlanDocument(plan.code, plan.title, plan.description, plan.firstFiscalYear, null,
-            plan.lastFiscalYear, null, plan.levels, plan.vision, plan.status, plan.version, nodes);
+            plan.lastFiscalYear, null, plan.levels, plan.vision, plan.status, plan.openData, plan.version, plan.updatedAt,
+            plan.changedBy, nodes);
         return PlanTree.normalize(plan.code, stored);
     }
 
-    static PlanChanged event(PlanDocument plan, Instant changedAt) {
+    static PlanChanged event(PlanDocument plan) {
         List<PlanChanged.Node> nodes = plan.nodes().stream()
             .map(n -> new PlanChanged.Node(n.code(), n.label(), n.title(), n.description(), n.level(), n.parent(),
                 n.position(), n.note()))
             .toList();
-        return new PlanChanged(plan.code(), plan.version(), changedAt, new PlanChanged.Plan(plan.code(), plan.title(),
-            plan.description(), plan.firstFiscalYear(), plan.lastFiscalYear(), plan.levels(), plan.vision(),
-            plan.status(), nodes));
+        return new PlanChanged(plan.code(), plan.version(), plan.changedAt(), plan.changedBy(), new PlanChanged.Plan(plan.code(),
+            plan.title(), plan.description(), plan.firstFiscalYear(), plan.lastFiscalYear(), plan.levels(), plan.vision(),
+            plan.status(), plan.openData(), nodes));
     }
 }

@@ -77,7 +77,8 @@ public final class PlanTree {
         return new PlanDocument(planCode, doc.title(), doc.description(),
             doc.firstFiscalYear(), FiscalYears.label(doc.firstFiscalYear()),
             doc.lastFiscalYear(), FiscalYears.label(doc.lastFiscalYear()),
-            List.copyOf(levels), doc.vision(), status, doc.version(), ordered);
+            List.copyOf(levels), doc.vision(), status, Boolean.TRUE.equals(doc.openData()), doc.version(), doc.changedAt(),
+            doc.changedBy(), ordered);
     }
 
     private static void checkLevels(List<Violation> violations, List<String> levels) {

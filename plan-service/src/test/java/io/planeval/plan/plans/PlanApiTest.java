@@ -95,7 +95,8 @@ class PlanApiTest {
         tree.get("nodes").forEach(n -> perLevel.merge(n.get("level").asInt(), 1L, Long::sum));
         assertThat(perLevel).isEqualTo(Map.of(1, 4L, 2, 17L, 3, 35L, 4, 64L));
         assertThat(tree.get("version").asLong()).isEqualTo(1);
-        JsonNode withoutVersion = ((ObjectNode) tree.deepCopy()).without("version");
+        JsonNode withoutVersion = ((ObjectNode) tree.deepCopy()).without(List.of("version", "changedAt", "changedBy"));
+        assertThat(tree.at("/changedBy/client").asText()).isEqualTo("planeval-ops");
         assertThat(withoutVersion).isEqualTo((JsonNode) sample);
 
         put("gunma-roundtrip", exported, null).then().statusCode(200).header("ETag", "\"1\"");

@@ -23,7 +23,7 @@ class PlanTreeTest {
     }
 
     static PlanDocument plan(List<NodeDocument> nodes) {
-        return new PlanDocument(null, "計画", null, 2025, null, 2029, null, LEVELS, null, null, null, nodes);
+        return new PlanDocument(null, "計画", null, 2025, null, 2029, null, LEVELS, null, null, null, null, null, null, nodes);
     }
 
     static List<Violation> violations(PlanDocument doc) {
@@ -102,7 +102,7 @@ class PlanTreeTest {
     @Test
     void reportsEveryPlanFieldViolationAtOnce() {
         PlanDocument bad = new PlanDocument("other", " ", null, 2030, null, 2025, null, List.of("目標", "目標"), null,
-            "finished", null, List.of());
+            "finished", null, null, null, null, List.of());
         Map<String, String> found = byField(violations(bad));
         assertThat(found.keySet()).containsExactlyInAnyOrder("code", "title", "lastFiscalYear", "status", "levels[1]");
         assertThat(found.get("status")).isEqualTo("must be one of draft, active, closed, not finished");

@@ -36,6 +36,12 @@ public class ProblemException extends RuntimeException {
         return invalid(List.of(new Violation(field, reason)));
     }
 
+    /** The caller may do this kind of thing, but not to these: every one is named. */
+    public static ProblemException forbidden(List<Violation> violations) {
+        return new ProblemException(new Problem("about:blank", "Forbidden", 403,
+            violations.size() == 1 ? violations.get(0).toString() : violations.size() + " violations", List.copyOf(violations)));
+    }
+
     public static ProblemException notFound(String detail) {
         return new ProblemException(Problem.of(404, "Not found", detail));
     }

@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
+import io.planeval.contracts.Actor;
 import io.quarkus.security.identity.SecurityIdentity;
 
 /**
@@ -19,6 +20,11 @@ public class Caller {
 
     @Inject
     JsonWebToken token;
+
+    /** Who this is, as the audit trail and the events keep it. */
+    public Actor actor() {
+        return new Actor(subject(), client(), organisation());
+    }
 
     public boolean isAnonymous() {
         return identity.isAnonymous();

@@ -1,0 +1,88 @@
+package io.planeval.evaluation.audit;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.planeval.contracts.Actor;
+import io.planeval.evaluation.readmodel.ReadModel;
+import io.planeval.support.http.Page;
+import io.planeval.support.http.QueryParams;
+
+/**
+ * A plan's audit trail, from the read model's versions and revisions: every plan change, indicator definition change
+ * and measurement revision, with who made it and when, newest first. The read model only ever adds rows, so the trail
+ * cannot be edited; a rebuild restores it from the events, which carry their authors.
+ */
+@ApplicationScoped
+public class AuditTrail {
+
+    @Inject
+    EntityManager entityManager;
+
+    @Inject
+    ObjectMapper objectMapper;
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page<AuditEntry> between(String planCode, Instant from, Instant to, int limit, String cursor) {
+        List<String> after = QueryParams.cursorKeys(cursor, 4);
+        Object[] key;
+        try {
+            key = after == null ? null : new Object[] {Timestamp.from(Instant.parse(after.get(0))), after.get(1), after.get(2),
+                Long.parseLong(after.get(3))};
+        } catch (RuntimeException e) {
+            throw QueryParams.invalidCursor();
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = entityManager.createNativeQuery("""
+                SELECT at, kind, code, fiscal_year, number, actor::text FROM (
+                    SELECT changed_at AS at, 'plan' AS kind, plan_code AS code, NULL::integer AS fiscal_year, version AS number,
+                           changed_by AS actor
+                    FROM plan_version WHERE plan_code = :plan
+                    UNION ALL
+                    SELECT changed_at, 'indicator', indicator_code, NULL::integer, version, changed_by
+                    FROM indicator_version WHERE plan_code = :plan
+                    UNION ALL
+                    SELECT recorded_at, 'measurement', indicator_code, fiscal_year, revision, recorded_by
+                    FROM measurement WHERE plan_code = :plan) trail
+                WHERE at >= :from AND at <= :to
+                  AND (CAST(:afterAt AS timestamptz) IS NULL
+                       OR (at, kind, code, number) < (CAST(:afterAt AS timestamptz), CAST(:afterKind AS text), CAST(:afterCode AS text),
+                                                      CAST(:afterNumber AS bigint)))
+                ORDER BY at DESC, kind DESC, code DESC, number DESC
+                LIMIT :limit""")
+            .setParameter("plan", planCode)
+            .setParameter("from", from)
+            .setParameter("to", to)
+            .setParameter("afterAt", key == null ? null : key[0])
+            .setParameter("afterKind", key == null ? null : key[1])
+            .setParameter("afterCode", key == null ? null : key[2])
+            .setParameter("afterNumber", key == null ? null : key[3])
+            .setParameter("limit", limit + 1)
+            .getResultList();
+        List<AuditEntry> entries = new ArrayList<>(rows.size());
+        for (Object[] row : rows) {
+            entries.add(new AuditEntry(ReadModel.instant(row[0]), (String) row[1], (String) row[2],
+                row[3] == null ? null : ((Number) row[3]).intValue(), ((Number) row[4]).longValue(), actor((String) row[5])));
+        }
+        return Page.of(entries, limit, entry -> QueryParams.cursor(entry.at().toString(), entry.kind(), entry.code(),
+            Long.toString(entry.number())));
+    }
+
+    private Actor actor(String json) {
+        try {
+            return json == null ? null : objectMapper.readValue(json, Actor.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Stored actor is unreadable: " + json, e);
+        }
+    }
+}

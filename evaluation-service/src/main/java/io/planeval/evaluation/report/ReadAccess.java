@@ -1,0 +1,40 @@
+package io.planeval.evaluation.report;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import io.planeval.evaluation.readmodel.ReadModel;
+import io.planeval.evaluation.readmodel.Recalculation;
+import io.planeval.support.security.Caller;
+import io.planeval.support.security.Roles;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+
+/**
+ * Who may read a plan's evaluation: a reader, or anybody at all where the plan is open data (its latest version
+ * says so, whatever moment is asked about). Without a token, a plan that is not open data is not even said to exist.
+ */
+@ApplicationScoped
+public class ReadAccess {
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    ReadModel readModel;
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public void check(String planCode) {
+        if (caller.hasRole(Roles.READER)) {
+            return;
+        }
+        if (!caller.isAnonymous()) {
+            throw new ForbiddenException();
+        }
+        boolean openData = readModel.plan(planCode, Recalculation.EVERYTHING).map(plan -> plan.plan().openData()).orElse(false);
+        if (!openData) {
+            throw new UnauthorizedException();
+        }
+    }
+}
