@@ -76,6 +76,9 @@ public final class Vocabulary {
     /** A plan's stage. */
     public enum PlanStatus { DRAFT, ACTIVE, CLOSED }
 
+    /** What an entry of an audit trail records: a change of the plan, of an indicator's definition, or a measurement revision. */
+    public enum ChangeKind { PLAN, INDICATOR, MEASUREMENT }
+
     /** The value as written on the wire. */
     public static String wire(Enum<?> value) {
         return value.name().toLowerCase(Locale.ROOT);

@@ -14,6 +14,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.planeval.contracts.Actor;
+import io.planeval.contracts.Vocabulary;
+import io.planeval.contracts.Vocabulary.ChangeKind;
 import io.planeval.evaluation.readmodel.ReadModel;
 import io.planeval.support.http.Page;
 import io.planeval.support.http.QueryParams;
@@ -45,14 +47,14 @@ public class AuditTrail {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = entityManager.createNativeQuery("""
                 SELECT at, kind, code, fiscal_year, number, actor::text FROM (
-                    SELECT changed_at AS at, 'plan' AS kind, plan_code AS code, NULL::integer AS fiscal_year, version AS number,
+                    SELECT changed_at AS at, CAST(:planKind AS text) AS kind, plan_code AS code, NULL::integer AS fiscal_year, version AS number,
                            changed_by AS actor
                     FROM plan_version WHERE plan_code = :plan
                     UNION ALL
-                    SELECT changed_at, 'indicator', indicator_code, NULL::integer, version, changed_by
+                    SELECT changed_at, CAST(:indicatorKind AS text), indicator_code, NULL::integer, version, changed_by
                     FROM indicator_version WHERE plan_code = :plan
                     UNION ALL
-                    SELECT recorded_at, 'measurement', indicator_code, fiscal_year, revision, recorded_by
+                    SELECT recorded_at, CAST(:measurementKind AS text), indicator_code, fiscal_year, revision, recorded_by
                     FROM measurement WHERE plan_code = :plan) trail
                 WHERE at >= :from AND at <= :to
                   AND (CAST(:afterAt AS timestamptz) IS NULL
@@ -61,6 +63,9 @@ public class AuditTrail {
                 ORDER BY at DESC, kind DESC, code DESC, number DESC
                 LIMIT :limit""")
             .setParameter("plan", planCode)
+            .setParameter("planKind", Vocabulary.wire(ChangeKind.PLAN))
+            .setParameter("indicatorKind", Vocabulary.wire(ChangeKind.INDICATOR))
+            .setParameter("measurementKind", Vocabulary.wire(ChangeKind.MEASUREMENT))
             .setParameter("from", from)
             .setParameter("to", to)
             .setParameter("afterAt", key == null ? null : key[0])
