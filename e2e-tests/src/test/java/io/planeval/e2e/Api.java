@@ -59,13 +59,28 @@ final class Api {
     }
 
     static Reply send(String method, String url, String contentType, String body) {
-        return send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", contentType + "; charset=UTF-8")
-            .method(method, HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
+        return sendAs(token, method, url, contentType, body);
+    }
+
+    /** A call with this bearer token (null: none) instead of the one given with {@link #authorize}; GET without a body. */
+    static Reply sendAs(String bearerToken, String method, String url, String contentType, String body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url));
+        if (body == null) {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
+        } else {
+            request.header("Content-Type", contentType + "; charset=UTF-8")
+                .method(method, HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        }
+        return send(request, bearerToken);
     }
 
     private static Reply send(HttpRequest.Builder request) {
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
+        return send(request, token);
+    }
+
+    private static Reply send(HttpRequest.Builder request, String bearerToken) {
+        if (bearerToken != null) {
+            request.header("Authorization", "Bearer " + bearerToken);
         }
         try {
             HttpResponse<String> response = HTTP.send(request.timeout(Duration.ofSeconds(120)).build(),

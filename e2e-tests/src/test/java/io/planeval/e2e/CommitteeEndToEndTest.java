@@ -214,6 +214,47 @@ class CommitteeEndToEndTest {
         assertThat(kgi(report, "KGI1").at("/attainment/display").asText()).isEqualTo("73.9%");
     }
 
+    @Test
+    @Order(5)
+    void keycloakTokensDecideWhoMayDoWhatAndTheAuditTrailNamesThem() {
+        String reporterA = system.keycloak.token("sample-reporter-a");
+        String dashboard = system.keycloak.token("sample-dashboard");
+        String ownUrl = indicators.url() + "/api/v1/plans/" + PLAN + "/indicators/GI-KPI-N01/measurements";
+        String foreignUrl = indicators.url() + "/api/v1/plans/" + PLAN + "/indicators/GIII-KPI-N01/measurements";
+        String body = "{\"fiscalYear\": 2021, \"value\": 7, \"status\": \"preliminary\"}";
+
+        assertThat(Api.sendAs(null, "POST", ownUrl, "application/json", body).status()).isEqualTo(401);
+        assertThat(Api.sendAs(dashboard, "POST", ownUrl, "application/json", body).status()).isEqualTo(403);
+        Api.Reply foreign = Api.sendAs(reporterA, "POST", foreignUrl, "application/json", body);
+        assertThat(foreign.status()).as(foreign.body()).isEqualTo(403);
+        assertThat(foreign.json().at("/violations/0/reason").asText()).contains("sample-org-b").contains("sample-org-a");
+        Api.Reply own = Api.sendAs(reporterA, "POST", ownUrl, "application/json", body);
+        assertThat(own.status()).as(own.body()).isEqualTo(201);
+        assertThat(own.json().at("/recordedBy/client").asText()).isEqualTo("sample-reporter-a");
+
+        // The R2–R6 plan is open data: its results are anybody's. The 2025–29 plan is not.
+        String openResult = evaluation.url() + "/api/v1/plans/" + PLAN + "/evaluation/indicators/GI-KPI-N01?fiscalYear=2021";
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            Api.Reply result = Api.sendAs(null, "GET", openResult, null, null);
+            assertThat(result.status()).isEqualTo(200);
+            assertThat(result.json().at("/working/actual/measurementId").asLong()).isEqualTo(own.json().get("id").asLong());
+            assertThat(result.json().at("/working/actual/organisation").asText()).isEqualTo("sample-org-a");
+        });
+        assertThat(Api.sendAs(null, "GET", evaluation.url() + "/api/v1/plans/gunma-2025-29/evaluation", null, null).status())
+            .isEqualTo(401);
+        assertThat(Api.sendAs(dashboard, "GET", evaluation.url() + "/api/v1/plans/gunma-2025-29/evaluation", null, null).status())
+            .isEqualTo(200);
+
+        // The audit trail, readers only, names the reporter's client and organisation for its revision.
+        String audit = evaluation.url() + "/api/v1/plans/" + PLAN + "/audit?limit=5";
+        assertThat(Api.sendAs(null, "GET", audit, null, null).status()).isEqualTo(401);
+        JsonNode newest = Api.sendAs(dashboard, "GET", audit, null, null).json().at("/items/0");
+        assertThat(newest.get("kind").asText()).isEqualTo("measurement");
+        assertThat(newest.get("code").asText()).isEqualTo("GI-KPI-N01");
+        assertThat(newest.at("/by/client").asText()).isEqualTo("sample-reporter-a");
+        assertThat(newest.at("/by/organisation").asText()).isEqualTo("sample-org-a");
+    }
+
     private static List<String> texts(JsonNode array, String pointer) {
         List<String> values = new ArrayList<>();
         array.forEach(node -> values.add(pointer.startsWith("/") ? node.at(pointer).asText() : node.get(pointer).asText()));

@@ -15,6 +15,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.planeval.contracts.Actor;
 import io.planeval.contracts.EventTypes;
 import io.planeval.contracts.IndicatorChanged;
 import io.planeval.contracts.MeasurementUpdated;
@@ -37,15 +38,24 @@ public final class SampleEvents {
     private SampleEvents() {
     }
 
+    /** Who the sample's plan and indicator changes come from. */
+    public static final Actor OPERATIONS = new Actor("service-account-planeval-ops", "planeval-ops", null);
+    /** Who the sample's measurements come from. */
+    public static final Actor REPORTER = new Actor("service-account-sample-reporter-a", "sample-reporter-a", "sample-org-a");
+
     public static TestEvent plan(String planCode) {
+        return plan(planCode, false);
+    }
+
+    public static TestEvent plan(String planCode, boolean openData) {
         JsonNode doc = read(SAMPLES.resolve("plans/gunma-r2-r6.json"));
         List<PlanChanged.Node> nodes = new ArrayList<>();
         doc.get("nodes").forEach(n -> nodes.add(new PlanChanged.Node(n.get("code").asText(), n.get("label").asText(),
             n.get("title").asText(), null, n.get("level").asInt(), null, n.get("position").asInt(), null)));
         List<String> levels = new ArrayList<>();
         doc.get("levels").forEach(l -> levels.add(l.asText()));
-        PlanChanged event = new PlanChanged(planCode, 1, PLANNED, null, new PlanChanged.Plan(planCode, doc.get("title").asText(), null,
-            doc.get("firstFiscalYear").asInt(), doc.get("lastFiscalYear").asInt(), levels, null, "active", false, nodes));
+        PlanChanged event = new PlanChanged(planCode, 1, PLANNED, OPERATIONS, new PlanChanged.Plan(planCode, doc.get("title").asText(),
+            null, doc.get("firstFiscalYear").asInt(), doc.get("lastFiscalYear").asInt(), levels, null, "active", openData, nodes));
         return new TestEvent(Topics.PLANS, planCode, EventTypes.PLAN_CHANGED, write(event));
     }
 
@@ -68,7 +78,7 @@ public final class SampleEvents {
             : Map.of("higher_is_better", "ratio", "lower_is_better", "inverse_ratio", "qualitative", "qualitative").get(direction);
         JsonNode target = d.get("target");
         JsonNode baseline = d.get("baseline");
-        IndicatorChanged event = new IndicatorChanged(planCode, code, version, changedAt, null, new IndicatorChanged.Indicator(code,
+        IndicatorChanged event = new IndicatorChanged(planCode, code, version, changedAt, OPERATIONS, new IndicatorChanged.Indicator(code,
             d.get("nodeCode").asText(), d.get("kind").asText(), d.get("name").asText(), text(d, "unit"),
             baseline == null ? null : decimal(baseline, "value"), baseline == null ? null : baseline.get("fiscalYear").asInt(),
             target == null ? null : decimal(target, "value"), target == null ? null : text(target, "text"),
@@ -96,7 +106,7 @@ public final class SampleEvents {
     public static TestEvent measurement(String planCode, long id, String code, int year, int revision, BigDecimal value,
                                  String outcome, String status, Instant recordedAt) {
         MeasurementUpdated event = new MeasurementUpdated(id, planCode, code, year, null, null, revision, value, outcome, status,
-            null, null, "test", null, recordedAt, null);
+            null, null, "test", null, recordedAt, REPORTER);
         return new TestEvent(Topics.MEASUREMENTS, planCode, EventTypes.MEASUREMENT_UPDATED, write(event));
     }
 

@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.restassured.RestAssured;
+import io.restassured.specification.RequestSpecification;
 import io.smallrye.jwt.build.Jwt;
 import io.smallrye.jwt.util.KeyUtils;
 
@@ -22,6 +24,8 @@ import io.smallrye.jwt.util.KeyUtils;
 public class TestIdentity implements QuarkusTestResourceLifecycleManager {
 
     public static final String ISSUER = "https://planeval.test/realms/planeval";
+    /** The audience planeval's services take tokens for. */
+    public static final String AUDIENCE = "planeval-api";
     public static final List<String> EVERY_ROLE = List.of("plan-admin", "indicator-steward", "reporter", "reader", "ops");
 
     @Override
@@ -43,9 +47,20 @@ public class TestIdentity implements QuarkusTestResourceLifecycleManager {
         return token("planeval-ops", null, EVERY_ROLE);
     }
 
+    /** A request with this token; null for one without any. */
+    public static RequestSpecification as(String token) {
+        return RestAssured.given().header("Authorization", token == null ? "" : "Bearer " + token);
+    }
+
     /** A token of a client of an organisation (null for none) with these roles. */
     public static String token(String client, String organisation, List<String> roles) {
+        return token(client, organisation, roles, AUDIENCE);
+    }
+
+    /** A token as {@link #token(String, String, List)} gives, for another audience. */
+    public static String token(String client, String organisation, List<String> roles, String audience) {
         var claims = Jwt.issuer(ISSUER)
+            .audience(audience)
             .subject("service-account-" + client)
             .claim("azp", client)
             .claim("realm_access", Map.of("roles", roles))

@@ -14,6 +14,7 @@ import io.quarkus.security.UnauthorizedException;
 /**
  * Who may read a plan's evaluation: a reader, or anybody at all where the plan is open data (its latest version
  * says so, whatever moment is asked about). Without a token, a plan that is not open data is not even said to exist.
+ * Results name the organisation that reported each figure; who exactly is in the audit trail, for readers only.
  */
 @ApplicationScoped
 public class ReadAccess {
@@ -26,15 +27,10 @@ public class ReadAccess {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public void check(String planCode) {
-        if (caller.hasRole(Roles.READER)) {
+        if (caller.hasRole(Roles.READER)
+            || readModel.plan(planCode, Recalculation.EVERYTHING).map(plan -> plan.plan().openData()).orElse(false)) {
             return;
         }
-        if (!caller.isAnonymous()) {
-            throw new ForbiddenException();
-        }
-        boolean openData = readModel.plan(planCode, Recalculation.EVERYTHING).map(plan -> plan.plan().openData()).orElse(false);
-        if (!openData) {
-            throw new UnauthorizedException();
-        }
+        throw caller.isAnonymous() ? new UnauthorizedException() : new ForbiddenException();
     }
 }

@@ -9,10 +9,11 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import io.planeval.support.problem.ProblemException;
+import io.planeval.support.security.Caller;
 import io.planeval.support.text.Text;
 
 /**
- * {@code Idempotency-Key}: the first request with a key stores its response in the same transaction as its
+ * {@code Idempotency-Key}, per client: the first request with a key stores its response in the same transaction as its
  * measurements; a repeat of the same request gets that response again and stores nothing; the same key with
  * another request is refused. A second request racing the first waits for it on the key's row.
  */
@@ -24,6 +25,9 @@ public class IdempotencyKeys {
     @Inject
     EntityManager entityManager;
 
+    @Inject
+    Caller caller;
+
     /** A response stored for a key. */
     public record StoredResponse(int status, String body) {
     }
@@ -32,8 +36,9 @@ public class IdempotencyKeys {
     @Transactional(Transactional.TxType.MANDATORY)
     public Optional<StoredResponse> claim(String key, String requestHash) {
         int claimed = entityManager.createNativeQuery("""
-                INSERT INTO idempotency_key (key, request_hash, response_status, response_body, created_at)
-                VALUES (:key, :hash, 0, '', now()) ON CONFLICT DO NOTHING""")
+                INSERT INTO idempotency_key (client, key, request_hash, response_status, response_body, created_at)
+                VALUES (:client, :key, :hash, 0, '', now()) ON CONFLICT DO NOTHING""")
+            .setParameter("client", client())
             .setParameter("key", key)
             .setParameter("hash", requestHash)
             .executeUpdate();
@@ -42,7 +47,8 @@ public class IdempotencyKeys {
         }
         @SuppressWarnings("unchecked")
         List<Object[]> rows = entityManager.createNativeQuery(
-                "SELECT request_hash, response_status, response_body FROM idempotency_key WHERE key = :key")
+                "SELECT request_hash, response_status, response_body FROM idempotency_key WHERE client = :client AND key = :key")
+            .setParameter("client", client())
             .setParameter("key", key)
             .getResultList();
         Object[] row = rows.get(0);
@@ -56,10 +62,17 @@ public class IdempotencyKeys {
     @Transactional(Transactional.TxType.MANDATORY)
     public void complete(String key, int status, String body) {
         entityManager.createNativeQuery(
-                "UPDATE idempotency_key SET response_status = :status, response_body = :body WHERE key = :key")
+                "UPDATE idempotency_key SET response_status = :status, response_body = :body WHERE client = :client AND key = :key")
+            .setParameter("client", client())
             .setParameter("status", status)
             .setParameter("body", body)
             .setParameter("key", key)
             .executeUpdate();
+    }
+
+    /** The calling client, whose key space this is. */
+    private String client() {
+        String client = caller.client();
+        return client == null ? "" : client;
     }
 }
