@@ -4,8 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.io.InputStream;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -253,6 +257,18 @@ class CommitteeEndToEndTest {
         assertThat(newest.get("code").asText()).isEqualTo("GI-KPI-N01");
         assertThat(newest.at("/by/client").asText()).isEqualTo("sample-reporter-a");
         assertThat(newest.at("/by/organisation").asText()).isEqualTo("sample-org-a");
+    }
+
+    @Test
+    @Order(6)
+    void withNoOriginsListedNoOtherPageMayCallFromABrowser() throws Exception {
+        HttpResponse<Void> preflight = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(indicators.url() + "/api/v1/measurements"))
+            .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+            .header("Origin", "https://elsewhere.example")
+            .header("Access-Control-Request-Method", "POST")
+            .build(), HttpResponse.BodyHandlers.discarding());
+        assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
     }
 
     private static List<String> texts(JsonNode array, String pointer) {

@@ -2,8 +2,10 @@ package io.planeval.testsupport;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 
 import java.util.ArrayList;
@@ -63,5 +65,28 @@ public abstract class ServiceSmokeTest {
         given().when().get("/q/openapi?format=json")
             .then().statusCode(200)
             .body("info.title", equalTo("planeval " + name));
+    }
+
+    /** A page of a listed origin may call the API from a browser; a page of any other origin may not. */
+    @Test
+    void browsersOfListedOriginsOnly() {
+        given().header("Origin", "https://dashboard.planeval.test").header("Access-Control-Request-Method", "POST")
+            .header("Access-Control-Request-Headers", "authorization,content-type,idempotency-key")
+            .when().options("/api/v1/plans")
+            .then().statusCode(200)
+            .header("Access-Control-Allow-Origin", "https://dashboard.planeval.test")
+            .header("Access-Control-Allow-Methods", containsString("POST"));
+        given().header("Origin", "https://elsewhere.example").header("Access-Control-Request-Method", "POST")
+            .when().options("/api/v1/plans")
+            .then().header("Access-Control-Allow-Origin", nullValue());
+        given().header("Origin", "https://elsewhere.example").when().get("/q/health/live")
+            .then().header("Access-Control-Allow-Origin", nullValue());
+    }
+
+    @Test
+    void apiAnswersAreNeverCachedOrSniffed() {
+        given().when().get("/api/v1/plans/no-such-plan/anything")
+            .then().header("Cache-Control", "no-store").header("X-Content-Type-Options", "nosniff");
+        given().when().get("/q/health/live").then().header("X-Content-Type-Options", "nosniff");
     }
 }
