@@ -242,7 +242,8 @@ class CommitteeEndToEndTest {
             Api.Reply result = Api.sendAs(null, "GET", openResult, null, null);
             assertThat(result.status()).isEqualTo(200);
             assertThat(result.json().at("/working/actual/measurementId").asLong()).isEqualTo(own.json().get("id").asLong());
-            assertThat(result.json().at("/working/actual/organisation").asText()).isEqualTo("sample-org-a");
+            assertThat(result.json().at("/working/actual/recordedBy/client").asText()).isEqualTo("sample-reporter-a");
+            assertThat(result.json().at("/working/actual/recordedBy/organisation").asText()).isEqualTo("sample-org-a");
         });
         assertThat(Api.sendAs(null, "GET", evaluation.url() + "/api/v1/plans/gunma-2025-29/evaluation", null, null).status())
             .isEqualTo(401);

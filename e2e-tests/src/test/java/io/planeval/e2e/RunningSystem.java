@@ -22,16 +22,22 @@ final class RunningSystem {
     final ServiceProcess evaluation;
     final Map<String, Long> startupMillis = new LinkedHashMap<>();
 
-    private RunningSystem(String databasePrefix) {
-        plans = new ServiceProcess("plan-service", database(databasePrefix + "_plan"), broker.bootstrapServers(), keycloak.realmUrl());
+    private RunningSystem(String databasePrefix, Map<String, String> settings) {
+        plans = new ServiceProcess("plan-service", database(databasePrefix + "_plan"), broker.bootstrapServers(), keycloak.realmUrl(),
+            settings);
         indicators = new ServiceProcess("indicator-service", database(databasePrefix + "_indicator"), broker.bootstrapServers(),
-            keycloak.realmUrl());
+            keycloak.realmUrl(), settings);
         evaluation = new ServiceProcess("evaluation-service", database(databasePrefix + "_evaluation"), broker.bootstrapServers(),
-            keycloak.realmUrl());
+            keycloak.realmUrl(), settings);
     }
 
     static RunningSystem start(String databasePrefix) {
-        RunningSystem system = new RunningSystem(databasePrefix);
+        return start(databasePrefix, Map.of());
+    }
+
+    /** The system with these settings (environment variables) for every service. */
+    static RunningSystem start(String databasePrefix, Map<String, String> settings) {
+        RunningSystem system = new RunningSystem(databasePrefix, settings);
         long started = System.nanoTime();
         system.keycloak.start();
         system.broker.format();

@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -21,13 +22,15 @@ final class ServiceProcess {
     private final Map<String, String> environment;
     private Process process;
 
-    ServiceProcess(String name, String jdbcUrl, String bootstrapServers, String realmUrl) {
+    ServiceProcess(String name, String jdbcUrl, String bootstrapServers, String realmUrl, Map<String, String> settings) {
         this.name = name;
-        this.environment = Map.of(
+        Map<String, String> environment = new HashMap<>(settings);
+        environment.putAll(Map.of(
             "QUARKUS_HTTP_PORT", Integer.toString(port),
             "QUARKUS_DATASOURCE_JDBC_URL", jdbcUrl,
             "KAFKA_BOOTSTRAP_SERVERS", bootstrapServers,
-            "QUARKUS_OIDC_AUTH_SERVER_URL", realmUrl);
+            "QUARKUS_OIDC_AUTH_SERVER_URL", realmUrl));
+        this.environment = Map.copyOf(environment);
     }
 
     String url() {

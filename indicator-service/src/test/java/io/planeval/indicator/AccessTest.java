@@ -1,8 +1,12 @@
 package io.planeval.indicator;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.both;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.lessThanOrEqualTo;
 import static org.hamcrest.Matchers.startsWith;
 
 import java.util.List;
@@ -156,5 +160,25 @@ class AccessTest {
         TestIdentity.as(REPORTER_A).header("Idempotency-Key", "shared-key").contentType("application/json")
             .body(body).when().post(INDICATORS + "KGI3/measurements").then().statusCode(201).header("Idempotent-Replayed", "true")
             .body("revision", equalTo(1));
+    }
+
+    @Test
+    void aClientBeyondItsWriteLimitIsToldToWaitAndNothingIsStored() {
+        String limited = TestIdentity.token(TestIdentity.LIMITED_CLIENT, "org-a", List.of("reporter"));
+        for (int i = 0; i < TestIdentity.LIMITED_CLIENT_WRITES_PER_MINUTE; i++) {
+            post(limited, "KGI3", "{\"fiscalYear\": 2021, \"value\": " + i + ", \"status\": \"final\"}").statusCode(201);
+        }
+        Supplier<String> stored = stored();
+        String before = stored.get();
+        post(limited, "KGI3", "{\"fiscalYear\": 2021, \"value\": 9, \"status\": \"final\"}")
+            .statusCode(429)
+            .contentType(startsWith("application/problem+json"))
+            .header("Retry-After", Integer::parseInt, both(greaterThanOrEqualTo(1)).and(lessThanOrEqualTo(60)))
+            .body("detail", containsString(TestIdentity.LIMITED_CLIENT));
+        assertThat(stored.get()).isEqualTo(before);
+        // Another client of the same organisation is not held back.
+        post(REPORTER_A, "KGI3", "{\"fiscalYear\": 2021, \"value\": 10, \"status\": \"final\"}").statusCode(201);
+        // A refusal for a missing role is not a write, and is not counted as one.
+        post(TestIdentity.token(TestIdentity.LIMITED_CLIENT, "org-a", List.of("reader")), "KGI3", "{}").statusCode(403);
     }
 }

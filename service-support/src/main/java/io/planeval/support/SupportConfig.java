@@ -1,17 +1,20 @@
 package io.planeval.support;
 
 import java.time.Duration;
+import java.util.Map;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-/** The tunables of what every service shares: its outbox and how it consumes events ({@code planeval.*}). */
+/** The tunables of what every service shares: its outbox, how it consumes events, its write limit ({@code planeval.*}). */
 @ConfigMapping(prefix = "planeval")
 public interface SupportConfig {
 
     Outbox outbox();
 
     Consumer consumer();
+
+    WriteLimit writeLimit();
 
     interface Outbox {
 
@@ -75,5 +78,15 @@ public interface SupportConfig {
         /** Longest pause between attempts. */
         @WithDefault("5s")
         Duration maxBackoff();
+    }
+
+    interface WriteLimit {
+
+        /** Writes a client may make per minute, up to that many at once; 0: no limit. */
+        @WithDefault("600")
+        int perMinute();
+
+        /** Another limit for some clients, by client id (e.g. a county's batch system). */
+        Map<String, Integer> clients();
     }
 }

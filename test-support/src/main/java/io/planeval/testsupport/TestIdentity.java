@@ -24,6 +24,9 @@ import io.smallrye.jwt.util.KeyUtils;
 public class TestIdentity implements QuarkusTestResourceLifecycleManager {
 
     public static final String ISSUER = "https://planeval.test/realms/planeval";
+    /** A client the tests' services allow only a few writes a minute, to show the limit. */
+    public static final String LIMITED_CLIENT = "limited-client";
+    public static final int LIMITED_CLIENT_WRITES_PER_MINUTE = 3;
     /** The audience planeval's services take tokens for. */
     public static final String AUDIENCE = "planeval-api";
     public static final List<String> EVERY_ROLE = List.of("plan-admin", "indicator-steward", "reporter", "reader", "ops");
@@ -34,7 +37,8 @@ public class TestIdentity implements QuarkusTestResourceLifecycleManager {
             "quarkus.oidc.auth-server-url", "",
             "quarkus.oidc.public-key", resource("public-key.pem")
                 .replace("-----BEGIN PUBLIC KEY-----", "").replace("-----END PUBLIC KEY-----", "").replaceAll("\\s", ""),
-            "quarkus.oidc.token.issuer", ISSUER);
+            "quarkus.oidc.token.issuer", ISSUER,
+            "planeval.write-limit.clients." + LIMITED_CLIENT, Integer.toString(LIMITED_CLIENT_WRITES_PER_MINUTE));
     }
 
     @Override

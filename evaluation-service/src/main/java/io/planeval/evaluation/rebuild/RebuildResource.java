@@ -11,6 +11,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.planeval.support.security.Roles;
+import io.planeval.support.security.WriteLimited;
 
 @Path("/api/v1/admin/rebuild")
 @Tag(name = "Administration")
@@ -21,6 +22,7 @@ public class RebuildResource {
     ReadModelRebuild rebuild;
 
     @POST
+    @WriteLimited
     @Operation(operationId = "rebuildReadModel", summary = "Rebuild the read model from the topics",
         description = "Empties the evaluation database and reads planeval.plans, planeval.indicators and "
             + "planeval.measurements from the beginning; answers when done, with counts and speed. Events arriving "

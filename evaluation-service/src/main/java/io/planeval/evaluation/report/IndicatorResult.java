@@ -5,6 +5,7 @@ import java.time.Instant;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import io.planeval.contracts.Actor;
 import io.planeval.contracts.Vocabulary;
 import io.planeval.evaluation.attainment.Evaluation;
 import io.planeval.support.fiscal.FiscalYears;
@@ -44,8 +45,7 @@ public record IndicatorResult(
                          @Schema(enumeration = {"achieved", "not_achieved"}) String outcome,
                          @Schema(enumeration = {"preliminary", "final", "being_tallied"}) String status,
                          @Schema(implementation = String.class, format = "date-time") Instant recordedAt,
-                         @Schema(description = "The organisation that posted it (who exactly, readers see in the plan's audit trail)",
-                             example = "sample-org-a") String organisation) {
+                         @Schema(description = "Who posted it, as the token said") Actor recordedBy) {
     }
 
     @Schema(name = "BaselineUsed")
@@ -58,7 +58,7 @@ public record IndicatorResult(
             w.target().fiscalYear(), FiscalYears.label(w.target().fiscalYear()), w.target().milestone());
         Actual actual = w.actual() == null ? null : new Actual(w.actual().measurementId(), w.actual().revision(),
             plain(w.actual().value()), w.actual().outcome(), w.actual().status(), w.actual().recordedAt(),
-            w.actual().recordedBy() == null ? null : w.actual().recordedBy().organisation());
+            w.actual().recordedBy());
         Baseline baseline = w.baselineValue() == null ? null : new Baseline(plain(w.baselineValue()), w.baselineFiscalYear(),
             w.baselineFiscalYear() == null ? null : FiscalYears.label(w.baselineFiscalYear()));
         return new IndicatorResult(e.indicator().code(), e.indicator().name(), Vocabulary.wire(e.indicator().kind()), e.indicator().nodeCode(),

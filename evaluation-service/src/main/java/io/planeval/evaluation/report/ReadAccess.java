@@ -14,7 +14,6 @@ import io.quarkus.security.UnauthorizedException;
 /**
  * Who may read a plan's evaluation: a reader, or anybody at all where the plan is open data (its latest version
  * says so, whatever moment is asked about). Without a token, a plan that is not open data is not even said to exist.
- * Results name the organisation that reported each figure; who exactly is in the audit trail, for readers only.
  */
 @ApplicationScoped
 public class ReadAccess {

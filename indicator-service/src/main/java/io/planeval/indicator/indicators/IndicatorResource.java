@@ -31,6 +31,7 @@ import io.planeval.support.http.QueryParams;
 import io.planeval.support.http.Written;
 import io.planeval.support.problem.ProblemException;
 import io.planeval.support.security.Roles;
+import io.planeval.support.security.WriteLimited;
 import io.quarkus.security.Authenticated;
 
 @Path("/api/v1/plans/{planCode}/indicators")
@@ -67,6 +68,7 @@ public class IndicatorResource {
     }
 
     @PUT
+    @WriteLimited
     @Path("/{indicatorCode}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "putIndicator", summary = "Create or replace an indicator",

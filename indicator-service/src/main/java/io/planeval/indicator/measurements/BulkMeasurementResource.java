@@ -34,6 +34,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.planeval.support.problem.ProblemException;
 import io.planeval.support.security.Roles;
+import io.planeval.support.security.WriteLimited;
 
 @Path("/api/v1/measurements")
 @Tag(name = "Measurements")
@@ -58,6 +59,7 @@ public class BulkMeasurementResource {
     ObjectMapper objectMapper;
 
     @POST
+    @WriteLimited
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "postMeasurements", summary = BULK_SUMMARY, description = BULK_DESCRIPTION)
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
@@ -81,6 +83,7 @@ public class BulkMeasurementResource {
     }
 
     @POST
+    @WriteLimited
     @Consumes(CSV)
     @Operation(operationId = "postMeasurements", summary = BULK_SUMMARY, description = BULK_DESCRIPTION)
     @RequestBody(content = @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING), examples = @ExampleObject(name = "two rows", value = """

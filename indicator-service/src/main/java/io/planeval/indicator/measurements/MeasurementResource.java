@@ -39,6 +39,7 @@ import io.planeval.support.http.Page;
 import io.planeval.support.http.QueryParams;
 import io.planeval.support.problem.ProblemException;
 import io.planeval.support.security.Roles;
+import io.planeval.support.security.WriteLimited;
 import io.planeval.support.text.Text;
 import io.quarkus.security.Authenticated;
 
@@ -56,6 +57,7 @@ public class MeasurementResource {
     ObjectMapper objectMapper;
 
     @POST
+    @WriteLimited
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "postMeasurement", summary = "Post a measurement",
         description = "Stored as the next revision of the indicator's figure for that period; earlier revisions stay. "

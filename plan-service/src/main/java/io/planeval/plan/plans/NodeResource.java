@@ -37,6 +37,7 @@ import io.planeval.support.http.QueryParams;
 import io.planeval.support.http.Written;
 import io.planeval.support.problem.ProblemException;
 import io.planeval.support.security.Roles;
+import io.planeval.support.security.WriteLimited;
 import io.quarkus.security.Authenticated;
 
 @Path("/api/v1/plans/{planCode}/nodes")
@@ -66,6 +67,7 @@ public class NodeResource {
     }
 
     @POST
+    @WriteLimited
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "addNode", summary = "Add a node", description = "Without a position it goes last among its siblings.")
     @RequestBody(content = @Content(schema = @Schema(implementation = NodeDocument.class), examples = @ExampleObject(name = "item",
@@ -92,6 +94,7 @@ public class NodeResource {
     }
 
     @PATCH
+    @WriteLimited
     @Path("/{nodeCode}")
     @Consumes({MERGE_PATCH, MediaType.APPLICATION_JSON})
     @Operation(operationId = "patchNode", summary = "Change a node (JSON merge patch)",
@@ -118,6 +121,7 @@ public class NodeResource {
     }
 
     @DELETE
+    @WriteLimited
     @Path("/{nodeCode}")
     @Operation(operationId = "deleteNode", summary = "Delete a node",
         description = "A node with children is refused unless cascade=true, which deletes its subtree. Indicators on deleted nodes keep "

@@ -32,6 +32,7 @@ import io.planeval.support.http.Written;
 import io.planeval.support.problem.Problem;
 import io.planeval.support.problem.ProblemException;
 import io.planeval.support.security.Roles;
+import io.planeval.support.security.WriteLimited;
 import io.quarkus.security.Authenticated;
 
 @Path("/api/v1/plans")
@@ -73,6 +74,7 @@ public class PlanResource {
     }
 
     @PUT
+    @WriteLimited
     @Path("/{planCode}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "putPlan", summary = "Create or replace a whole plan",

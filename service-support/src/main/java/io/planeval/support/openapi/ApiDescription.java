@@ -36,6 +36,8 @@ public class ApiDescription implements OASFilter {
         "400", "Refused: a field, parameter, path or query that is not acceptable; every violation is listed",
         "401", "No bearer token, or one that is not valid",
         "403", "The token does not hold a role this operation needs");
+    private static final String TOO_MANY_WRITES = "The client made more writes than it may per minute (planeval.write-limit); "
+        + "retry after Retry-After seconds";
     private static final Map<String, String> WITH_BODY = Map.of(
         "413", "The body is larger than the limit (quarkus.http.limits.max-body-size), or the change larger than an event may be",
         "415", "The body has no Content-Type, or one this operation does not take");
@@ -53,7 +55,7 @@ public class ApiDescription implements OASFilter {
             return;
         }
         for (PathItem path : api.getPaths().getPathItems().values()) {
-            for (Operation operation : path.getOperations().values()) {
+            path.getOperations().forEach((method, operation) -> {
                 if (operation.getSecurity() == null) {
                     operation.addSecurityRequirement(OASFactory.createSecurityRequirement().addScheme("SecurityScheme"));
                 }
@@ -62,12 +64,17 @@ public class ApiDescription implements OASFilter {
                 if (operation.getRequestBody() != null) {
                     WITH_BODY.forEach((status, description) -> addIfAbsent(responses, status, description));
                 }
+                if (method != PathItem.HttpMethod.GET) {
+                    addIfAbsent(responses, "429", TOO_MANY_WRITES);
+                    responses.getAPIResponse("429").addHeader("Retry-After", OASFactory.createHeader()
+                        .description("Seconds to wait").schema(OASFactory.createSchema().addType(SchemaType.INTEGER)));
+                }
                 responses.getAPIResponses().forEach((status, response) -> {
                     if ((status.startsWith("4") || status.startsWith("5")) && response.getRef() == null && response.getContent() == null) {
                         response.content(problem());
                     }
                 });
-            }
+            });
         }
     }
 

@@ -60,6 +60,11 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(Problem.of(503, "Service Unavailable", detail), seconds);
     }
 
+    /** The caller made more requests than it may for now: it should retry after the pause. */
+    public static ProblemException tooManyRequests(String detail, int seconds) {
+        return new ProblemException(Problem.of(429, "Too Many Requests", detail), seconds);
+    }
+
     public static ProblemException preconditionFailed(String detail) {
         return new ProblemException(Problem.of(412, "Precondition failed", detail));
     }
