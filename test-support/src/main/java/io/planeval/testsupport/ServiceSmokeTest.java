@@ -84,9 +84,14 @@ public abstract class ServiceSmokeTest {
     }
 
     @Test
-    void apiAnswersAreNeverCachedOrSniffed() {
+    void answersAreNeverSniffedOrFramedAndApiAnswersNeverCached() {
         given().when().get("/api/v1/plans/no-such-plan/anything")
             .then().header("Cache-Control", "no-store").header("X-Content-Type-Options", "nosniff");
-        given().when().get("/q/health/live").then().header("X-Content-Type-Options", "nosniff");
+        given().when().get("/q/health/live").then()
+            .header("X-Content-Type-Options", "nosniff")
+            .header("X-Frame-Options", "DENY")
+            .header("Content-Security-Policy", "frame-ancestors 'none'")
+            .header("Strict-Transport-Security", startsWith("max-age="));
+        given().when().get("/q/openapi").then().header("Cache-Control", nullValue());
     }
 }
