@@ -1,6 +1,7 @@
 package io.planeval.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
@@ -17,6 +18,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.SaslAuthenticationException;
+import org.apache.kafka.common.errors.TopicAuthorizationException;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -27,6 +36,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.planeval.contracts.Topics;
 
 /**
  * The committee's R2–R6 table reproduced by the three packaged services running as their own processes, with a
@@ -270,6 +280,23 @@ class CommitteeEndToEndTest {
             .header("Access-Control-Request-Method", "POST")
             .build(), HttpResponse.BodyHandlers.discarding());
         assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+    }
+
+    @Test
+    @Order(7)
+    void theBrokerLetsEachServiceWriteOnlyItsOwnTopicsAndNobodyInWithoutAPassword() {
+        Map<String, Object> asIndicatorService = system.broker.clientSettings("indicator-service");
+        asIndicatorService.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
+        try (Producer<String, String> producer = new KafkaProducer<>(asIndicatorService, new StringSerializer(), new StringSerializer())) {
+            assertThatThrownBy(() -> producer.send(new ProducerRecord<>(Topics.PLANS, PLAN, "{}")).get(10, TimeUnit.SECONDS))
+                .hasCauseInstanceOf(TopicAuthorizationException.class);
+        }
+
+        Map<String, Object> wrongPassword = system.broker.clientSettings("plan-service", "not-the-password");
+        try (Admin admin = Admin.create(wrongPassword)) {
+            assertThatThrownBy(() -> admin.listTopics().names().get(10, TimeUnit.SECONDS))
+                .hasCauseInstanceOf(SaslAuthenticationException.class);
+        }
     }
 
     private static List<String> texts(JsonNode array, String pointer) {

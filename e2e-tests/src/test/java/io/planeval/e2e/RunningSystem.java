@@ -10,8 +10,8 @@ import java.util.Map;
 import io.planeval.testsupport.PostgresDatabaseResource;
 
 /**
- * The whole system as an operator runs it: a Kafka broker process and the three packaged services as processes,
- * each service on a fresh database of the real PostgreSQL. Records how long each took to become ready.
+ * The whole system as an operator runs it: a Kafka broker process (SASL and ACLs, as a shared broker is) and the three
+ * packaged services as processes, each service on a fresh database of the real PostgreSQL. Records how long each took to become ready.
  */
 final class RunningSystem {
 
@@ -23,12 +23,13 @@ final class RunningSystem {
     final Map<String, Long> startupMillis = new LinkedHashMap<>();
 
     private RunningSystem(String databasePrefix, Map<String, String> settings) {
-        plans = new ServiceProcess("plan-service", database(databasePrefix + "_plan"), broker.bootstrapServers(), keycloak.realmUrl(),
-            settings);
-        indicators = new ServiceProcess("indicator-service", database(databasePrefix + "_indicator"), broker.bootstrapServers(),
-            keycloak.realmUrl(), settings);
-        evaluation = new ServiceProcess("evaluation-service", database(databasePrefix + "_evaluation"), broker.bootstrapServers(),
-            keycloak.realmUrl(), settings);
+        plans = service("plan-service", databasePrefix + "_plan", settings);
+        indicators = service("indicator-service", databasePrefix + "_indicator", settings);
+        evaluation = service("evaluation-service", databasePrefix + "_evaluation", settings);
+    }
+
+    private ServiceProcess service(String name, String database, Map<String, String> settings) {
+        return new ServiceProcess(name, database(database), broker.clientEnvironment(name), keycloak.realmUrl(), settings);
     }
 
     static RunningSystem start(String databasePrefix) {
@@ -43,6 +44,7 @@ final class RunningSystem {
         system.broker.format();
         system.broker.start();
         await().atMost(Duration.ofSeconds(60)).until(system.broker::listening);
+        await().atMost(Duration.ofSeconds(60)).ignoreExceptions().untilAsserted(system.broker::grantAccess);
         system.took("kafka broker process", started);
         await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(250)).until(system.keycloak::ready);
         system.took("keycloak process (realm planeval)", started);

@@ -22,13 +22,13 @@ final class ServiceProcess {
     private final Map<String, String> environment;
     private Process process;
 
-    ServiceProcess(String name, String jdbcUrl, String bootstrapServers, String realmUrl, Map<String, String> settings) {
+    ServiceProcess(String name, String jdbcUrl, Map<String, String> kafka, String realmUrl, Map<String, String> settings) {
         this.name = name;
         Map<String, String> environment = new HashMap<>(settings);
+        environment.putAll(kafka);
         environment.putAll(Map.of(
             "QUARKUS_HTTP_PORT", Integer.toString(port),
             "QUARKUS_DATASOURCE_JDBC_URL", jdbcUrl,
-            "KAFKA_BOOTSTRAP_SERVERS", bootstrapServers,
             "QUARKUS_OIDC_AUTH_SERVER_URL", realmUrl));
         this.environment = Map.copyOf(environment);
     }

@@ -9,8 +9,10 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -32,6 +34,11 @@ public final class TestKafkaBroker {
     /** Held so the JUL loggers (and their quieter level) are not garbage-collected. */
     private static final List<Logger> QUIET_LOGGERS = Stream.of("kafka", "org.apache.kafka", "state.change.logger")
         .map(Logger::getLogger).toList();
+
+    /** The SASL mechanism of a secured broker. */
+    public static final String SCRAM = "SCRAM-SHA-512";
+    /** A secured broker's super user: the broker itself, and whoever grants the others their ACLs. */
+    public static final String ADMIN = "admin";
 
     private static TestKafkaBroker instance;
 
@@ -112,21 +119,56 @@ public final class TestKafkaBroker {
         return p;
     }
 
-    private void format() {
-        format(properties(), dataDir.resolve("server.properties"));
+    /**
+     * The same broker requiring every client to authenticate (SASL/SCRAM-SHA-512) and authorising every operation by
+     * ACL: only {@code admin} (the broker itself) is a super user, anybody else may do only what an ACL allows.
+     */
+    public static Properties securedKraftProperties(int brokerPort, int controllerPort, Path logDir, String adminPassword) {
+        Properties p = kraftProperties(brokerPort, controllerPort, logDir);
+        p.put("listeners", "SASL_PLAINTEXT://127.0.0.1:" + brokerPort + ",CONTROLLER://127.0.0.1:" + controllerPort);
+        p.put("advertised.listeners", "SASL_PLAINTEXT://127.0.0.1:" + brokerPort);
+        p.put("listener.security.protocol.map", "SASL_PLAINTEXT:SASL_PLAINTEXT,CONTROLLER:SASL_PLAINTEXT");
+        p.put("inter.broker.listener.name", "SASL_PLAINTEXT");
+        p.put("sasl.enabled.mechanisms", SCRAM);
+        p.put("sasl.mechanism.inter.broker.protocol", SCRAM);
+        p.put("listener.name.sasl_plaintext.scram-sha-512.sasl.jaas.config", scramLogin(ADMIN, adminPassword));
+        // The controller listener cannot take SCRAM (its credentials live in the metadata it serves): PLAIN, admin only.
+        p.put("sasl.mechanism.controller.protocol", "PLAIN");
+        p.put("listener.name.controller.sasl.enabled.mechanisms", "PLAIN");
+        p.put("listener.name.controller.plain.sasl.jaas.config", "org.apache.kafka.common.security.plain.PlainLoginModule required "
+            + "username=\"" + ADMIN + "\" password=\"" + adminPassword + "\" user_" + ADMIN + "=\"" + adminPassword + "\";");
+        p.put("authorizer.class.name", "org.apache.kafka.metadata.authorizer.StandardAuthorizer");
+        p.put("super.users", "User:" + ADMIN);
+        p.put("allow.everyone.if.no.acl.found", "false");
+        return p;
     }
 
-    /** Writes the broker's configuration to {@code config} and formats its storage with a new cluster id. */
-    public static void format(Properties properties, Path config) {
+    /** The JAAS line a client logs in with: {@code sasl.jaas.config} for SCRAM. */
+    public static String scramLogin(String user, String password) {
+        return "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"" + user + "\" password=\""
+            + password + "\";";
+    }
+
+    private void format() {
+        format(properties(), dataDir.resolve("server.properties"), Map.of());
+    }
+
+    /**
+     * Writes the broker's configuration to {@code config} and formats its storage with a new cluster id and these
+     * SCRAM users (name → password).
+     */
+    public static void format(Properties properties, Path config, Map<String, String> scramUsers) {
         try {
             Files.createDirectories(config.getParent());
             try (OutputStream out = Files.newOutputStream(config)) {
                 properties.store(out, "planeval test broker");
             }
+            List<String> arguments = new ArrayList<>(List.of(
+                "format", "-t", Uuid.randomUuid().toString(), "-c", config.toString(), "--ignore-formatted"));
+            scramUsers.forEach((user, password) -> arguments.addAll(List.of(
+                "--add-scram", SCRAM + "=[name=" + user + ",password=" + password + "]")));
             ByteArrayOutputStream output = new ByteArrayOutputStream();
-            int exit = StorageTool.execute(new String[] {
-                "format", "-t", Uuid.randomUuid().toString(), "-c", config.toString(), "--ignore-formatted"},
-                new PrintStream(output, true, StandardCharsets.UTF_8));
+            int exit = StorageTool.execute(arguments.toArray(String[]::new), new PrintStream(output, true, StandardCharsets.UTF_8));
             if (exit != 0) {
                 throw new IllegalStateException("Formatting the test broker's storage failed: "
                     + output.toString(StandardCharsets.UTF_8));

@@ -11,7 +11,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -24,8 +23,10 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.RetriableException;
+import org.apache.kafka.common.errors.TopicAuthorizationException;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.jboss.logging.Logger;
@@ -268,15 +269,22 @@ public class OutboxRelay {
                             TopicConfig.RETENTION_MS_CONFIG, "-1",
                             TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(maxRecordBytes()))))
                 .toList();
-            if (!missing.isEmpty()) {
+            List<String> created = new ArrayList<>();
+            for (Map.Entry<String, KafkaFuture<Void>> result : admin.createTopics(missing).values().entrySet()) {
                 try {
-                    admin.createTopics(missing).all().get(30, TimeUnit.SECONDS);
+                    result.getValue().get(30, TimeUnit.SECONDS);
+                    created.add(result.getKey());
                 } catch (ExecutionException e) {
-                    if (!(e.getCause() instanceof TopicExistsException)) {
+                    if (e.getCause() instanceof TopicAuthorizationException) {
+                        // A shared broker lets each service create only its own topics: their owners create the rest.
+                        LOG.debugf("Not allowed to create topic %s; its owner creates it", result.getKey());
+                    } else if (!(e.getCause() instanceof TopicExistsException)) {
                         throw e;
                     }
                 }
-                LOG.infof("Created topics %s", missing.stream().map(NewTopic::name).collect(Collectors.joining(", ")));
+            }
+            if (!created.isEmpty()) {
+                LOG.infof("Created topics %s", String.join(", ", created));
             }
         }
     }
