@@ -169,7 +169,7 @@ public class Recalculation {
         return previous;
     }
 
-    /** One JDBC batch, however many results changed. */
+    /** One JDBC batch, however many results changed, and each change in the live stream's log. */
     private void upsert(String planCode, List<Evaluation> changed, Instant now) {
         if (changed.isEmpty()) {
             return;
@@ -179,7 +179,10 @@ public class Recalculation {
                     INSERT INTO indicator_result (plan_code, indicator_code, fiscal_year, status, attainment, evaluated_at)
                     VALUES (?, ?, ?, ?, ?, ?)
                     ON CONFLICT (plan_code, indicator_code, fiscal_year)
-                    DO UPDATE SET status = EXCLUDED.status, attainment = EXCLUDED.attainment, evaluated_at = EXCLUDED.evaluated_at""")) {
+                    DO UPDATE SET status = EXCLUDED.status, attainment = EXCLUDED.attainment, evaluated_at = EXCLUDED.evaluated_at""");
+                 PreparedStatement log = connection.prepareStatement("""
+                    INSERT INTO evaluation_change (plan_code, indicator_code, kind, node_code, fiscal_year, status, attainment, changed_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")) {
                 for (Evaluation e : changed) {
                     upsert.setString(1, planCode);
                     upsert.setString(2, e.indicator().code());
@@ -188,8 +191,18 @@ public class Recalculation {
                     upsert.setBigDecimal(5, e.attainment());
                     upsert.setTimestamp(6, Timestamp.from(now));
                     upsert.addBatch();
+                    log.setString(1, planCode);
+                    log.setString(2, e.indicator().code());
+                    log.setString(3, Vocabulary.wire(e.indicator().kind()));
+                    log.setString(4, e.indicator().nodeCode());
+                    log.setInt(5, e.fiscalYear());
+                    log.setString(6, Vocabulary.wire(e.status()));
+                    log.setBigDecimal(7, e.attainment());
+                    log.setTimestamp(8, Timestamp.from(now));
+                    log.addBatch();
                 }
                 upsert.executeBatch();
+                log.executeBatch();
             }
         });
     }

@@ -4,9 +4,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -14,6 +16,8 @@ import jakarta.transaction.Transactional;
 
 import io.planeval.contracts.PlanChanged;
 import io.planeval.contracts.Vocabulary;
+import io.planeval.contracts.Vocabulary.EvaluationStatus;
+import io.planeval.contracts.Vocabulary.IndicatorKind;
 import io.planeval.evaluation.attainment.Actual;
 import io.planeval.evaluation.attainment.Evaluation;
 import io.planeval.evaluation.attainment.IndicatorDefinition;
@@ -24,6 +28,8 @@ import io.planeval.evaluation.attainment.Rollup;
 import io.planeval.evaluation.readmodel.ReadModel;
 import io.planeval.evaluation.readmodel.Recalculation;
 import io.planeval.support.fiscal.FiscalYears;
+import io.planeval.support.http.Page;
+import io.planeval.support.http.QueryParams;
 import io.planeval.support.problem.ProblemException;
 
 /** Answers evaluation questions as of any moment, from the versions and revisions recorded by then. */
@@ -96,6 +102,47 @@ public class EvaluationQueries {
             .map(IndicatorResult::of)
             .toList();
         return NodeReport.of(found, own, found.children().stream().map(child -> NodeReport.of(child, null, null)).toList());
+    }
+
+    /** Which results a list holds: null for any. */
+    public record IndicatorFilter(EvaluationStatus status, IndicatorKind kind, String nodeCode) {
+    }
+
+    /** Every indicator's result matching the filter, in code order, a page at a time. */
+    public IndicatorResultPage indicators(String planCode, Integer fiscalYear, Instant asOf, IndicatorFilter filter, int limit,
+                                          String cursor) {
+        Snapshot s = snapshot(planCode, fiscalYear, asOf);
+        Set<String> nodes = filter.nodeCode() == null ? null : subtree(s, filter.nodeCode());
+        String after = cursor == null ? null : QueryParams.cursorKeys(cursor, 1).get(0);
+        List<IndicatorResult> matching = s.evaluations().stream()
+            .filter(e -> filter.status() == null || e.status() == filter.status())
+            .filter(e -> filter.kind() == null || e.indicator().kind() == filter.kind())
+            .filter(e -> nodes == null || nodes.contains(e.indicator().nodeCode()))
+            .filter(e -> after == null || e.indicator().code().compareTo(after) > 0)
+            .sorted(Comparator.comparing(e -> e.indicator().code()))
+            .limit(limit + 1L)
+            .map(IndicatorResult::of)
+            .toList();
+        Page<IndicatorResult> page = Page.of(matching, limit, result -> QueryParams.cursor(result.code()));
+        return new IndicatorResultPage(page.items(), page.nextCursor());
+    }
+
+    /** The node and every node under it. */
+    private static Set<String> subtree(Snapshot s, String nodeCode) {
+        if (s.nodes().stream().noneMatch(n -> n.code().equals(nodeCode))) {
+            throw ProblemException.notFound("Plan " + s.plan().code() + " has no node " + nodeCode);
+        }
+        Set<String> subtree = new HashSet<>(Set.of(nodeCode));
+        boolean grew = true;
+        while (grew) {
+            grew = false;
+            for (PlanNode node : s.nodes()) {
+                if (node.parent() != null && subtree.contains(node.parent()) && subtree.add(node.code())) {
+                    grew = true;
+                }
+            }
+        }
+        return subtree;
     }
 
     /** One indicator's result, from its own rows only. */

@@ -1,9 +1,9 @@
 package io.planeval.evaluation.report;
 
+import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.List;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
@@ -12,7 +12,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -25,6 +27,8 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.planeval.contracts.Vocabulary.EvaluationStatus;
+import io.planeval.contracts.Vocabulary.IndicatorKind;
 import io.planeval.support.fiscal.FiscalYears;
 import io.planeval.support.http.QueryParams;
 import io.planeval.support.problem.ProblemException;
@@ -40,6 +44,8 @@ public class EvaluationResource {
     static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
     static final String AS_OF = "An instant (2025-07-17T06:00:00Z) or a date (2025-07-17 = the end of that day, Japan time); "
         + "default: everything recorded so far";
+    static final String ETAG = "A digest of the answer: send it as If-None-Match to get 304 while the answer is the same";
+    static final String NOT_MODIFIED = "The answer is the same as the one whose ETag was sent in If-None-Match";
     static final String FISCAL_YEAR = "Gregorian fiscal year, e.g. 2024 for 令和6年度; default: the plan's last year";
 
     @Inject
@@ -47,6 +53,9 @@ public class EvaluationResource {
 
     @Inject
     ReadAccess access;
+
+    @Inject
+    CachedReads cached;
 
     @GET
     @Path("/evaluation")
@@ -58,30 +67,64 @@ public class EvaluationResource {
             {"planCode": "gunma-r2-r6", "fiscalYear": 2024, "fiscalYearLabel": "令和6年度",
              "goals": [{"code": "GI", "label": "目標Ⅰ", "kpis": {"achieved": 12, "notAchieved": 7, "beingTallied": 1, "noTarget": 5, "total": 25},
                         "kpiAchievementRate": {"percent": 63.1578947368, "display": "63%"},
-                        "kgiAttainment": {"percent": 74.0000000000, "display": "74%"}}]}""")))
+                        "kgiAttainment": {"percent": 74.0000000000, "display": "74%"}}]}""")),
+        headers = @Header(name = "ETag", description = ETAG, schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "304", description = NOT_MODIFIED)
     @APIResponse(responseCode = "404", description = "Plan not known (as of that moment)")
     @PermitAll
     public Response report(@PathParam("planCode") String planCode,
                            @Parameter(description = FISCAL_YEAR, schema = @Schema(type = SchemaType.INTEGER)) @QueryParam("fiscalYear") String fiscalYear,
-                           @Parameter(description = AS_OF) @QueryParam("asOf") String asOf) {
-        access.check(planCode);
+                           @Parameter(description = AS_OF) @QueryParam("asOf") String asOf,
+                           @Context Request request) {
+        boolean openData = access.check(planCode);
         Instant moment = moment("asOf", asOf);
-        return Response.ok(moment == null ? queries.currentReport(planCode, year(fiscalYear)) : queries.report(planCode, year(fiscalYear), moment))
-            .type(MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8")).build();
+        return cached.json(request, openData,
+            moment == null ? queries.currentReport(planCode, year(fiscalYear)) : queries.report(planCode, year(fiscalYear), moment));
     }
 
     @GET
     @Path("/evaluation/nodes/{nodeCode}")
     @Operation(operationId = "getNodeEvaluation", summary = "One node's roll-up, with its own indicators and its children's roll-ups",
         description = "KPI counts and achievement rate over the node's subtree, its KGIs, and each child's roll-up, as of a moment.")
-    @APIResponse(responseCode = "200", description = "The node's roll-up")
+    @APIResponse(responseCode = "200", description = "The node's roll-up", content = @Content(schema = @Schema(implementation = NodeReport.class)),
+        headers = @Header(name = "ETag", description = ETAG, schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "304", description = NOT_MODIFIED)
     @APIResponse(responseCode = "404", description = "No such plan or node")
     @PermitAll
-    public NodeReport node(@PathParam("planCode") String planCode, @PathParam("nodeCode") String nodeCode,
-                           @Parameter(description = FISCAL_YEAR, schema = @Schema(type = SchemaType.INTEGER)) @QueryParam("fiscalYear") String fiscalYear,
-                           @Parameter(description = AS_OF) @QueryParam("asOf") String asOf) {
-        access.check(planCode);
-        return queries.node(planCode, nodeCode, year(fiscalYear), moment("asOf", asOf));
+    public Response node(@PathParam("planCode") String planCode, @PathParam("nodeCode") String nodeCode,
+                         @Parameter(description = FISCAL_YEAR, schema = @Schema(type = SchemaType.INTEGER)) @QueryParam("fiscalYear") String fiscalYear,
+                         @Parameter(description = AS_OF) @QueryParam("asOf") String asOf,
+                         @Context Request request) {
+        boolean openData = access.check(planCode);
+        return cached.json(request, openData, queries.node(planCode, nodeCode, year(fiscalYear), moment("asOf", asOf)));
+    }
+
+    @GET
+    @Path("/evaluation/indicators")
+    @Operation(operationId = "listIndicatorEvaluations", summary = "Every indicator's result, a page at a time, in code order",
+        description = "What a dashboard shows in one call instead of one per node: each indicator's status and attainment with "
+            + "its working, for a fiscal year as of a moment, optionally only those of a status, a kind or a node's subtree.")
+    @APIResponse(responseCode = "200", description = "A page of results",
+        content = @Content(schema = @Schema(implementation = IndicatorResultPage.class)), headers = @Header(name = "ETag", description = ETAG, schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "304", description = NOT_MODIFIED)
+    @APIResponse(responseCode = "400", description = "A parameter is not one this list takes")
+    @APIResponse(responseCode = "404", description = "No such plan or node")
+    @PermitAll
+    public Response indicators(@PathParam("planCode") String planCode,
+                               @Parameter(description = FISCAL_YEAR, schema = @Schema(type = SchemaType.INTEGER)) @QueryParam("fiscalYear") String fiscalYear,
+                               @Parameter(description = AS_OF) @QueryParam("asOf") String asOf,
+                               @Parameter(description = "Only results of this status",
+                                   schema = @Schema(enumeration = {"achieved", "not_achieved", "being_tallied", "no_target"})) @QueryParam("status") String status,
+                               @Parameter(description = "Only KGIs or only KPIs", schema = @Schema(enumeration = {"kgi", "kpi"})) @QueryParam("kind") String kind,
+                               @Parameter(description = "Only the indicators of this node and the nodes under it") @QueryParam("node") String node,
+                               @Parameter(description = "Results per page", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "1000", defaultValue = "100")) @QueryParam("limit") String limit,
+                               @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor,
+                               @Context Request request) {
+        boolean openData = access.check(planCode);
+        return cached.json(request, openData, queries.indicators(planCode, year(fiscalYear), moment("asOf", asOf),
+            new EvaluationQueries.IndicatorFilter(QueryParams.word("status", status, EvaluationStatus.class),
+                QueryParams.word("kind", kind, IndicatorKind.class), node == null || node.isEmpty() ? null : node),
+            QueryParams.limit(limit), cursor));
     }
 
     @GET
@@ -92,30 +135,36 @@ public class EvaluationResource {
         examples = @ExampleObject(name = "KGI③", value = """
             {"code": "KGI3", "status": "achieved", "statusLabel": "達成", "attainment": {"percent": 189.0200000000, "display": "189%"},
              "working": {"method": "ratio", "formula": "75608 ÷ 40000 = 189.02%", "target": {"value": 40000, "fiscalYear": 2024},
-                         "actual": {"revision": 1, "value": 75608, "status": "final"}}}""")))
+                         "actual": {"revision": 1, "value": 75608, "status": "final"}}}""")),
+        headers = @Header(name = "ETag", description = ETAG, schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "304", description = NOT_MODIFIED)
     @APIResponse(responseCode = "404", description = "No such plan or indicator")
     @PermitAll
-    public IndicatorResult indicator(@PathParam("planCode") String planCode, @PathParam("indicatorCode") String code,
-                                     @Parameter(description = FISCAL_YEAR, schema = @Schema(type = SchemaType.INTEGER)) @QueryParam("fiscalYear") String fiscalYear,
-                                     @Parameter(description = AS_OF) @QueryParam("asOf") String asOf) {
-        access.check(planCode);
-        return queries.indicator(planCode, code, year(fiscalYear), moment("asOf", asOf));
+    public Response indicator(@PathParam("planCode") String planCode, @PathParam("indicatorCode") String code,
+                              @Parameter(description = FISCAL_YEAR, schema = @Schema(type = SchemaType.INTEGER)) @QueryParam("fiscalYear") String fiscalYear,
+                              @Parameter(description = AS_OF) @QueryParam("asOf") String asOf,
+                              @Context Request request) {
+        boolean openData = access.check(planCode);
+        return cached.json(request, openData, queries.indicator(planCode, code, year(fiscalYear), moment("asOf", asOf)));
     }
 
     @GET
     @Path("/evaluation/changes")
     @Operation(operationId = "listEvaluationChanges", summary = "Indicators whose status or attainment changed between two moments, with both values",
         description = "What the committee would see differently: e.g. from the moment a report was taken until now.")
-    @APIResponse(responseCode = "200", description = "The changes, by indicator code")
+    @APIResponse(responseCode = "200", description = "The changes, by indicator code",
+        content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = Change.class)), headers = @Header(name = "ETag", description = ETAG, schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "304", description = NOT_MODIFIED)
     @APIResponse(responseCode = "400", description = "from or to missing or unreadable")
     @APIResponse(responseCode = "404", description = "Plan not known as of the later moment")
     @PermitAll
-    public List<Change> changes(@PathParam("planCode") String planCode,
-                                @Parameter(description = FISCAL_YEAR, schema = @Schema(type = SchemaType.INTEGER)) @QueryParam("fiscalYear") String fiscalYear,
-                                @Parameter(description = "The earlier moment (" + AS_OF + ")", required = true) @QueryParam("from") String from,
-                                @Parameter(description = "The later moment", required = true) @QueryParam("to") String to) {
-        access.check(planCode);
-        return queries.changes(planCode, year(fiscalYear), moment("from", from), moment("to", to));
+    public Response changes(@PathParam("planCode") String planCode,
+                            @Parameter(description = FISCAL_YEAR, schema = @Schema(type = SchemaType.INTEGER)) @QueryParam("fiscalYear") String fiscalYear,
+                            @Parameter(description = "The earlier moment (" + AS_OF + ")", required = true) @QueryParam("from") String from,
+                            @Parameter(description = "The later moment", required = true) @QueryParam("to") String to,
+                            @Context Request request) {
+        boolean openData = access.check(planCode);
+        return cached.json(request, openData, queries.changes(planCode, year(fiscalYear), moment("from", from), moment("to", to)));
     }
 
     @GET
@@ -130,11 +179,11 @@ public class EvaluationResource {
     @PermitAll
     public Response csv(@PathParam("planCode") String planCode,
                         @Parameter(description = FISCAL_YEAR, schema = @Schema(type = SchemaType.INTEGER)) @QueryParam("fiscalYear") String fiscalYear,
-                        @Parameter(description = AS_OF) @QueryParam("asOf") String asOf) {
-        access.check(planCode);
+                        @Parameter(description = AS_OF) @QueryParam("asOf") String asOf,
+                        @Context Request request) {
+        boolean openData = access.check(planCode);
         EvaluationQueries.Snapshot snapshot = queries.snapshot(planCode, year(fiscalYear), moment("asOf", asOf));
-        return Response.ok(CommitteeCsv.write(snapshot))
-            .type("text/csv; charset=UTF-8")
+        return Response.fromResponse(cached.bytes(request, openData, CommitteeCsv.write(snapshot).getBytes(StandardCharsets.UTF_8), MediaType.valueOf("text/csv; charset=UTF-8")))
             .header("Content-Disposition", "attachment; filename=\"" + planCode + "-" + snapshot.fiscalYear() + ".csv\"")
             .build();
     }

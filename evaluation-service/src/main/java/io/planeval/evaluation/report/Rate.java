@@ -13,11 +13,11 @@ import io.planeval.evaluation.attainment.Percent;
     + "an indicator's attainment to one decimal with a trailing .0 dropped (73.9%, 189%)")
 public record Rate(@Schema(example = "63.1578947368") BigDecimal percent, @Schema(example = "63%") String display) {
 
-    static Rate whole(BigDecimal percent) {
+    public static Rate whole(BigDecimal percent) {
         return of(percent, Percent::whole);
     }
 
-    static Rate oneDecimal(BigDecimal percent) {
+    public static Rate oneDecimal(BigDecimal percent) {
         return of(percent, Percent::oneDecimal);
     }
 

@@ -24,11 +24,12 @@ public class ReadAccess {
     @Inject
     ReadModel readModel;
 
+    /** Refuses a caller who may not read the plan's evaluation; says whether it is open data (anybody's). */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public void check(String planCode) {
-        if (caller.hasRole(Roles.READER)
-            || readModel.plan(planCode, Recalculation.EVERYTHING).map(plan -> plan.plan().openData()).orElse(false)) {
-            return;
+    public boolean check(String planCode) {
+        boolean openData = readModel.plan(planCode, Recalculation.EVERYTHING).map(plan -> plan.plan().openData()).orElse(false);
+        if (openData || caller.hasRole(Roles.READER)) {
+            return openData;
         }
         throw caller.isAnonymous() ? new UnauthorizedException() : new ForbiddenException();
     }

@@ -29,7 +29,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 
 @QuarkusTest
-class CommitteeReportTest {
+public class CommitteeReportTest {
 
     static String raw(String plan, String query) {
         return given().when().get("/api/v1/plans/" + plan + "/evaluation" + query).then().statusCode(200).extract().asString();
@@ -40,7 +40,7 @@ class CommitteeReportTest {
     }
 
     /** Waits until the plan's report counts every sample KPI (78 with a target, 16 highlights without). */
-    static String awaitComplete(String plan) {
+    public static String awaitComplete(String plan) {
         await().atMost(Duration.ofSeconds(60)).until(() -> {
             int status = given().when().get("/api/v1/plans/" + plan + "/evaluation").statusCode();
             return status == 200 && report(plan, "").getInt("totals.kpis.total") == 94

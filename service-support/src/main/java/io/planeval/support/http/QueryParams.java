@@ -5,6 +5,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.regex.Pattern;
 
+import io.planeval.contracts.Vocabulary;
 import io.planeval.support.problem.ProblemException;
 import io.planeval.support.text.Text;
 
@@ -43,6 +44,15 @@ public final class QueryParams {
             case "false" -> false;
             default -> throw ProblemException.invalid(name, "must be true or false, not '" + Text.excerpt(value) + "'");
         };
+    }
+
+    /** A word of the vocabulary ({@code not_achieved}), or null when absent. */
+    public static <E extends Enum<E>> E word(String name, String value, Class<E> type) {
+        if (value == null || value.isEmpty()) {
+            return null;
+        }
+        return Vocabulary.parse(type, value).orElseThrow(() -> ProblemException.invalid(name,
+            "must be one of " + String.join(", ", Vocabulary.words(type)) + ", not '" + Text.excerpt(value) + "'"));
     }
 
     /** How many items a page has: {@value #DEFAULT_LIMIT} unless asked, at most {@value #MAX_LIMIT}. */

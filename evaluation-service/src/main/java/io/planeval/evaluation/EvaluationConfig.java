@@ -1,0 +1,35 @@
+package io.planeval.evaluation;
+
+import java.time.Duration;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** evaluation-service's own tunables ({@code planeval.evaluation.*}); what all services share is in SupportConfig. */
+@ConfigMapping(prefix = "planeval.evaluation")
+public interface EvaluationConfig {
+
+    Stream stream();
+
+    /**
+     * How long a shared cache (CDN, proxy) may serve an open-data plan's evaluation before it asks again (with its
+     * ETag, so an unchanged one costs a 304); other plans' are never kept by shared caches.
+     */
+    @WithDefault("10s")
+    Duration publicMaxAge();
+
+    interface Stream {
+
+        /** How often each instance looks for changes to push: well under the second a dashboard may take. */
+        @WithDefault("200ms")
+        Duration pollInterval();
+
+        /** How long changes are kept for clients that reconnect with Last-Event-ID. */
+        @WithDefault("7d")
+        Duration retention();
+
+        /** A comment this often keeps idle connections open through proxies. */
+        @WithDefault("15s")
+        Duration keepAlive();
+    }
+}

@@ -1,0 +1,165 @@
+package io.planeval.evaluation.live;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.sse.OutboundSseEvent;
+import jakarta.ws.rs.sse.Sse;
+import jakarta.ws.rs.sse.SseEventSink;
+
+import org.jboss.logging.Logger;
+
+import io.micrometer.core.instrument.MeterRegistry;
+
+import io.planeval.evaluation.EvaluationConfig;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+
+/**
+ * Pushes each change of an indicator's result to the clients streaming its plan. Every instance reads the change
+ * log in commit order, so a client of any instance sees every change, whichever instance evaluated it; a client
+ * that reconnects with the last id it saw is first sent everything after it.
+ */
+@ApplicationScoped
+public class EvaluationStream {
+
+    private static final Logger LOG = Logger.getLogger(EvaluationStream.class);
+    private static final int PAGE = 1000;
+
+    private final List<Subscriber> subscribers = new CopyOnWriteArrayList<>();
+    private volatile boolean running;
+    private Thread worker;
+    /** The last change looked at; guarded by this. */
+    private Position seen;
+
+    @Inject
+    ChangeLog log;
+
+    @Inject
+    EvaluationConfig config;
+
+    @Inject
+    MeterRegistry metrics;
+
+    /** A client: it is sent the plan's changes after {@code from}. */
+    private record Subscriber(String planCode, SseEventSink sink, Sse sse, Position from) {
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        seen = log.latest();
+        metrics.gaugeCollectionSize("planeval.evaluation.stream.clients", List.of(), subscribers);
+        running = true;
+        worker = new Thread(this::run, "evaluation-stream");
+        worker.setDaemon(true);
+        worker.start();
+    }
+
+    void onStop(@Observes ShutdownEvent event) throws InterruptedException {
+        running = false;
+        if (worker != null) {
+            worker.interrupt();
+            worker.join(5_000);
+        }
+        subscribers.forEach(s -> s.sink().close());
+    }
+
+    /**
+     * Streams the plan's changes to this client from now on; with {@code lastSeen}, first every change after it (and
+     * {@code reset} first if that one is no longer kept, so the client reloads what it shows).
+     */
+    public synchronized void subscribe(String planCode, SseEventSink sink, Sse sse, Position lastSeen) {
+        sink.send(sse.newEventBuilder().comment("planeval evaluation stream of " + planCode).reconnectDelay(1000).build());
+        Subscriber replaying = new Subscriber(planCode, sink, sse, lastSeen);
+        if (lastSeen != null) {
+            if (!log.kept(lastSeen)) {
+                send(replaying, sse.newEventBuilder().name("reset").data("changes after " + lastSeen + " are no longer kept").build());
+            }
+            Position from = lastSeen;
+            while (from.compareTo(seen) < 0) {
+                List<ChangeLog.Entry> entries = log.after(from, planCode, PAGE);
+                entries = entries.stream().filter(e -> e.position().compareTo(seen) <= 0).toList();
+                if (entries.isEmpty()) {
+                    break;
+                }
+                entries.forEach(entry -> send(replaying, event(sse, entry)));
+                from = entries.get(entries.size() - 1).position();
+            }
+        }
+        subscribers.add(new Subscriber(planCode, sink, sse, lastSeen == null || lastSeen.compareTo(seen) < 0 ? seen : lastSeen));
+    }
+
+    private void run() {
+        long lastKeepAlive = System.nanoTime();
+        long lastPrune = 0;
+        while (running) {
+            try {
+                int found = poll();
+                if (System.nanoTime() - lastKeepAlive > config.stream().keepAlive().toNanos()) {
+                    subscribers.forEach(s -> send(s, s.sse().newEventBuilder().comment("").build()));
+                    lastKeepAlive = System.nanoTime();
+                }
+                if (System.nanoTime() - lastPrune > 3_600_000_000_000L || lastPrune == 0) {
+                    log.prune(Instant.now().minus(config.stream().retention()));
+                    lastPrune = System.nanoTime();
+                }
+                if (found < PAGE) {
+                    Thread.sleep(config.stream().pollInterval().toMillis());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                LOG.warnf(e, "Reading the change log failed; trying again");
+                sleepQuietly();
+            }
+        }
+    }
+
+    private synchronized int poll() {
+        List<ChangeLog.Entry> entries = log.after(seen, null, PAGE);
+        subscribers.removeIf(s -> s.sink().isClosed());
+        for (ChangeLog.Entry entry : entries) {
+            for (Subscriber subscriber : subscribers) {
+                if (subscriber.planCode().equals(entry.change().planCode()) && entry.position().compareTo(subscriber.from()) > 0) {
+                    send(subscriber, event(subscriber.sse(), entry));
+                }
+            }
+            seen = entry.position();
+        }
+        return entries.size();
+    }
+
+    private static OutboundSseEvent event(Sse sse, ChangeLog.Entry entry) {
+        return sse.newEventBuilder()
+            .id(entry.position().toString())
+            .name("evaluation")
+            .mediaType(MediaType.APPLICATION_JSON_TYPE)
+            .data(ResultChange.class, entry.change())
+            .build();
+    }
+
+    private void send(Subscriber subscriber, OutboundSseEvent event) {
+        if (subscriber.sink().isClosed()) {
+            subscribers.remove(subscriber);
+            return;
+        }
+        subscriber.sink().send(event).exceptionally(failure -> {
+            subscribers.remove(subscriber);
+            subscriber.sink().close();
+            return null;
+        });
+    }
+
+    private void sleepQuietly() {
+        try {
+            Thread.sleep(1_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
