@@ -202,11 +202,41 @@ public class ReadModel {
         List<Object[]> rows = query.getResultList();
         Map<String, Actual> actuals = new HashMap<>();
         for (Object[] row : rows) {
-            actuals.put((String) row[0], new Actual(((Number) row[1]).longValue(), ((Number) row[2]).intValue(),
-                ((Number) row[3]).intValue(), (BigDecimal) row[4], (String) row[5], (String) row[6], instant(row[7]),
-                row[8] == null ? null : read((String) row[8], Actor.class)));
+            actuals.put((String) row[0], actual(row));
         }
         return actuals;
+    }
+
+    /** A row of indicator code, measurement id, year, revision, value, outcome, status, recorded at and by. */
+    private Actual actual(Object[] row) {
+        return new Actual(((Number) row[1]).longValue(), ((Number) row[2]).intValue(), ((Number) row[3]).intValue(),
+            (BigDecimal) row[4], (String) row[5], (String) row[6], instant(row[7]), row[8] == null ? null : read((String) row[8], Actor.class));
+    }
+
+    /** Every whole-year revision of an indicator recorded by the moment, by year and revision. */
+    public List<Actual> revisions(String planCode, String code, Instant asOf) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = entityManager.createNativeQuery("""
+                SELECT indicator_code, measurement_id, fiscal_year, revision, value, outcome, status, recorded_at, recorded_by::text
+                FROM measurement
+                WHERE plan_code = :plan AND indicator_code = :code AND quarter IS NULL AND month IS NULL AND recorded_at <= :asOf
+                ORDER BY fiscal_year, revision, measurement_id""")
+            .setParameter("plan", planCode)
+            .setParameter("code", code)
+            .setParameter("asOf", asOf)
+            .getResultList();
+        return rows.stream().map(this::actual).toList();
+    }
+
+    /** Every plan in its latest version. */
+    public List<PlanSnapshot> plans() {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = entityManager.createNativeQuery("""
+                SELECT DISTINCT ON (plan_code) plan_code, version, changed_at, document::text FROM plan_version
+                ORDER BY plan_code, version DESC""")
+            .getResultList();
+        return rows.stream().map(row -> new PlanSnapshot((String) row[0], ((Number) row[1]).longValue(), instant(row[2]),
+            read((String) row[3], PlanChanged.Plan.class))).toList();
     }
 
     /**

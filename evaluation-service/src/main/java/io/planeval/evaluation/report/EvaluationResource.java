@@ -41,7 +41,7 @@ import io.planeval.support.time.Moments;
 @Produces(MediaType.APPLICATION_JSON)
 public class EvaluationResource {
 
-    static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
+    public static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
     static final String AS_OF = "An instant (2025-07-17T06:00:00Z) or a date (2025-07-17 = the end of that day, Japan time); "
         + "default: everything recorded so far";
     static final String ETAG = "A digest of the answer: send it as If-None-Match to get 304 while the answer is the same";

@@ -67,7 +67,7 @@ public record IndicatorResult(
     }
 
     /** 75608.000000 as stored → 75608. */
-    static BigDecimal plain(BigDecimal value) {
+    public static BigDecimal plain(BigDecimal value) {
         if (value == null) {
             return null;
         }

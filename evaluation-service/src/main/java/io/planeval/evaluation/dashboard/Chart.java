@@ -1,0 +1,112 @@
+package io.planeval.evaluation.dashboard;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * An indicator's actuals across fiscal years against its path to the target (baseline, milestones, target), laid
+ * out for an SVG of fixed size: plain geometry, so it can be checked without a browser.
+ */
+public record Chart(int width, int height, List<Mark> actuals, String actualLine, List<Mark> path, String pathLine,
+                    List<Tick> years, List<Tick> values) {
+
+    /** A point: its year and value as text, and where it is drawn. */
+    public record Mark(int fiscalYear, String value, String x, String y) {
+    }
+
+    /** An axis label and where it is drawn. */
+    public record Tick(String label, String x, String y) {
+    }
+
+    static final int WIDTH = 640;
+    static final int HEIGHT = 260;
+    private static final int LEFT = 70;
+    private static final int RIGHT = 20;
+    private static final int TOP = 20;
+    private static final int BOTTOM = 40;
+
+    /**
+     * The chart of the years {@code first}–{@code last} (widened to take in the baseline and target years), or null
+     * when there is nothing to draw. Years are labelled by {@code yearLabel}.
+     */
+    static Chart of(int first, int last, Map<Integer, BigDecimal> actualByYear, Map<Integer, BigDecimal> pathByYear,
+                    java.util.function.IntFunction<String> yearLabel) {
+        Map<Integer, BigDecimal> actual = new TreeMap<>(actualByYear);
+        Map<Integer, BigDecimal> path = new TreeMap<>(pathByYear);
+        if (actual.isEmpty() && path.isEmpty()) {
+            return null;
+        }
+        int from = first;
+        int to = last;
+        for (int year : actual.keySet()) {
+            from = Math.min(from, year);
+            to = Math.max(to, year);
+        }
+        for (int year : path.keySet()) {
+            from = Math.min(from, year);
+            to = Math.max(to, year);
+        }
+        BigDecimal low = BigDecimal.ZERO;
+        BigDecimal high = BigDecimal.ZERO;
+        for (BigDecimal value : concat(actual, path)) {
+            low = low.min(value);
+            high = high.max(value);
+        }
+        if (high.compareTo(low) == 0) {
+            high = low.add(BigDecimal.ONE);
+        }
+        Scale scale = new Scale(from, to, low.doubleValue(), high.doubleValue() + (high.doubleValue() - low.doubleValue()) * 0.1);
+        List<Mark> actualMarks = marks(actual, scale);
+        List<Mark> pathMarks = marks(path, scale);
+        List<Tick> years = new ArrayList<>();
+        for (int year = from; year <= to; year++) {
+            years.add(new Tick(yearLabel.apply(year), scale.x(year), Integer.toString(HEIGHT - BOTTOM + 18)));
+        }
+        List<Tick> values = new ArrayList<>();
+        for (int i = 0; i <= 4; i++) {
+            double value = scale.low + (scale.high - scale.low) * i / 4;
+            values.add(new Tick(BigDecimal.valueOf(value).setScale(value != 0 && Math.abs(scale.high - scale.low) < 10 ? 2 : 0,
+                RoundingMode.HALF_UP).toPlainString(), Integer.toString(LEFT - 8), scale.y(value)));
+        }
+        return new Chart(WIDTH, HEIGHT, actualMarks, line(actualMarks), pathMarks, line(pathMarks), years, values);
+    }
+
+    private static List<BigDecimal> concat(Map<Integer, BigDecimal> a, Map<Integer, BigDecimal> b) {
+        List<BigDecimal> all = new ArrayList<>(a.values());
+        all.addAll(b.values());
+        return all;
+    }
+
+    private static List<Mark> marks(Map<Integer, BigDecimal> values, Scale scale) {
+        return values.entrySet().stream().map(e -> new Mark(e.getKey(), e.getValue().stripTrailingZeros().toPlainString(),
+            scale.x(e.getKey()), scale.y(e.getValue().doubleValue()))).toList();
+    }
+
+    private static String line(List<Mark> marks) {
+        StringBuilder d = new StringBuilder();
+        for (Mark mark : marks) {
+            d.append(d.length() == 0 ? "M" : " L").append(mark.x()).append(' ').append(mark.y());
+        }
+        return d.toString();
+    }
+
+    private record Scale(int from, int to, double low, double high) {
+
+        String x(int year) {
+            double span = Math.max(1, to - from);
+            return format(LEFT + (WIDTH - LEFT - RIGHT) * (year - from) / span);
+        }
+
+        String y(double value) {
+            return format(TOP + (HEIGHT - TOP - BOTTOM) * (high - value) / (high - low));
+        }
+
+        private static String format(double coordinate) {
+            return BigDecimal.valueOf(coordinate).setScale(1, RoundingMode.HALF_UP).toPlainString();
+        }
+    }
+}

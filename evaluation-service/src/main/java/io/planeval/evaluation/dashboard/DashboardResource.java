@@ -1,0 +1,261 @@
+package io.planeval.evaluation.dashboard;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import io.planeval.contracts.Actor;
+import io.planeval.contracts.PlanChanged;
+import io.planeval.contracts.Vocabulary;
+import io.planeval.evaluation.attainment.Actual;
+import io.planeval.evaluation.attainment.IndicatorDefinition;
+import io.planeval.evaluation.readmodel.ReadModel;
+import io.planeval.evaluation.readmodel.Recalculation;
+import io.planeval.evaluation.report.Change;
+import io.planeval.evaluation.report.EvaluationQueries;
+import io.planeval.evaluation.report.EvaluationResource;
+import io.planeval.evaluation.report.IndicatorResult;
+import io.planeval.evaluation.report.NodeReport;
+import io.planeval.evaluation.report.PlanReport;
+import io.planeval.support.http.QueryParams;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+
+/**
+ * The dashboard of open-data plans, in Japanese or English: the committee's table for a year as of a moment, the
+ * drill-down through the plan's levels, each indicator's working, history and chart, and what changed between two
+ * dates. Current pages follow the evaluation stream and update themselves. The figures are the API's own.
+ */
+@Path("/")
+@Produces(MediaType.TEXT_HTML)
+public class DashboardResource {
+
+    private static final DateTimeFormatter RECORDED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(EvaluationResource.JAPAN);
+    /** Pages that are the dashboard's own: only this page, its scripts and styles, never framed. */
+    static final String CSP = "default-src 'self'; img-src 'self' data:; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
+
+    @CheckedTemplate(basePath = "dashboard")
+    static class Templates {
+        static native TemplateInstance plans(Views.Chrome chrome, List<Views.PlanLink> plans);
+
+        static native TemplateInstance plan(Views.Chrome chrome, PlanReport report, List<Views.YearOption> years, String asOf,
+                                            String query, String csv, String changes);
+
+        static native TemplateInstance node(Views.Chrome chrome, String planCode, NodeReport node, String query);
+
+        static native TemplateInstance indicator(Views.Chrome chrome, IndicatorResult result, Views.Definition definition,
+                                                 List<Views.Revision> revisions, Chart chart, String chartDescription);
+
+        static native TemplateInstance changes(Views.Chrome chrome, String planCode, List<Change> changes, String from, String to,
+                                               String query, boolean asked);
+
+        static native TemplateInstance missing(Views.Chrome chrome);
+    }
+
+    @Inject
+    ReadModel readModel;
+
+    @Inject
+    EvaluationQueries queries;
+
+    @GET
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Response plans(@QueryParam("lang") String lang) {
+        Views.Ask ask = Views.Ask.of(lang, null, null);
+        List<Views.PlanLink> plans = readModel.plans().stream()
+            .filter(plan -> plan.plan().openData())
+            .map(plan -> new Views.PlanLink(plan.code(), plan.plan().title(),
+                ask.year(plan.plan().firstFiscalYear()) + "–" + ask.year(plan.plan().lastFiscalYear()),
+                "/plans/" + Views.encode(plan.code()) + ask.query()))
+            .toList();
+        return html(Templates.plans(chrome(ask, "/", null, List.of()), plans), ask, 200);
+    }
+
+    @GET
+    @Path("plans/{planCode}")
+    public Response plan(@PathParam("planCode") String planCode, @QueryParam("fiscalYear") String fiscalYear,
+                         @QueryParam("asOf") String asOf, @QueryParam("lang") String lang) {
+        Views.Ask ask = Views.Ask.of(lang, QueryParams.wholeNumber("fiscalYear", fiscalYear), asOf);
+        ReadModel.PlanSnapshot plan = openPlan(planCode);
+        if (plan == null) {
+            return missing(ask);
+        }
+        PlanReport report = queries.report(planCode, ask.fiscalYear(), moment(ask));
+        List<Views.YearOption> years = new ArrayList<>();
+        for (int year = plan.plan().firstFiscalYear(); year <= plan.plan().lastFiscalYear(); year++) {
+            years.add(new Views.YearOption(year, ask.year(year), year == report.fiscalYear()));
+        }
+        Views.Ask asked = new Views.Ask(ask.lang(), report.fiscalYear(), ask.asOf());
+        String base = "/plans/" + Views.encode(planCode);
+        return html(Templates.plan(chrome(asked, base, planCode, List.of(new Views.Crumb(report.planTitle(), base + asked.query()))),
+                report, years, ask.asOf() == null ? "" : ask.asOf(), asked.query(),
+                "/api/v1/plans/" + Views.encode(planCode) + "/evaluation.csv" + new Views.Ask("ja", report.fiscalYear(), ask.asOf()).query(),
+                base + "/changes" + asked.query()),
+            asked, 200);
+    }
+
+    @GET
+    @Path("plans/{planCode}/nodes/{nodeCode}")
+    public Response node(@PathParam("planCode") String planCode, @PathParam("nodeCode") String nodeCode,
+                         @QueryParam("fiscalYear") String fiscalYear, @QueryParam("asOf") String asOf, @QueryParam("lang") String lang) {
+        Views.Ask ask = Views.Ask.of(lang, QueryParams.wholeNumber("fiscalYear", fiscalYear), asOf);
+        ReadModel.PlanSnapshot plan = openPlan(planCode);
+        if (plan == null) {
+            return missing(ask);
+        }
+        NodeReport node = queries.node(planCode, nodeCode, ask.fiscalYear(), moment(ask));
+        String base = "/plans/" + Views.encode(planCode);
+        return html(Templates.node(chrome(ask, base + "/nodes/" + Views.encode(nodeCode), planCode, trail(plan, nodeCode, ask)),
+            planCode, node, ask.query()), ask, 200);
+    }
+
+    @GET
+    @Path("plans/{planCode}/indicators/{indicatorCode}")
+    public Response indicator(@PathParam("planCode") String planCode, @PathParam("indicatorCode") String code,
+                              @QueryParam("fiscalYear") String fiscalYear, @QueryParam("asOf") String asOf, @QueryParam("lang") String lang) {
+        Views.Ask ask = Views.Ask.of(lang, QueryParams.wholeNumber("fiscalYear", fiscalYear), asOf);
+        ReadModel.PlanSnapshot plan = openPlan(planCode);
+        if (plan == null) {
+            return missing(ask);
+        }
+        Instant moment = moment(ask);
+        IndicatorResult result = queries.indicator(planCode, code, ask.fiscalYear(), moment);
+        IndicatorDefinition definition = readModel.indicator(planCode, code, moment == null ? Recalculation.EVERYTHING : moment).orElseThrow();
+        List<Actual> revisions = readModel.revisions(planCode, code, moment == null ? Recalculation.EVERYTHING : moment);
+
+        Map<Integer, BigDecimal> actualByYear = new TreeMap<>();
+        revisions.stream().filter(r -> r.value() != null).forEach(r -> actualByYear.put(r.fiscalYear(), r.value()));
+        Map<Integer, BigDecimal> path = new TreeMap<>(definition.milestones());
+        if (definition.baselineValue() != null && definition.baselineFiscalYear() != null) {
+            path.put(definition.baselineFiscalYear(), definition.baselineValue());
+        }
+        if (definition.targetValue() != null && definition.targetFiscalYear() != null) {
+            path.put(definition.targetFiscalYear(), definition.targetValue());
+        }
+        Chart chart = Chart.of(plan.plan().firstFiscalYear(), plan.plan().lastFiscalYear(), actualByYear, path, ask::year);
+
+        List<Views.Milestone> milestones = new TreeMap<>(definition.milestones()).entrySet().stream()
+            .map(m -> new Views.Milestone(ask.year(m.getKey()), plain(m.getValue()))).toList();
+        Views.Definition shown = new Views.Definition(Vocabulary.wire(definition.kind()).toUpperCase(), definition.unit(),
+            definition.baselineValue() == null ? null : plain(definition.baselineValue())
+                + (definition.baselineFiscalYear() == null ? "" : "（" + ask.year(definition.baselineFiscalYear()) + "）"),
+            definition.targetValue() != null ? plain(definition.targetValue()) + "（" + ask.year(definition.targetFiscalYear()) + "）"
+                : definition.targetText(),
+            milestones, Vocabulary.wire(definition.method()), Vocabulary.wire(definition.direction()));
+        List<Views.Revision> history = revisions.stream()
+            .sorted(Comparator.comparing(Actual::recordedAt).reversed())
+            .map(r -> new Views.Revision(ask.year(r.fiscalYear()), r.revision(), r.value() == null ? r.outcome() : plain(r.value()),
+                r.status(), RECORDED.format(r.recordedAt()), who(r.recordedBy())))
+            .toList();
+        String description = summary(actualByYear, ask) + " / " + summary(path, ask);
+        return html(Templates.indicator(chrome(ask, "/plans/" + Views.encode(planCode) + "/indicators/" + Views.encode(code), planCode,
+                trailTo(plan, definition.nodeCode(), ask, new Views.Crumb(code, null))),
+            result, shown, history, chart, description), ask, 200);
+    }
+
+    @GET
+    @Path("plans/{planCode}/changes")
+    public Response changes(@PathParam("planCode") String planCode, @QueryParam("fiscalYear") String fiscalYear,
+                            @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("lang") String lang) {
+        Views.Ask ask = Views.Ask.of(lang, QueryParams.wholeNumber("fiscalYear", fiscalYear), null);
+        ReadModel.PlanSnapshot plan = openPlan(planCode);
+        if (plan == null) {
+            return missing(ask);
+        }
+        String until = to == null || to.isBlank() ? LocalDate.now(EvaluationResource.JAPAN).toString() : to;
+        boolean asked = from != null && !from.isBlank();
+        List<Change> changes = asked
+            ? queries.changes(planCode, ask.fiscalYear(), EvaluationResource.moment("from", from), EvaluationResource.moment("to", until))
+            : List.of();
+        String base = "/plans/" + Views.encode(planCode);
+        return html(Templates.changes(chrome(ask, base + "/changes", null,
+                List.of(new Views.Crumb(plan.plan().title(), base + ask.query()))),
+            planCode, changes, asked ? from : "", until, ask.query(), asked), ask, 200);
+    }
+
+    /** The plan if it is open data: the dashboard shows no other (they need a reader's token, through the API). */
+    private ReadModel.PlanSnapshot openPlan(String planCode) {
+        return readModel.plan(planCode, Recalculation.EVERYTHING).filter(plan -> plan.plan().openData()).orElse(null);
+    }
+
+    private Response missing(Views.Ask ask) {
+        return html(Templates.missing(chrome(ask, "/", null, List.of())), ask, 404);
+    }
+
+    private static Instant moment(Views.Ask ask) {
+        return EvaluationResource.moment("asOf", ask.asOf());
+    }
+
+    private static Views.Chrome chrome(Views.Ask ask, String path, String streamOf, List<Views.Crumb> crumbs) {
+        String stream = streamOf != null && ask.live() ? "/api/v1/plans/" + Views.encode(streamOf) + "/evaluation/stream" : null;
+        return new Views.Chrome(ask.lang(), crumbs.isEmpty() ? "" : crumbs.get(crumbs.size() - 1).label(), crumbs,
+            path + ask.query(), path + ask.query(ask.otherLanguage()), stream);
+    }
+
+    /** The plan, then each level from the goal down to the node. */
+    private static List<Views.Crumb> trail(ReadModel.PlanSnapshot plan, String nodeCode, Views.Ask ask) {
+        return trailTo(plan, nodeCode, ask, null);
+    }
+
+    private static List<Views.Crumb> trailTo(ReadModel.PlanSnapshot plan, String nodeCode, Views.Ask ask, Views.Crumb last) {
+        String base = "/plans/" + Views.encode(plan.code());
+        Map<String, PlanChanged.Node> byCode = plan.plan().nodes().stream()
+            .collect(Collectors.toMap(PlanChanged.Node::code, n -> n, (a, b) -> a, LinkedHashMap::new));
+        List<Views.Crumb> levels = new ArrayList<>();
+        for (var node = byCode.get(nodeCode); node != null; node = node.parent() == null ? null : byCode.get(node.parent())) {
+            levels.add(0, new Views.Crumb(node.label() == null ? node.code() : node.label(),
+                base + "/nodes/" + Views.encode(node.code()) + ask.query()));
+        }
+        List<Views.Crumb> crumbs = new ArrayList<>();
+        crumbs.add(new Views.Crumb(plan.plan().title(), base + ask.query()));
+        crumbs.addAll(levels);
+        if (last != null) {
+            crumbs.add(last);
+        }
+        return crumbs;
+    }
+
+    private static String who(Actor actor) {
+        if (actor == null) {
+            return "";
+        }
+        String name = actor.client() != null ? actor.client() : actor.subject();
+        return actor.organisation() == null ? name : name + "（" + actor.organisation() + "）";
+    }
+
+    private static String summary(Map<Integer, BigDecimal> values, Views.Ask ask) {
+        return values.entrySet().stream().map(e -> ask.year(e.getKey()) + " " + plain(e.getValue())).collect(Collectors.joining(", "));
+    }
+
+    private static String plain(BigDecimal value) {
+        return IndicatorResult.plain(value).toPlainString();
+    }
+
+    private static Response html(TemplateInstance page, Views.Ask ask, int status) {
+        return Response.status(status)
+            .entity(page.setLocale(ask.locale()).render())
+            .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+            .header("Content-Security-Policy", CSP)
+            .header("Cache-Control", "no-cache")
+            .header("Content-Language", ask.lang())
+            .build();
+    }
+}

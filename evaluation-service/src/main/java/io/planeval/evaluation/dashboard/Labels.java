@@ -1,0 +1,180 @@
+package io.planeval.evaluation.dashboard;
+
+import io.quarkus.qute.i18n.Message;
+import io.quarkus.qute.i18n.MessageBundle;
+
+/** The dashboard's words: Japanese here, English in messages/msg_en.properties. Data (titles, names) stay as written. */
+@MessageBundle(value = "msg", locale = "ja")
+public interface Labels {
+
+    @Message("planeval 評価ダッシュボード")
+    String app();
+
+    @Message("計画一覧")
+    String plans();
+
+    @Message("公開されている計画")
+    String openPlans();
+
+    @Message("公開されている計画はまだありません。")
+    String noPlans();
+
+    @Message("年度")
+    String fiscalYear();
+
+    @Message("{label}")
+    String yearLabel(int year, String label);
+
+    @Message("時点")
+    String asOf();
+
+    @Message("最新")
+    String latest();
+
+    @Message("表示")
+    String show();
+
+    @Message("English")
+    String otherLanguage();
+
+    @Message("en")
+    String otherLang();
+
+    @Message("KPIの達成状況")
+    String kpiTable();
+
+    @Message("目標")
+    String goal();
+
+    @Message("達成")
+    String achieved();
+
+    @Message("未達成")
+    String notAchieved();
+
+    @Message("集計中")
+    String beingTallied();
+
+    @Message("目標値なし")
+    String noTarget();
+
+    @Message("計")
+    String total();
+
+    @Message("KPI達成率")
+    String kpiRate();
+
+    @Message("KGI達成度")
+    String kgiAttainment();
+
+    @Message("未達成のKPI")
+    String unachievedKpis();
+
+    @Message("全体")
+    String totals();
+
+    @Message("指標")
+    String indicator();
+
+    @Message("目標値")
+    String target();
+
+    @Message("実績値")
+    String actual();
+
+    @Message("達成度")
+    String attainment();
+
+    @Message("状況")
+    String status();
+
+    @Message("{#when status}{#is 'achieved'}達成{#is 'not_achieved'}未達成{#is 'being_tallied'}集計中{#else}目標値なし{/when}")
+    String statusLabel(String status);
+
+    @Message("CSVをダウンロード")
+    String csv();
+
+    @Message("2時点間の変化")
+    String changes();
+
+    @Message("変化した指標はありません。")
+    String noChanges();
+
+    @Message("から")
+    String from();
+
+    @Message("まで")
+    String to();
+
+    @Message("前")
+    String before();
+
+    @Message("後")
+    String after();
+
+    @Message("下位の階層")
+    String children();
+
+    @Message("この階層の指標")
+    String ownIndicators();
+
+    @Message("KGI")
+    String kgis();
+
+    @Message("種別")
+    String kind();
+
+    @Message("単位")
+    String unit();
+
+    @Message("基準値")
+    String baseline();
+
+    @Message("中間目標")
+    String milestones();
+
+    @Message("算定方法")
+    String method();
+
+    @Message("算定式")
+    String formula();
+
+    @Message("理由")
+    String reason();
+
+    @Message("報告の履歴")
+    String revisions();
+
+    @Message("版")
+    String revision();
+
+    @Message("記録日時")
+    String recordedAt();
+
+    @Message("報告者")
+    String recordedBy();
+
+    @Message("実績値の推移")
+    String chart();
+
+    @Message("実績値（実線）と目標への道筋（破線：基準値・中間目標・目標値）")
+    String chartLegend();
+
+    @Message("{name}の実績値の推移。{actuals}。目標への道筋：{path}。")
+    String chartDescription(String name, String actuals, String path);
+
+    @Message("実績値なし")
+    String noActuals();
+
+    @Message("測定値が報告されると、このページは自動で更新されます。")
+    String live();
+
+    @Message("過去の時点を表示しています（自動更新なし）。")
+    String notLive();
+
+    @Message("この計画は公開されていません。")
+    String notPublic();
+
+    @Message("ページが見つかりません")
+    String notFound();
+}

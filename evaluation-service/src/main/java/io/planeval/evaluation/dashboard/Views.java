@@ -1,0 +1,88 @@
+package io.planeval.evaluation.dashboard;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import io.planeval.support.fiscal.FiscalYears;
+
+/** What the dashboard's templates show besides the API's own answers. */
+final class Views {
+
+    private Views() {
+    }
+
+    /** A page's surroundings: its language, title, trail, the link to the other language, the stream that keeps it live. */
+    record Chrome(String lang, String title, List<Crumb> crumbs, String self, String otherLanguage, String stream) {
+    }
+
+    record Crumb(String label, String href) {
+    }
+
+    record PlanLink(String code, String title, String years, String href) {
+    }
+
+    record YearOption(int year, String label, boolean selected) {
+    }
+
+    record Revision(String fiscalYear, int revision, String value, String status, String recordedAt, String recordedBy) {
+    }
+
+    record Milestone(String fiscalYear, String value) {
+    }
+
+    /** An indicator's definition as the page shows it. */
+    record Definition(String kind, String unit, String baseline, String target, List<Milestone> milestones, String method,
+                      String direction) {
+    }
+
+    /** What the reader asked for: language, fiscal year and moment, carried from page to page. */
+    record Ask(String lang, Integer fiscalYear, String asOf) {
+
+        static Ask of(String lang, Integer fiscalYear, String asOf) {
+            return new Ask("en".equals(lang) ? "en" : "ja", fiscalYear, asOf == null || asOf.isBlank() ? null : asOf);
+        }
+
+        Locale locale() {
+            return Locale.forLanguageTag(lang);
+        }
+
+        boolean live() {
+            return asOf == null;
+        }
+
+        /** The query that keeps what was asked: "?fiscalYear=2024&lang=en". */
+        String query() {
+            return query(lang);
+        }
+
+        String query(String language) {
+            List<String> parts = new ArrayList<>();
+            if (fiscalYear != null) {
+                parts.add("fiscalYear=" + fiscalYear);
+            }
+            if (asOf != null) {
+                parts.add("asOf=" + encode(asOf));
+            }
+            if (!"ja".equals(language)) {
+                parts.add("lang=" + language);
+            }
+            return parts.isEmpty() ? "" : "?" + String.join("&", parts);
+        }
+
+        String otherLanguage() {
+            return "ja".equals(lang) ? "en" : "ja";
+        }
+
+        /** A fiscal year as the page's language writes it: 令和6年度, FY2024. */
+        String year(int fiscalYear) {
+            return "ja".equals(lang) ? FiscalYears.label(fiscalYear) : "FY" + fiscalYear;
+        }
+    }
+
+    static String encode(String segment) {
+        return URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+}

@@ -1,0 +1,107 @@
+package io.planeval.evaluation.dashboard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.startsWith;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.planeval.evaluation.SampleEvents;
+import io.planeval.evaluation.report.CommitteeReportTest;
+import io.planeval.testsupport.KafkaTestProducer;
+import io.planeval.testsupport.KafkaTestProducer.TestEvent;
+import io.planeval.testsupport.TestIdentity;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** The dashboard's pages, as a browser without a token gets them: the committee's figures, in Japanese and English. */
+@QuarkusTest
+class DashboardPageTest {
+
+    static final String OPEN = "ev-page-open";
+    static final String CLOSED = "ev-page-closed";
+    static boolean loaded;
+
+    @BeforeEach
+    void plans() {
+        if (loaded) {
+            return;
+        }
+        List<TestEvent> events = new ArrayList<>();
+        long id = 90_000;
+        for (String plan : List.of(OPEN, CLOSED)) {
+            events.add(SampleEvents.plan(plan, plan.equals(OPEN)));
+            events.addAll(SampleEvents.indicators(plan));
+            List<TestEvent> measured = SampleEvents.measurements(plan, id);
+            id += measured.size();
+            events.addAll(measured);
+        }
+        KafkaTestProducer.sendAll(events);
+        CommitteeReportTest.awaitComplete(OPEN);
+        CommitteeReportTest.awaitComplete(CLOSED);
+        loaded = true;
+    }
+
+    private static String page(String path, int status) {
+        return TestIdentity.as(null).when().get(path).then().statusCode(status)
+            .contentType(startsWith("text/html")).header("Content-Security-Policy", containsString("default-src 'self'"))
+            .extract().asString();
+    }
+
+    @Test
+    void theCommitteesTableForFiscal2024InJapaneseAndEnglish() {
+        String ja = page("/plans/" + OPEN + "?fiscalYear=2024", 200);
+        assertThat(ja).contains("<html lang=\"ja\">", "令和6年度", "KPI達成率", "未達成のKPI", "sse-connect=\"/api/v1/plans/" + OPEN + "/evaluation/stream\"");
+        assertThat(cells(ja, "kpi-rate")).startsWith("63%", "79%", "71%");
+        assertThat(ja).containsPattern("data-indicator=\"KGI3\">[\\s\\S]*?<td class=\"attainment\">189%</td>");
+
+        String en = page("/plans/" + OPEN + "?fiscalYear=2024&lang=en", 200);
+        assertThat(en).contains("<html lang=\"en\">", "FY2024", "KPI achievement rate", "KPIs not achieved");
+        assertThat(cells(en, "kpi-rate")).startsWith("63%", "79%", "71%");
+
+        // An earlier moment: nothing measured yet, and the page does not follow the stream.
+        String before = page("/plans/" + OPEN + "?fiscalYear=2024&asOf=2025-07-05", 200);
+        assertThat(before).doesNotContain("sse-connect");
+        assertThat(cells(before, "kpi-rate")).doesNotContain("63%");
+    }
+
+    @Test
+    void drillDownIndicatorPageAndChanges() {
+        String goal = page("/plans/" + OPEN + "/nodes/GII?fiscalYear=2024", 200);
+        assertThat(goal).contains("<dd class=\"kpi-rate\">79%</dd>", "data-indicator=\"KGI3\"");
+
+        String indicator = page("/plans/" + OPEN + "/indicators/KGI3?fiscalYear=2024", 200);
+        assertThat(indicator).contains("75608 ÷ 40000", "sample-reporter-a（sample-org-a）", "<svg", "role=\"img\"", "<desc id=\"chart-desc\">");
+
+        String changes = page("/plans/" + OPEN + "/changes?fiscalYear=2024&from=2025-07-05&to=2025-07-31", 200);
+        assertThat(changes).contains("data-indicator=\"KGI3\"");
+    }
+
+    @Test
+    void onlyOpenDataPlansAreShown() {
+        String list = page("/", 200);
+        assertThat(list).contains("/plans/" + OPEN).doesNotContain(CLOSED);
+        assertThat(page("/plans/" + CLOSED, 404)).contains("この計画は公開されていません");
+        assertThat(page("/plans/no-such-plan/indicators/KGI3?lang=en", 404)).contains("This plan is not open data");
+    }
+
+    @Test
+    void scriptsComeFromTheServiceItself() {
+        TestIdentity.as(null).when().get("/webjars/htmx.org/dist/htmx.min.js").then().statusCode(200);
+        TestIdentity.as(null).when().get("/webjars/htmx-ext-sse/sse.js").then().statusCode(200);
+        TestIdentity.as(null).when().get("/dashboard.css").then().statusCode(200);
+    }
+
+    /** The texts of the cells of a class, in page order. */
+    static List<String> cells(String html, String cssClass) {
+        List<String> texts = new ArrayList<>();
+        var matcher = java.util.regex.Pattern.compile("<td class=\"" + cssClass + "\">([^<]*)</td>").matcher(html);
+        while (matcher.find()) {
+            texts.add(matcher.group(1));
+        }
+        return texts;
+    }
+}
