@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# The command-line tools the scripts and the tests call besides Java and Maven: curl and sha256sum (installed with
-# apt-get where missing and we are root, as on a fresh Debian machine, otherwise named), and from the npm registry
+# The command-line tools the scripts and the tests call besides Java and Maven: curl, sha256sum, and Chromium with
+# its ChromeDriver for the browser tests (installed with apt-get where missing and we are root, as on a fresh Debian
+# machine, otherwise named), and from the npm registry
 # into .tools/ Spectral, the OpenAPI linter, and the TypeScript compiler that checks the generated clients
 # (Node.js and npm installed with apt-get where missing).
 set -euo pipefail
@@ -25,6 +26,7 @@ for tool in curl sha256sum; do
   command -v "$tool" >/dev/null 2>&1 || missing+=("$tool")
 done
 [ ${#missing[@]} -eq 0 ] || apt_install curl coreutils
+{ command -v chromium && command -v chromedriver; } >/dev/null 2>&1 || apt_install chromium chromium-driver
 
 if [ ! -x .tools/node_modules/.bin/spectral ] || [ ! -x .tools/node_modules/.bin/tsc ]; then
   command -v npm >/dev/null 2>&1 || apt_install nodejs npm

@@ -11,6 +11,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -27,6 +29,10 @@ import org.apache.kafka.common.errors.SaslAuthenticationException;
 import org.apache.kafka.common.errors.TopicAuthorizationException;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -51,12 +57,15 @@ class CommitteeEndToEndTest {
     static final String SOURCE = "/committee/results-r2-r6.json";
 
     RunningSystem system;
+    SecondOrigin secondOrigin;
+    ChromeDriver browser;
     ServiceProcess indicators;
     ServiceProcess evaluation;
 
     @BeforeAll
     void startEverything() throws Exception {
-        system = RunningSystem.start("planeval_e2e");
+        secondOrigin = new SecondOrigin();
+        system = RunningSystem.start("planeval_e2e", Map.of("QUARKUS_HTTP_CORS_ORIGINS", secondOrigin.origin()));
         indicators = system.indicators;
         evaluation = system.evaluation;
 
@@ -81,6 +90,12 @@ class CommitteeEndToEndTest {
 
     @AfterAll
     void stopEverything() {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (secondOrigin != null) {
+            secondOrigin.close();
+        }
         if (system != null) {
             system.stop();
         }
@@ -272,7 +287,7 @@ class CommitteeEndToEndTest {
 
     @Test
     @Order(6)
-    void withNoOriginsListedNoOtherPageMayCallFromABrowser() throws Exception {
+    void anOriginNotListedMayNotCallFromABrowser() throws Exception {
         HttpResponse<Void> preflight = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                 URI.create(indicators.url() + "/api/v1/measurements"))
             .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
@@ -297,6 +312,61 @@ class CommitteeEndToEndTest {
             assertThatThrownBy(() -> admin.listTopics().names().get(10, TimeUnit.SECONDS))
                 .hasCauseInstanceOf(SaslAuthenticationException.class);
         }
+    }
+
+    @Test
+    @Order(8)
+    void theDashboardShowsTheCommitteesTableAndFollowsANewMeasurementWithoutReload() throws Exception {
+        browser = Browser.open();
+        browser.get(evaluation.url() + "/plans/" + PLAN + "?fiscalYear=2024");
+        assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("ja");
+        assertThat(texts(browser.findElements(By.cssSelector("tbody td.kpi-rate")))).containsExactly("63%", "79%", "71%");
+        assertThat(browser.findElement(By.cssSelector("tr[data-indicator=KGI3] td.attainment")).getText()).isEqualTo("189%");
+        Path screenshot = Processes.ROOT.resolve("e2e-tests/target/screenshots/dashboard.png");
+        Files.createDirectories(screenshot.getParent());
+        Files.write(screenshot, browser.getScreenshotAs(OutputType.BYTES));
+
+        // The page follows the stream: a new figure shows up without a reload (the marker would not survive one).
+        await().atMost(Duration.ofSeconds(10)).until(() -> Boolean.TRUE.equals(browser.executeScript(
+            "return !!document.querySelector('[sse-connect]') && typeof htmx !== 'undefined'")));
+        browser.executeScript("window.notReloaded = true");
+        Instant before = Instant.now();
+        long posted = System.nanoTime();
+        assertThat(Api.post(indicators.url() + "/api/v1/plans/" + PLAN + "/indicators/KGI3/measurements",
+            "{\"fiscalYear\": 2024, \"value\": 30000, \"status\": \"final\"}").status()).isEqualTo(201);
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20)).until(() ->
+            "75%".equals(browser.findElement(By.cssSelector("tr[data-indicator=KGI3] td.attainment")).getText()));
+        System.out.printf("[e2e] dashboard page showed the new figure %d ms after the POST%n", (System.nanoTime() - posted) / 1_000_000);
+        assertThat(browser.executeScript("return window.notReloaded === true")).isEqualTo(true);
+
+        // As of the moment before: the earlier figure, and a page that does not follow the stream.
+        browser.get(evaluation.url() + "/plans/" + PLAN + "?fiscalYear=2024&asOf=" + before);
+        assertThat(browser.findElement(By.cssSelector("tr[data-indicator=KGI3] td.attainment")).getText()).isEqualTo("189%");
+        assertThat(browser.findElements(By.cssSelector("[sse-connect]"))).isEmpty();
+
+        // English, the drill-down and the indicator page, by keyboard-reachable links.
+        browser.get(evaluation.url() + "/plans/" + PLAN + "?fiscalYear=2024&lang=en");
+        assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("en");
+        browser.findElement(By.cssSelector("tr[data-goal=GII] th a")).click();
+        assertThat(browser.findElement(By.cssSelector("dd.kpi-rate")).getText()).isEqualTo("79%");
+        browser.findElement(By.cssSelector("tr[data-indicator=KGI3] th a")).click();
+        assertThat(browser.findElement(By.cssSelector("svg[role=img] desc")).getAttribute("textContent")).contains("FY2024");
+        assertThat(String.join(" ", texts(browser.findElements(By.cssSelector("td.recorded-by"))))).contains("planeval-ops");
+    }
+
+    @Test
+    @Order(9)
+    void anotherSitesPageReadsTheEvaluationAndFollowsTheStream() {
+        browser.get(secondOrigin.origin() + "/?api=" + evaluation.url() + "&plan=" + PLAN);
+        await().atMost(Duration.ofSeconds(10)).until(() -> "63% 79% 71%".equals(browser.findElement(By.id("rates")).getText()));
+        await().atMost(Duration.ofSeconds(10)).until(() -> "open".equals(browser.findElement(By.id("event")).getText()));
+        assertThat(Api.post(indicators.url() + "/api/v1/plans/" + PLAN + "/indicators/KGI3/measurements",
+            "{\"fiscalYear\": 2024, \"value\": 75608, \"status\": \"final\"}").status()).isEqualTo(201);
+        await().atMost(Duration.ofSeconds(10)).until(() -> "KGI3 2024 189%".equals(browser.findElement(By.id("event")).getText()));
+    }
+
+    private static List<String> texts(List<WebElement> elements) {
+        return elements.stream().map(WebElement::getText).toList();
     }
 
     private static List<String> texts(JsonNode array, String pointer) {

@@ -27,6 +27,7 @@ import io.planeval.contracts.PlanChanged;
 import io.planeval.contracts.Vocabulary;
 import io.planeval.evaluation.attainment.Actual;
 import io.planeval.evaluation.attainment.IndicatorDefinition;
+import io.planeval.evaluation.live.EvaluationStream;
 import io.planeval.evaluation.readmodel.ReadModel;
 import io.planeval.evaluation.readmodel.Recalculation;
 import io.planeval.evaluation.report.Change;
@@ -76,6 +77,9 @@ public class DashboardResource {
     @Inject
     EvaluationQueries queries;
 
+    @Inject
+    EvaluationStream stream;
+
     @GET
     @Transactional(Transactional.TxType.SUPPORTS)
     public Response plans(@QueryParam("lang") String lang) {
@@ -86,7 +90,7 @@ public class DashboardResource {
                 ask.year(plan.plan().firstFiscalYear()) + "–" + ask.year(plan.plan().lastFiscalYear()),
                 "/plans/" + Views.encode(plan.code()) + ask.query()))
             .toList();
-        return html(Templates.plans(chrome(ask, "/", null, List.of()), plans), ask, 200);
+        return html(Templates.plans(chrome(ask, "/", null, null, List.of()), plans), ask, 200);
     }
 
     @GET
@@ -94,6 +98,7 @@ public class DashboardResource {
     public Response plan(@PathParam("planCode") String planCode, @QueryParam("fiscalYear") String fiscalYear,
                          @QueryParam("asOf") String asOf, @QueryParam("lang") String lang) {
         Views.Ask ask = Views.Ask.of(lang, QueryParams.wholeNumber("fiscalYear", fiscalYear), asOf);
+        String since = stream.position();
         ReadModel.PlanSnapshot plan = openPlan(planCode);
         if (plan == null) {
             return missing(ask);
@@ -105,7 +110,7 @@ public class DashboardResource {
         }
         Views.Ask asked = new Views.Ask(ask.lang(), report.fiscalYear(), ask.asOf());
         String base = "/plans/" + Views.encode(planCode);
-        return html(Templates.plan(chrome(asked, base, planCode, List.of(new Views.Crumb(report.planTitle(), base + asked.query()))),
+        return html(Templates.plan(chrome(asked, base, planCode, since, List.of(new Views.Crumb(report.planTitle(), base + asked.query()))),
                 report, years, ask.asOf() == null ? "" : ask.asOf(), asked.query(),
                 "/api/v1/plans/" + Views.encode(planCode) + "/evaluation.csv" + new Views.Ask("ja", report.fiscalYear(), ask.asOf()).query(),
                 base + "/changes" + asked.query()),
@@ -117,13 +122,14 @@ public class DashboardResource {
     public Response node(@PathParam("planCode") String planCode, @PathParam("nodeCode") String nodeCode,
                          @QueryParam("fiscalYear") String fiscalYear, @QueryParam("asOf") String asOf, @QueryParam("lang") String lang) {
         Views.Ask ask = Views.Ask.of(lang, QueryParams.wholeNumber("fiscalYear", fiscalYear), asOf);
+        String since = stream.position();
         ReadModel.PlanSnapshot plan = openPlan(planCode);
         if (plan == null) {
             return missing(ask);
         }
         NodeReport node = queries.node(planCode, nodeCode, ask.fiscalYear(), moment(ask));
         String base = "/plans/" + Views.encode(planCode);
-        return html(Templates.node(chrome(ask, base + "/nodes/" + Views.encode(nodeCode), planCode, trail(plan, nodeCode, ask)),
+        return html(Templates.node(chrome(ask, base + "/nodes/" + Views.encode(nodeCode), planCode, since, trail(plan, nodeCode, ask)),
             planCode, node, ask.query()), ask, 200);
     }
 
@@ -132,6 +138,7 @@ public class DashboardResource {
     public Response indicator(@PathParam("planCode") String planCode, @PathParam("indicatorCode") String code,
                               @QueryParam("fiscalYear") String fiscalYear, @QueryParam("asOf") String asOf, @QueryParam("lang") String lang) {
         Views.Ask ask = Views.Ask.of(lang, QueryParams.wholeNumber("fiscalYear", fiscalYear), asOf);
+        String since = stream.position();
         ReadModel.PlanSnapshot plan = openPlan(planCode);
         if (plan == null) {
             return missing(ask);
@@ -166,7 +173,7 @@ public class DashboardResource {
                 r.status(), RECORDED.format(r.recordedAt()), who(r.recordedBy())))
             .toList();
         String description = summary(actualByYear, ask) + " / " + summary(path, ask);
-        return html(Templates.indicator(chrome(ask, "/plans/" + Views.encode(planCode) + "/indicators/" + Views.encode(code), planCode,
+        return html(Templates.indicator(chrome(ask, "/plans/" + Views.encode(planCode) + "/indicators/" + Views.encode(code), planCode, since,
                 trailTo(plan, definition.nodeCode(), ask, new Views.Crumb(code, null))),
             result, shown, history, chart, description), ask, 200);
     }
@@ -186,7 +193,7 @@ public class DashboardResource {
             ? queries.changes(planCode, ask.fiscalYear(), EvaluationResource.moment("from", from), EvaluationResource.moment("to", until))
             : List.of();
         String base = "/plans/" + Views.encode(planCode);
-        return html(Templates.changes(chrome(ask, base + "/changes", null,
+        return html(Templates.changes(chrome(ask, base + "/changes", null, null,
                 List.of(new Views.Crumb(plan.plan().title(), base + ask.query()))),
             planCode, changes, asked ? from : "", until, ask.query(), asked), ask, 200);
     }
@@ -197,17 +204,22 @@ public class DashboardResource {
     }
 
     private Response missing(Views.Ask ask) {
-        return html(Templates.missing(chrome(ask, "/", null, List.of())), ask, 404);
+        return html(Templates.missing(chrome(ask, "/", null, null, List.of())), ask, 404);
     }
 
     private static Instant moment(Views.Ask ask) {
         return EvaluationResource.moment("asOf", ask.asOf());
     }
 
-    private static Views.Chrome chrome(Views.Ask ask, String path, String streamOf, List<Views.Crumb> crumbs) {
-        String stream = streamOf != null && ask.live() ? "/api/v1/plans/" + Views.encode(streamOf) + "/evaluation/stream" : null;
+    /**
+     * The page's surroundings; a current page of a plan follows its stream from {@code since}, the position read
+     * before the page's figures were, so that no change in between is missed.
+     */
+    private static Views.Chrome chrome(Views.Ask ask, String path, String streamOf, String since, List<Views.Crumb> crumbs) {
+        String live = streamOf != null && ask.live()
+            ? "/api/v1/plans/" + Views.encode(streamOf) + "/evaluation/stream?after=" + since : null;
         return new Views.Chrome(ask.lang(), crumbs.isEmpty() ? "" : crumbs.get(crumbs.size() - 1).label(), crumbs,
-            path + ask.query(), path + ask.query(ask.otherLanguage()), stream);
+            path + ask.query(), path + ask.query(ask.otherLanguage()), live);
     }
 
     /** The plan, then each level from the goal down to the node. */

@@ -68,6 +68,11 @@ public class EvaluationStream {
         subscribers.forEach(s -> s.sink().close());
     }
 
+    /** The position of the last change sent: a page rendered now asks the stream for what comes after it. */
+    public synchronized String position() {
+        return seen.toString();
+    }
+
     /**
      * Streams the plan's changes to this client from now on; with {@code lastSeen}, first every change after it (and
      * {@code reset} first if that one is no longer kept, so the client reloads what it shows).

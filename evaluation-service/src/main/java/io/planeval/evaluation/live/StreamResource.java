@@ -7,6 +7,7 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.Sse;
@@ -43,7 +44,9 @@ public class StreamResource {
         description = "Event `evaluation` (JSON ResultChange) for every status or attainment that changes, in the order the "
             + "changes were made, with an id. A client that reconnects with `Last-Event-ID` (browsers' EventSource does so by "
             + "itself) is first sent every change after that id; event `reset` first says that some were no longer kept "
-            + "(PLANEVAL_EVALUATION_STREAM_RETENTION, 7 days), so the client should reload what it shows. Roll-ups of nodes "
+            + "(PLANEVAL_EVALUATION_STREAM_RETENTION, 7 days), so the client should reload what it shows. A page rendered from "
+            + "the API can pass the position it was rendered at as `after` (a browser's first connection cannot send "
+            + "Last-Event-ID), so that no change between rendering and connecting is missed. Roll-ups of nodes "
             + "and goals follow from the indicators: read them again after a change.")
     @APIResponse(responseCode = "200", description = "The stream", content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS,
         schema = @Schema(implementation = ResultChange.class)))
@@ -53,11 +56,14 @@ public class StreamResource {
     public void stream(@PathParam("planCode") String planCode,
                        @Parameter(description = "The id of the last event received; the stream resumes after it")
                        @HeaderParam("Last-Event-ID") String lastEventId,
+                       @Parameter(description = "An event id to resume after when there is no Last-Event-ID (a first connection)")
+                       @QueryParam("after") String after,
                        @Context SseEventSink sink, @Context Sse sse) {
         access.check(planCode);
         if (readModel.plan(planCode, Recalculation.EVERYTHING).isEmpty()) {
             throw ProblemException.notFound("Plan " + planCode + " is not known");
         }
-        stream.subscribe(planCode, sink, sse, lastEventId == null || lastEventId.isBlank() ? null : Position.parse(lastEventId));
+        String resumeAfter = lastEventId != null && !lastEventId.isBlank() ? lastEventId : after;
+        stream.subscribe(planCode, sink, sse, resumeAfter == null || resumeAfter.isBlank() ? null : Position.parse(resumeAfter));
     }
 }

@@ -54,7 +54,7 @@ class DashboardPageTest {
     @Test
     void theCommitteesTableForFiscal2024InJapaneseAndEnglish() {
         String ja = page("/plans/" + OPEN + "?fiscalYear=2024", 200);
-        assertThat(ja).contains("<html lang=\"ja\">", "令和6年度", "KPI達成率", "未達成のKPI", "sse-connect=\"/api/v1/plans/" + OPEN + "/evaluation/stream\"");
+        assertThat(ja).contains("<html lang=\"ja\">", "令和6年度", "KPI達成率", "未達成のKPI", "sse-connect=\"/api/v1/plans/" + OPEN + "/evaluation/stream?after=");
         assertThat(cells(ja, "kpi-rate")).startsWith("63%", "79%", "71%");
         assertThat(ja).containsPattern("data-indicator=\"KGI3\">[\\s\\S]*?<td class=\"attainment\">189%</td>");
 

@@ -75,6 +75,10 @@ class StreamTest {
                 JsonPath.from(nextEvaluation(client).data()).getString("attainment.display"));
             assertThat(missed).containsExactly("125%", "189%");
         }
+        // A page rendered at that position, connecting for the first time, names it in the query instead.
+        try (SseClient client = SseClient.open(stream + "?after=" + first.id(), Map.of())) {
+            assertThat(JsonPath.from(nextEvaluation(client).data()).getString("attainment.display")).isEqualTo("125%");
+        }
     }
 
     @Test
