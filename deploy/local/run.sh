@@ -118,7 +118,8 @@ done
 deploy/local/load-sample-data.sh
 
 cat <<MSG
-[planeval] up. Swagger UIs:
+[planeval] up. The dashboard: http://127.0.0.1:8083/ (the committee's table: http://127.0.0.1:8083/plans/gunma-r2-r6)
+[planeval] Swagger UIs:
   plan-service        http://127.0.0.1:8081/q/swagger-ui
   indicator-service   http://127.0.0.1:8082/q/swagger-ui
   evaluation-service  http://127.0.0.1:8083/q/swagger-ui

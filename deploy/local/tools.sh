@@ -27,6 +27,8 @@ for tool in curl sha256sum; do
 done
 [ ${#missing[@]} -eq 0 ] || apt_install curl coreutils
 { command -v chromium && command -v chromedriver; } >/dev/null 2>&1 || apt_install chromium chromium-driver
+# A Japanese font, so that the dashboard's screenshot shows its text.
+[ -d /usr/share/fonts/opentype/ipafont-gothic ] || ! command -v apt-get >/dev/null 2>&1 || apt_install fonts-ipafont-gothic
 
 if [ ! -x .tools/node_modules/.bin/spectral ] || [ ! -x .tools/node_modules/.bin/tsc ]; then
   command -v npm >/dev/null 2>&1 || apt_install nodejs npm

@@ -59,6 +59,20 @@ public final class SampleEvents {
         return new TestEvent(Topics.PLANS, planCode, EventTypes.PLAN_CHANGED, write(event));
     }
 
+    /** Two sample plans, one open data and one not, each with every sample indicator and measurement. */
+    public static List<TestEvent> openAndClosed(String open, String closed, long firstMeasurementId) {
+        List<TestEvent> events = new ArrayList<>();
+        long id = firstMeasurementId;
+        for (String plan : List.of(open, closed)) {
+            events.add(plan(plan, plan.equals(open)));
+            events.addAll(indicators(plan));
+            List<TestEvent> measured = measurements(plan, id);
+            id += measured.size();
+            events.addAll(measured);
+        }
+        return events;
+    }
+
     public static List<TestEvent> indicators(String planCode) {
         List<TestEvent> events = new ArrayList<>();
         try (Stream<Path> files = Files.list(SAMPLES.resolve("indicators/gunma-r2-r6"))) {

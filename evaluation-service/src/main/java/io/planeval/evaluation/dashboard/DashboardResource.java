@@ -97,110 +97,105 @@ public class DashboardResource {
     @Path("plans/{planCode}")
     public Response plan(@PathParam("planCode") String planCode, @QueryParam("fiscalYear") String fiscalYear,
                          @QueryParam("asOf") String asOf, @QueryParam("lang") String lang) {
-        Views.Ask ask = Views.Ask.of(lang, QueryParams.wholeNumber("fiscalYear", fiscalYear), asOf);
-        String since = stream.position();
-        ReadModel.PlanSnapshot plan = openPlan(planCode);
-        if (plan == null) {
-            return missing(ask);
-        }
-        PlanReport report = queries.report(planCode, ask.fiscalYear(), moment(ask));
-        List<Views.YearOption> years = new ArrayList<>();
-        for (int year = plan.plan().firstFiscalYear(); year <= plan.plan().lastFiscalYear(); year++) {
-            years.add(new Views.YearOption(year, ask.year(year), year == report.fiscalYear()));
-        }
-        Views.Ask asked = new Views.Ask(ask.lang(), report.fiscalYear(), ask.asOf());
-        String base = "/plans/" + Views.encode(planCode);
-        return html(Templates.plan(chrome(asked, base, planCode, since, List.of(new Views.Crumb(report.planTitle(), base + asked.query()))),
-                report, years, ask.asOf() == null ? "" : ask.asOf(), asked.query(),
-                "/api/v1/plans/" + Views.encode(planCode) + "/evaluation.csv" + new Views.Ask("ja", report.fiscalYear(), ask.asOf()).query(),
-                base + "/changes" + asked.query()),
-            asked, 200);
+        return openPlanPage(planCode, lang, fiscalYear, asOf, (ask, since, plan) -> {
+            PlanReport report = queries.report(planCode, ask.fiscalYear(), moment(ask));
+            List<Views.YearOption> years = new ArrayList<>();
+            for (int year = plan.plan().firstFiscalYear(); year <= plan.plan().lastFiscalYear(); year++) {
+                years.add(new Views.YearOption(year, ask.year(year), year == report.fiscalYear()));
+            }
+            Views.Ask asked = new Views.Ask(ask.lang(), report.fiscalYear(), ask.asOf());
+            String base = "/plans/" + Views.encode(planCode);
+            return html(Templates.plan(chrome(asked, base, planCode, since, List.of(new Views.Crumb(report.planTitle(), base + asked.query()))),
+                    report, years, ask.asOf() == null ? "" : ask.asOf(), asked.query(),
+                    "/api/v1/plans/" + Views.encode(planCode) + "/evaluation.csv" + new Views.Ask("ja", report.fiscalYear(), ask.asOf()).query(),
+                    base + "/changes" + asked.query()),
+                asked, 200);
+        });
     }
 
     @GET
     @Path("plans/{planCode}/nodes/{nodeCode}")
     public Response node(@PathParam("planCode") String planCode, @PathParam("nodeCode") String nodeCode,
                          @QueryParam("fiscalYear") String fiscalYear, @QueryParam("asOf") String asOf, @QueryParam("lang") String lang) {
-        Views.Ask ask = Views.Ask.of(lang, QueryParams.wholeNumber("fiscalYear", fiscalYear), asOf);
-        String since = stream.position();
-        ReadModel.PlanSnapshot plan = openPlan(planCode);
-        if (plan == null) {
-            return missing(ask);
-        }
-        NodeReport node = queries.node(planCode, nodeCode, ask.fiscalYear(), moment(ask));
-        String base = "/plans/" + Views.encode(planCode);
-        return html(Templates.node(chrome(ask, base + "/nodes/" + Views.encode(nodeCode), planCode, since, trail(plan, nodeCode, ask)),
-            planCode, node, ask.query()), ask, 200);
+        return openPlanPage(planCode, lang, fiscalYear, asOf, (ask, since, plan) -> {
+            NodeReport node = queries.node(planCode, nodeCode, ask.fiscalYear(), moment(ask));
+            String base = "/plans/" + Views.encode(planCode);
+            return html(Templates.node(chrome(ask, base + "/nodes/" + Views.encode(nodeCode), planCode, since, trail(plan, nodeCode, ask)),
+                planCode, node, ask.query()), ask, 200);
+        });
     }
 
     @GET
     @Path("plans/{planCode}/indicators/{indicatorCode}")
     public Response indicator(@PathParam("planCode") String planCode, @PathParam("indicatorCode") String code,
                               @QueryParam("fiscalYear") String fiscalYear, @QueryParam("asOf") String asOf, @QueryParam("lang") String lang) {
-        Views.Ask ask = Views.Ask.of(lang, QueryParams.wholeNumber("fiscalYear", fiscalYear), asOf);
-        String since = stream.position();
-        ReadModel.PlanSnapshot plan = openPlan(planCode);
-        if (plan == null) {
-            return missing(ask);
-        }
-        Instant moment = moment(ask);
-        IndicatorResult result = queries.indicator(planCode, code, ask.fiscalYear(), moment);
-        IndicatorDefinition definition = readModel.indicator(planCode, code, moment == null ? Recalculation.EVERYTHING : moment).orElseThrow();
-        List<Actual> revisions = readModel.revisions(planCode, code, moment == null ? Recalculation.EVERYTHING : moment);
+        return openPlanPage(planCode, lang, fiscalYear, asOf, (ask, since, plan) -> {
+            Instant moment = moment(ask);
+            IndicatorResult result = queries.indicator(planCode, code, ask.fiscalYear(), moment);
+            IndicatorDefinition definition = readModel.indicator(planCode, code, moment == null ? Recalculation.EVERYTHING : moment).orElseThrow();
+            List<Actual> revisions = readModel.revisions(planCode, code, moment == null ? Recalculation.EVERYTHING : moment);
 
-        Map<Integer, BigDecimal> actualByYear = new TreeMap<>();
-        revisions.stream().filter(r -> r.value() != null).forEach(r -> actualByYear.put(r.fiscalYear(), r.value()));
-        Map<Integer, BigDecimal> path = new TreeMap<>(definition.milestones());
-        if (definition.baselineValue() != null && definition.baselineFiscalYear() != null) {
-            path.put(definition.baselineFiscalYear(), definition.baselineValue());
-        }
-        if (definition.targetValue() != null && definition.targetFiscalYear() != null) {
-            path.put(definition.targetFiscalYear(), definition.targetValue());
-        }
-        Chart chart = Chart.of(plan.plan().firstFiscalYear(), plan.plan().lastFiscalYear(), actualByYear, path, ask::year);
+            Map<Integer, BigDecimal> actualByYear = new TreeMap<>();
+            revisions.stream().filter(r -> r.value() != null).forEach(r -> actualByYear.put(r.fiscalYear(), r.value()));
+            Map<Integer, BigDecimal> path = new TreeMap<>(definition.milestones());
+            if (definition.baselineValue() != null && definition.baselineFiscalYear() != null) {
+                path.put(definition.baselineFiscalYear(), definition.baselineValue());
+            }
+            if (definition.targetValue() != null && definition.targetFiscalYear() != null) {
+                path.put(definition.targetFiscalYear(), definition.targetValue());
+            }
+            Chart chart = Chart.of(plan.plan().firstFiscalYear(), plan.plan().lastFiscalYear(), actualByYear, path, ask::year);
 
-        List<Views.Milestone> milestones = new TreeMap<>(definition.milestones()).entrySet().stream()
-            .map(m -> new Views.Milestone(ask.year(m.getKey()), plain(m.getValue()))).toList();
-        Views.Definition shown = new Views.Definition(Vocabulary.wire(definition.kind()).toUpperCase(), definition.unit(),
-            definition.baselineValue() == null ? null : plain(definition.baselineValue())
-                + (definition.baselineFiscalYear() == null ? "" : "（" + ask.year(definition.baselineFiscalYear()) + "）"),
-            definition.targetValue() != null ? plain(definition.targetValue()) + "（" + ask.year(definition.targetFiscalYear()) + "）"
-                : definition.targetText(),
-            milestones, Vocabulary.wire(definition.method()), Vocabulary.wire(definition.direction()));
-        List<Views.Revision> history = revisions.stream()
-            .sorted(Comparator.comparing(Actual::recordedAt).reversed())
-            .map(r -> new Views.Revision(ask.year(r.fiscalYear()), r.revision(), r.value() == null ? r.outcome() : plain(r.value()),
-                r.status(), RECORDED.format(r.recordedAt()), who(r.recordedBy())))
-            .toList();
-        String description = summary(actualByYear, ask) + " / " + summary(path, ask);
-        return html(Templates.indicator(chrome(ask, "/plans/" + Views.encode(planCode) + "/indicators/" + Views.encode(code), planCode, since,
-                trailTo(plan, definition.nodeCode(), ask, new Views.Crumb(code, null))),
-            result, shown, history, chart, description), ask, 200);
+            List<Views.Milestone> milestones = new TreeMap<>(definition.milestones()).entrySet().stream()
+                .map(m -> new Views.Milestone(ask.year(m.getKey()), plain(m.getValue()))).toList();
+            Views.Definition shown = new Views.Definition(Vocabulary.wire(definition.kind()).toUpperCase(), definition.unit(),
+                definition.baselineValue() == null ? null : plain(definition.baselineValue())
+                    + (definition.baselineFiscalYear() == null ? "" : "（" + ask.year(definition.baselineFiscalYear()) + "）"),
+                definition.targetValue() != null ? plain(definition.targetValue()) + "（" + ask.year(definition.targetFiscalYear()) + "）"
+                    : definition.targetText(),
+                milestones, Vocabulary.wire(definition.method()), Vocabulary.wire(definition.direction()));
+            List<Views.Revision> history = revisions.stream()
+                .sorted(Comparator.comparing(Actual::recordedAt).reversed())
+                .map(r -> new Views.Revision(ask.year(r.fiscalYear()), r.revision(), r.value() == null ? r.outcome() : plain(r.value()),
+                    r.status(), RECORDED.format(r.recordedAt()), who(r.recordedBy())))
+                .toList();
+            String description = summary(actualByYear, ask) + " / " + summary(path, ask);
+            return html(Templates.indicator(chrome(ask, "/plans/" + Views.encode(planCode) + "/indicators/" + Views.encode(code), planCode, since,
+                    trailTo(plan, definition.nodeCode(), ask, new Views.Crumb(code, null))),
+                result, shown, history, chart, description), ask, 200);
+        });
     }
 
     @GET
     @Path("plans/{planCode}/changes")
     public Response changes(@PathParam("planCode") String planCode, @QueryParam("fiscalYear") String fiscalYear,
                             @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("lang") String lang) {
-        Views.Ask ask = Views.Ask.of(lang, QueryParams.wholeNumber("fiscalYear", fiscalYear), null);
-        ReadModel.PlanSnapshot plan = openPlan(planCode);
-        if (plan == null) {
-            return missing(ask);
-        }
-        String until = to == null || to.isBlank() ? LocalDate.now(EvaluationResource.JAPAN).toString() : to;
-        boolean asked = from != null && !from.isBlank();
-        List<Change> changes = asked
-            ? queries.changes(planCode, ask.fiscalYear(), EvaluationResource.moment("from", from), EvaluationResource.moment("to", until))
-            : List.of();
-        String base = "/plans/" + Views.encode(planCode);
-        return html(Templates.changes(chrome(ask, base + "/changes", null, null,
-                List.of(new Views.Crumb(plan.plan().title(), base + ask.query()))),
-            planCode, changes, asked ? from : "", until, ask.query(), asked), ask, 200);
+        return openPlanPage(planCode, lang, fiscalYear, null, (ask, since, plan) -> {
+            String until = to == null || to.isBlank() ? LocalDate.now(EvaluationResource.JAPAN).toString() : to;
+            boolean asked = from != null && !from.isBlank();
+            List<Change> changes = asked
+                ? queries.changes(planCode, ask.fiscalYear(), EvaluationResource.moment("from", from), EvaluationResource.moment("to", until))
+                : List.of();
+            String base = "/plans/" + Views.encode(planCode);
+            return html(Templates.changes(chrome(ask, base + "/changes", null, null,
+                    List.of(new Views.Crumb(plan.plan().title(), base + ask.query()))),
+                planCode, changes, asked ? from : "", until, ask.query(), asked), ask, 200);
+        });
     }
 
-    /** The plan if it is open data: the dashboard shows no other (they need a reader's token, through the API). */
-    private ReadModel.PlanSnapshot openPlan(String planCode) {
-        return readModel.plan(planCode, Recalculation.EVERYTHING).filter(plan -> plan.plan().openData()).orElse(null);
+    /** A page of one plan, drawn from what was asked, the stream's position before anything was read, and the plan. */
+    private interface PlanPage {
+        Response render(Views.Ask ask, String since, ReadModel.PlanSnapshot plan);
+    }
+
+    /** The page if the plan is open data: the dashboard shows no other (they need a reader's token, through the API). */
+    private Response openPlanPage(String planCode, String lang, String fiscalYear, String asOf, PlanPage page) {
+        Views.Ask ask = Views.Ask.of(lang, QueryParams.wholeNumber("fiscalYear", fiscalYear), asOf);
+        String since = stream.position();
+        return readModel.plan(planCode, Recalculation.EVERYTHING)
+            .filter(plan -> plan.plan().openData())
+            .map(plan -> page.render(ask, since, plan))
+            .orElseGet(() -> missing(ask));
     }
 
     private Response missing(Views.Ask ask) {

@@ -13,7 +13,6 @@ import org.junit.jupiter.api.Test;
 import io.planeval.evaluation.SampleEvents;
 import io.planeval.evaluation.report.CommitteeReportTest;
 import io.planeval.testsupport.KafkaTestProducer;
-import io.planeval.testsupport.KafkaTestProducer.TestEvent;
 import io.planeval.testsupport.TestIdentity;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -30,16 +29,7 @@ class DashboardPageTest {
         if (loaded) {
             return;
         }
-        List<TestEvent> events = new ArrayList<>();
-        long id = 90_000;
-        for (String plan : List.of(OPEN, CLOSED)) {
-            events.add(SampleEvents.plan(plan, plan.equals(OPEN)));
-            events.addAll(SampleEvents.indicators(plan));
-            List<TestEvent> measured = SampleEvents.measurements(plan, id);
-            id += measured.size();
-            events.addAll(measured);
-        }
-        KafkaTestProducer.sendAll(events);
+        KafkaTestProducer.sendAll(SampleEvents.openAndClosed(OPEN, CLOSED, 90_000));
         CommitteeReportTest.awaitComplete(OPEN);
         CommitteeReportTest.awaitComplete(CLOSED);
         loaded = true;

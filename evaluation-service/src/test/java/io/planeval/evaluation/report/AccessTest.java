@@ -14,7 +14,6 @@ import org.junit.jupiter.api.Test;
 
 import io.planeval.evaluation.SampleEvents;
 import io.planeval.testsupport.KafkaTestProducer;
-import io.planeval.testsupport.KafkaTestProducer.TestEvent;
 import io.planeval.testsupport.TestIdentity;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -40,21 +39,11 @@ class AccessTest {
         if (indicators > 0) {
             return;
         }
-        List<TestEvent> events = new ArrayList<>();
-        long id = 50_000;
-        for (String plan : List.of(OPEN, CLOSED)) {
-            events.add(SampleEvents.plan(plan, plan.equals(OPEN)));
-            List<TestEvent> defined = SampleEvents.indicators(plan);
-            List<TestEvent> measured = SampleEvents.measurements(plan, id);
-            id += measured.size();
-            events.addAll(defined);
-            events.addAll(measured);
-            indicators = defined.size();
-            measurements = measured.size();
-        }
-        KafkaTestProducer.sendAll(events);
+        KafkaTestProducer.sendAll(SampleEvents.openAndClosed(OPEN, CLOSED, 50_000));
         CommitteeReportTest.awaitComplete(OPEN);
         CommitteeReportTest.awaitComplete(CLOSED);
+        indicators = SampleEvents.indicators(OPEN).size();
+        measurements = SampleEvents.measurements(OPEN, 0).size();
     }
 
     @Test

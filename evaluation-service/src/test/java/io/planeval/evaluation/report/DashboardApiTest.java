@@ -14,7 +14,6 @@ import org.junit.jupiter.api.Test;
 
 import io.planeval.evaluation.SampleEvents;
 import io.planeval.testsupport.KafkaTestProducer;
-import io.planeval.testsupport.KafkaTestProducer.TestEvent;
 import io.planeval.testsupport.TestIdentity;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -33,16 +32,7 @@ class DashboardApiTest {
         if (loaded) {
             return;
         }
-        List<TestEvent> events = new ArrayList<>();
-        long id = 80_000;
-        for (String plan : List.of(OPEN, CLOSED)) {
-            events.add(SampleEvents.plan(plan, plan.equals(OPEN)));
-            events.addAll(SampleEvents.indicators(plan));
-            List<TestEvent> measured = SampleEvents.measurements(plan, id);
-            id += measured.size();
-            events.addAll(measured);
-        }
-        KafkaTestProducer.sendAll(events);
+        KafkaTestProducer.sendAll(SampleEvents.openAndClosed(OPEN, CLOSED, 80_000));
         CommitteeReportTest.awaitComplete(OPEN);
         CommitteeReportTest.awaitComplete(CLOSED);
         loaded = true;
