@@ -97,6 +97,8 @@ if [ ! -x "$KEYCLOAK_DIR/bin/kc.sh" ]; then
   mvn -B -q -ntp -f deploy/local/keycloak/pom.xml generate-resources -Dkeycloak.home="$KEYCLOAK_HOME"
 fi
 mkdir -p "$KEYCLOAK_DIR/data/import"
+# The local realm is the repository's file: forget the one an earlier run imported (Keycloak skips a realm it has).
+rm -rf "$KEYCLOAK_DIR/data/h2"
 cp deploy/keycloak/planeval-realm.json "$KEYCLOAK_DIR/data/import/"
 log "starting Keycloak on 127.0.0.1:8180 (realm planeval)"
 start_process keycloak "$LOGS/keycloak.log" "$KEYCLOAK_DIR/bin/kc.sh" start-dev --http-port 8180 --http-host 127.0.0.1 --import-realm

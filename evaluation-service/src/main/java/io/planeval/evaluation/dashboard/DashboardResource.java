@@ -57,13 +57,14 @@ public class DashboardResource {
     static class Templates {
         static native TemplateInstance plans(Views.Chrome chrome, List<Views.PlanLink> plans);
 
-        static native TemplateInstance plan(Views.Chrome chrome, PlanReport report, List<Views.YearOption> years, String asOf,
-                                            String query, String csv, String changes);
+        static native TemplateInstance plan(Views.Chrome chrome, PlanReport report, String yearLabel, List<Views.YearOption> years,
+                                            String asOf, String query, String csv, String changes);
 
         static native TemplateInstance node(Views.Chrome chrome, String planCode, NodeReport node, String query);
 
-        static native TemplateInstance indicator(Views.Chrome chrome, IndicatorResult result, Views.Definition definition,
-                                                 List<Views.Revision> revisions, Chart chart, String chartDescription);
+        static native TemplateInstance indicator(Views.Chrome chrome, IndicatorResult result, String yearLabel,
+                                                 Views.Definition definition, List<Views.Revision> revisions, Chart chart,
+                                                 String chartDescription);
 
         static native TemplateInstance changes(Views.Chrome chrome, String planCode, List<Change> changes, String from, String to,
                                                String query, boolean asked);
@@ -106,7 +107,7 @@ public class DashboardResource {
             Views.Ask asked = new Views.Ask(ask.lang(), report.fiscalYear(), ask.asOf());
             String base = "/plans/" + Views.encode(planCode);
             return html(Templates.plan(chrome(asked, base, planCode, since, List.of(new Views.Crumb(report.planTitle(), base + asked.query()))),
-                    report, years, ask.asOf() == null ? "" : ask.asOf(), asked.query(),
+                    report, ask.year(report.fiscalYear()), years, ask.asOf() == null ? "" : ask.asOf(), asked.query(),
                     "/api/v1/plans/" + Views.encode(planCode) + "/evaluation.csv" + new Views.Ask("ja", report.fiscalYear(), ask.asOf()).query(),
                     base + "/changes" + asked.query()),
                 asked, 200);
@@ -150,8 +151,8 @@ public class DashboardResource {
                 .map(m -> new Views.Milestone(ask.year(m.getKey()), plain(m.getValue()))).toList();
             Views.Definition shown = new Views.Definition(Vocabulary.wire(definition.kind()).toUpperCase(), definition.unit(),
                 definition.baselineValue() == null ? null : plain(definition.baselineValue())
-                    + (definition.baselineFiscalYear() == null ? "" : "（" + ask.year(definition.baselineFiscalYear()) + "）"),
-                definition.targetValue() != null ? plain(definition.targetValue()) + "（" + ask.year(definition.targetFiscalYear()) + "）"
+                    + (definition.baselineFiscalYear() == null ? "" : ask.inParentheses(ask.year(definition.baselineFiscalYear()))),
+                definition.targetValue() != null ? plain(definition.targetValue()) + ask.inParentheses(ask.year(definition.targetFiscalYear()))
                     : definition.targetText(),
                 milestones, Vocabulary.wire(definition.method()), Vocabulary.wire(definition.direction()));
             List<Views.Revision> history = revisions.stream()
@@ -162,7 +163,7 @@ public class DashboardResource {
             String description = summary(actualByYear, ask) + " / " + summary(path, ask);
             return html(Templates.indicator(chrome(ask, "/plans/" + Views.encode(planCode) + "/indicators/" + Views.encode(code), planCode, since,
                     trailTo(plan, definition.nodeCode(), ask, new Views.Crumb(code, null))),
-                result, shown, history, chart, description), ask, 200);
+                result, ask.inParentheses(ask.year(result.fiscalYear())), shown, history, chart, description), ask, 200);
         });
     }
 
@@ -245,7 +246,7 @@ public class DashboardResource {
             return "";
         }
         String name = actor.client() != null ? actor.client() : actor.subject();
-        return actor.organisation() == null ? name : name + "（" + actor.organisation() + "）";
+        return actor.organisation() == null ? name : name + " (" + actor.organisation() + ")";
     }
 
     private static String summary(Map<Integer, BigDecimal> values, Views.Ask ask) {

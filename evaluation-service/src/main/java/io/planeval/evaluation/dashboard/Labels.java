@@ -22,8 +22,6 @@ public interface Labels {
     @Message("年度")
     String fiscalYear();
 
-    @Message("{label}")
-    String yearLabel(int year, String label);
 
     @Message("時点")
     String asOf();
@@ -40,8 +38,8 @@ public interface Labels {
     @Message("en")
     String otherLang();
 
-    @Message("KPIの達成状況")
-    String kpiTable();
+    @Message("KPIの達成状況（{year}）")
+    String kpiTable(String year);
 
     @Message("目標")
     String goal();
@@ -160,11 +158,8 @@ public interface Labels {
     @Message("実績値（実線）と目標への道筋（破線：基準値・中間目標・目標値）")
     String chartLegend();
 
-    @Message("{name}の実績値の推移。{actuals}。目標への道筋：{path}。")
-    String chartDescription(String name, String actuals, String path);
-
-    @Message("実績値なし")
-    String noActuals();
+    @Message("{name}の実績値の推移と目標への道筋（実績値 / 基準値・中間目標・目標値）：{summary}")
+    String chartDescription(String name, String summary);
 
     @Message("測定値が報告されると、このページは自動で更新されます。")
     String live();

@@ -76,6 +76,11 @@ final class Views {
             return "ja".equals(lang) ? "en" : "ja";
         }
 
+        /** An aside as the page's language writes it: （令和6年度）, (FY2024). */
+        String inParentheses(String text) {
+            return "ja".equals(lang) ? "（" + text + "）" : " (" + text + ")";
+        }
+
         /** A fiscal year as the page's language writes it: 令和6年度, FY2024. */
         String year(int fiscalYear) {
             return "ja".equals(lang) ? FiscalYears.label(fiscalYear) : "FY" + fiscalYear;

@@ -44,12 +44,12 @@ class DashboardPageTest {
     @Test
     void theCommitteesTableForFiscal2024InJapaneseAndEnglish() {
         String ja = page("/plans/" + OPEN + "?fiscalYear=2024", 200);
-        assertThat(ja).contains("<html lang=\"ja\">", "令和6年度", "KPI達成率", "未達成のKPI", "sse-connect=\"/api/v1/plans/" + OPEN + "/evaluation/stream?after=");
+        assertThat(ja).contains("<html lang=\"ja\">", "KPIの達成状況（令和6年度）", "KPI達成率", "未達成のKPI", "sse-connect=\"/api/v1/plans/" + OPEN + "/evaluation/stream?after=");
         assertThat(cells(ja, "kpi-rate")).startsWith("63%", "79%", "71%");
         assertThat(ja).containsPattern("data-indicator=\"KGI3\">[\\s\\S]*?<td class=\"attainment\">189%</td>");
 
         String en = page("/plans/" + OPEN + "?fiscalYear=2024&lang=en", 200);
-        assertThat(en).contains("<html lang=\"en\">", "FY2024", "KPI achievement rate", "KPIs not achieved");
+        assertThat(en).contains("<html lang=\"en\">", "KPI achievement (FY2024)", "KPI achievement rate", "KPIs not achieved");
         assertThat(cells(en, "kpi-rate")).startsWith("63%", "79%", "71%");
 
         // An earlier moment: nothing measured yet, and the page does not follow the stream.
@@ -64,7 +64,7 @@ class DashboardPageTest {
         assertThat(goal).contains("<dd class=\"kpi-rate\">79%</dd>", "data-indicator=\"KGI3\"");
 
         String indicator = page("/plans/" + OPEN + "/indicators/KGI3?fiscalYear=2024", 200);
-        assertThat(indicator).contains("75608 ÷ 40000", "sample-reporter-a（sample-org-a）", "<svg", "role=\"img\"", "<desc id=\"chart-desc\">");
+        assertThat(indicator).contains("75608 ÷ 40000", "sample-reporter-a (sample-org-a)", "<svg", "role=\"img\"", "<desc id=\"chart-desc\">");
 
         String changes = page("/plans/" + OPEN + "/changes?fiscalYear=2024&from=2025-07-05&to=2025-07-31", 200);
         assertThat(changes).contains("data-indicator=\"KGI3\"");
