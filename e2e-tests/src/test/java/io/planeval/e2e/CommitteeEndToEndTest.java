@@ -374,6 +374,27 @@ class CommitteeEndToEndTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> "KGI3 2024 189%".equals(browser.findElement(By.id("event")).getText()));
     }
 
+    @Test
+    @Order(10)
+    void aReaderWhoSignsInSeesAPlanThatIsNotOpenData() {
+        browser.get(evaluation.url() + "/plans/gunma-2025-29?fiscalYear=2025");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("ページが見つかりません");
+        browser.findElement(By.cssSelector("main a[href^='/login']")).click();
+
+        // The realm's own sign-in page, then back to the dashboard.
+        await().atMost(Duration.ofSeconds(20)).until(() -> !browser.findElements(By.id("username")).isEmpty());
+        assertThat(browser.getCurrentUrl()).startsWith(system.keycloak.url());
+        browser.findElement(By.id("username")).sendKeys("sample-committee");
+        browser.findElement(By.id("password")).sendKeys("sample-committee");
+        browser.findElement(By.id("kc-login")).click();
+        await().atMost(Duration.ofSeconds(20)).until(() -> browser.getCurrentUrl().startsWith(evaluation.url()));
+        assertThat(browser.findElement(By.cssSelector("header .user")).getText()).isEqualTo("sample-committee");
+
+        browser.get(evaluation.url() + "/plans/gunma-2025-29?fiscalYear=2025");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).contains("2025");
+        assertThat(browser.findElements(By.cssSelector("table.committee tbody tr"))).hasSize(4);
+    }
+
     private static List<String> texts(List<WebElement> elements) {
         return elements.stream().map(WebElement::getText).toList();
     }

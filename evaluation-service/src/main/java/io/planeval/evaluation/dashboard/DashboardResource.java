@@ -1,6 +1,7 @@
 package io.planeval.evaluation.dashboard;
 
 import java.math.BigDecimal;
+import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -15,12 +16,16 @@ import java.util.stream.Collectors;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.sse.Sse;
+import jakarta.ws.rs.sse.SseEventSink;
 
 import io.planeval.contracts.Actor;
 import io.planeval.contracts.PlanChanged;
@@ -37,16 +42,23 @@ import io.planeval.evaluation.report.IndicatorResult;
 import io.planeval.evaluation.report.NodeReport;
 import io.planeval.evaluation.report.PlanReport;
 import io.planeval.support.http.QueryParams;
+import io.planeval.support.problem.ProblemException;
+import io.planeval.support.security.Caller;
+import io.planeval.support.security.Roles;
+import io.quarkus.oidc.Tenant;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.identity.SecurityIdentity;
 
 /**
- * The dashboard of open-data plans, in Japanese or English: the committee's table for a year as of a moment, the
+ * The dashboard of open-data plans, and of every plan for a reader who signed in (the realm's code flow), in Japanese or
+ * English: the committee's table for a year as of a moment, the
  * drill-down through the plan's levels, each indicator's working, history and chart, and what changed between two
  * dates. Current pages follow the evaluation stream and update themselves. The figures are the API's own.
  */
 @Path("/")
 @Produces(MediaType.TEXT_HTML)
+@Tenant("dashboard")
 public class DashboardResource {
 
     private static final DateTimeFormatter RECORDED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(EvaluationResource.JAPAN);
@@ -81,12 +93,18 @@ public class DashboardResource {
     @Inject
     EvaluationStream stream;
 
+    @Inject
+    Caller caller;
+
+    @Inject
+    SecurityIdentity identity;
+
     @GET
     @Transactional(Transactional.TxType.SUPPORTS)
     public Response plans(@QueryParam("lang") String lang) {
         Views.Ask ask = Views.Ask.of(lang, null, null);
         List<Views.PlanLink> plans = readModel.plans().stream()
-            .filter(plan -> plan.plan().openData())
+            .filter(this::visible)
             .map(plan -> new Views.PlanLink(plan.code(), plan.plan().title(),
                 ask.year(plan.plan().firstFiscalYear()) + "–" + ask.year(plan.plan().lastFiscalYear()),
                 "/plans/" + Views.encode(plan.code()) + ask.query()))
@@ -189,14 +207,37 @@ public class DashboardResource {
         Response render(Views.Ask ask, String since, ReadModel.PlanSnapshot plan);
     }
 
-    /** The page if the plan is open data: the dashboard shows no other (they need a reader's token, through the API). */
+    /** The page if the caller may see the plan; otherwise the plan is not even said to exist. */
     private Response openPlanPage(String planCode, String lang, String fiscalYear, String asOf, PlanPage page) {
         Views.Ask ask = Views.Ask.of(lang, QueryParams.wholeNumber("fiscalYear", fiscalYear), asOf);
         String since = stream.position();
         return readModel.plan(planCode, Recalculation.EVERYTHING)
-            .filter(plan -> plan.plan().openData())
+            .filter(this::visible)
             .map(plan -> page.render(ask, since, plan))
             .orElseGet(() -> missing(ask));
+    }
+
+    /** Open data for anybody; every plan for a reader who signed in. */
+    private boolean visible(ReadModel.PlanSnapshot plan) {
+        return plan.plan().openData() || caller.hasRole(Roles.READER);
+    }
+
+    /** Reached signed in (the HTTP layer sends anybody else to the realm first): back to the plans. */
+    @GET
+    @Path("login")
+    public Response login(@QueryParam("lang") String lang) {
+        return Response.seeOther(URI.create("/" + Views.Ask.of(lang, null, null).query())).build();
+    }
+
+    @GET
+    @Path("plans/{planCode}/stream")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    public void stream(@PathParam("planCode") String planCode, @HeaderParam("Last-Event-ID") String lastEventId,
+                       @QueryParam("after") String after, @Context SseEventSink sink, @Context Sse sse) {
+        if (readModel.plan(planCode, Recalculation.EVERYTHING).filter(this::visible).isEmpty()) {
+            throw ProblemException.notFound("Plan " + planCode + " is not known");
+        }
+        stream.subscribe(planCode, sink, sse, lastEventId, after);
     }
 
     private Response missing(Views.Ask ask) {
@@ -211,11 +252,11 @@ public class DashboardResource {
      * The page's surroundings; a current page of a plan follows its stream from {@code since}, the position read
      * before the page's figures were, so that no change in between is missed.
      */
-    private static Views.Chrome chrome(Views.Ask ask, String path, String streamOf, String since, List<Views.Crumb> crumbs) {
-        String live = streamOf != null && ask.live()
-            ? "/api/v1/plans/" + Views.encode(streamOf) + "/evaluation/stream?after=" + since : null;
+    private Views.Chrome chrome(Views.Ask ask, String path, String streamOf, String since, List<Views.Crumb> crumbs) {
+        String live = streamOf != null && ask.live() ? "/plans/" + Views.encode(streamOf) + "/stream?after=" + since : null;
         return new Views.Chrome(ask.lang(), crumbs.isEmpty() ? "" : crumbs.get(crumbs.size() - 1).label(), crumbs,
-            path + ask.query(), path + ask.query(ask.otherLanguage()), live);
+            path + ask.query(), path + ask.query(ask.otherLanguage()), live,
+            identity.isAnonymous() ? null : identity.getPrincipal().getName(), "/login" + ask.query());
     }
 
     /** The plan, then each level from the goal down to the node. */

@@ -167,8 +167,14 @@ public interface Labels {
     @Message("過去の時点を表示しています（自動更新なし）。")
     String notLive();
 
-    @Message("この計画は公開されていません。")
+    @Message("この計画は公開されていません（またはありません）。閲覧権限のある方はログインするとすべての計画を見られます。")
     String notPublic();
+
+    @Message("ログイン")
+    String signIn();
+
+    @Message("ログアウト")
+    String signOut();
 
     @Message("ページが見つかりません")
     String notFound();

@@ -14,8 +14,12 @@ final class Views {
     private Views() {
     }
 
-    /** A page's surroundings: its language, title, trail, the link to the other language, the stream that keeps it live. */
-    record Chrome(String lang, String title, List<Crumb> crumbs, String self, String otherLanguage, String stream) {
+    /**
+     * A page's surroundings: its language, title, trail, the link to the other language, the stream that keeps it
+     * live, who signed in (null: nobody) and where to sign in.
+     */
+    record Chrome(String lang, String title, List<Crumb> crumbs, String self, String otherLanguage, String stream, String user,
+                  String signIn) {
     }
 
     record Crumb(String label, String href) {

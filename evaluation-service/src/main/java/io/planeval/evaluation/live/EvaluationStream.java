@@ -74,10 +74,17 @@ public class EvaluationStream {
     }
 
     /**
-     * Streams the plan's changes to this client from now on; with {@code lastSeen}, first every change after it (and
-     * {@code reset} first if that one is no longer kept, so the client reloads what it shows).
+     * Streams the plan's changes to this client from now on; after a reconnection ({@code Last-Event-ID}) or from
+     * where a page was rendered ({@code after}), first every change after that one (and {@code reset} first if it is
+     * no longer kept, so the client reloads what it shows).
      */
-    public synchronized void subscribe(String planCode, SseEventSink sink, Sse sse, Position lastSeen) {
+    public void subscribe(String planCode, SseEventSink sink, Sse sse, String lastEventId, String after) {
+        boolean resumed = lastEventId != null && !lastEventId.isBlank();
+        String from = resumed ? lastEventId : after;
+        subscribe(planCode, sink, sse, from == null || from.isBlank() ? null : Position.parse(resumed ? "Last-Event-ID" : "after", from));
+    }
+
+    private synchronized void subscribe(String planCode, SseEventSink sink, Sse sse, Position lastSeen) {
         sink.send(sse.newEventBuilder().comment("planeval evaluation stream of " + planCode).reconnectDelay(1000).build());
         Subscriber replaying = new Subscriber(planCode, sink, sse, lastSeen);
         if (lastSeen != null) {

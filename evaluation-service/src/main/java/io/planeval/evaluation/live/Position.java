@@ -13,7 +13,7 @@ record Position(BigInteger tx, long id) implements Comparable<Position> {
 
     static final Position START = new Position(BigInteger.ZERO, 0);
 
-    static Position parse(String lastEventId) {
+    static Position parse(String field, String lastEventId) {
         int dash = lastEventId.indexOf('-');
         try {
             Position position = new Position(new BigInteger(lastEventId.substring(0, dash)), Long.parseLong(lastEventId.substring(dash + 1)));
@@ -23,7 +23,7 @@ record Position(BigInteger tx, long id) implements Comparable<Position> {
         } catch (NumberFormatException | StringIndexOutOfBoundsException e) {
             // refused below
         }
-        throw ProblemException.invalid("Last-Event-ID", "'" + Text.excerpt(lastEventId) + "' is not an event id of this stream");
+        throw ProblemException.invalid(field, "'" + Text.excerpt(lastEventId) + "' is not an event id of this stream");
     }
 
     @Override

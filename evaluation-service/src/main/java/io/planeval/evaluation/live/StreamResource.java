@@ -63,7 +63,6 @@ public class StreamResource {
         if (readModel.plan(planCode, Recalculation.EVERYTHING).isEmpty()) {
             throw ProblemException.notFound("Plan " + planCode + " is not known");
         }
-        String resumeAfter = lastEventId != null && !lastEventId.isBlank() ? lastEventId : after;
-        stream.subscribe(planCode, sink, sse, resumeAfter == null || resumeAfter.isBlank() ? null : Position.parse(resumeAfter));
+        stream.subscribe(planCode, sink, sse, lastEventId, after);
     }
 }

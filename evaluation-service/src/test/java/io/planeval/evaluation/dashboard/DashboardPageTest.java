@@ -44,7 +44,7 @@ class DashboardPageTest {
     @Test
     void theCommitteesTableForFiscal2024InJapaneseAndEnglish() {
         String ja = page("/plans/" + OPEN + "?fiscalYear=2024", 200);
-        assertThat(ja).contains("<html lang=\"ja\">", "KPIの達成状況（令和6年度）", "KPI達成率", "未達成のKPI", "sse-connect=\"/api/v1/plans/" + OPEN + "/evaluation/stream?after=");
+        assertThat(ja).contains("<html lang=\"ja\">", "KPIの達成状況（令和6年度）", "KPI達成率", "未達成のKPI", "sse-connect=\"/plans/" + OPEN + "/stream?after=");
         assertThat(cells(ja, "kpi-rate")).startsWith("63%", "79%", "71%");
         assertThat(ja).containsPattern("data-indicator=\"KGI3\">[\\s\\S]*?<td class=\"attainment\">189%</td>");
 
@@ -76,6 +76,17 @@ class DashboardPageTest {
         assertThat(list).contains("/plans/" + OPEN).doesNotContain(CLOSED);
         assertThat(page("/plans/" + CLOSED, 404)).contains("この計画は公開されていません");
         assertThat(page("/plans/no-such-plan/indicators/KGI3?lang=en", 404)).contains("This plan is not open data");
+    }
+
+    @Test
+    void signingInGoesToTheRealmsCodeFlow() {
+        String location = TestIdentity.as(null).redirects().follow(false).when().get("/login?lang=en")
+            .then().statusCode(302).extract().header("Location");
+        assertThat(location).startsWith("https://planeval.test/realms/planeval/protocol/openid-connect/auth?")
+            .contains("client_id=planeval-dashboard", "response_type=code", "code_challenge_method=S256");
+        assertThat(page("/", 200)).contains("href=\"/login\"");
+        // The page's own stream is the plan's, for those who may see the plan.
+        TestIdentity.as(null).header("Accept", "text/event-stream").when().get("/plans/" + CLOSED + "/stream").then().statusCode(404);
     }
 
     @Test
