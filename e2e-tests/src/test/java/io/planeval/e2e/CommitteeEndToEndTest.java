@@ -393,6 +393,13 @@ class CommitteeEndToEndTest {
         browser.get(evaluation.url() + "/plans/gunma-2025-29?fiscalYear=2025");
         assertThat(browser.findElement(By.tagName("h1")).getText()).contains("2025");
         assertThat(browser.findElements(By.cssSelector("table.committee tbody tr"))).hasSize(4);
+
+        // Down the plan's levels: a goal, then the first of its policies, each with its roll-up and its trail.
+        browser.findElement(By.cssSelector("tr[data-goal] th a")).click();
+        assertThat(browser.findElements(By.cssSelector("tr[data-node]"))).isNotEmpty();
+        browser.findElement(By.cssSelector("tr[data-node] th a")).click();
+        assertThat(browser.findElements(By.cssSelector(".crumbs li"))).hasSizeGreaterThanOrEqualTo(4);
+        assertThat(browser.findElement(By.cssSelector("dd.kpi-rate")).isDisplayed()).isTrue();
     }
 
     private static List<String> texts(List<WebElement> elements) {
