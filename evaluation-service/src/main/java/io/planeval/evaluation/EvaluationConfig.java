@@ -18,6 +18,10 @@ public interface EvaluationConfig {
     @WithDefault("10s")
     Duration publicMaxAge();
 
+    /** How many current reports (plan and year) each instance keeps ready; the least recently read go first. */
+    @WithDefault("256")
+    int reportCacheSize();
+
     interface Stream {
 
         /** How often each instance looks for changes to push: well under the second a dashboard may take. */

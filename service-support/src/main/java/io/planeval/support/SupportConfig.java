@@ -18,7 +18,10 @@ public interface SupportConfig {
 
     interface Outbox {
 
-        /** Whether this instance relays its outbox to Kafka (off only in tests that prove nothing is lost). */
+        /**
+         * Whether this instance may relay its outbox to Kafka; the instances of a service take turns by themselves
+         * (RelayLeadership). Off only in tests that prove nothing is lost.
+         */
         @WithDefault("true")
         boolean relayEnabled();
 

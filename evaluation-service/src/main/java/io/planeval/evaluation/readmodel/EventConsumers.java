@@ -1,12 +1,9 @@
 package io.planeval.evaluation.readmodel;
 
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -37,33 +34,26 @@ public class EventConsumers {
     @Inject
     RebuildGate gate;
 
-    @Inject
-    Event<PlansChanged> plansChanged;
-
     @Incoming("events")
     @Blocking
     public void apply(ConsumerRecords<String, String> records) {
-        Set<String> touched = gate.whileOpen(() -> {
+        gate.whileOpen(() -> {
             try {
                 return consumption.attempt("a batch of " + records.count() + " events", () -> storeAndRecalculate(records));
             } catch (Consumption.GaveUp e) {
                 // One event that keeps failing must not hold up the others: each on its own, and what fails is parked.
-                Set<String> plans = new HashSet<>();
                 for (ConsumerRecord<String, String> record : records) {
-                    consumption.apply(record, () -> storeAndRecalculate(List.of(record))).ifPresent(plans::addAll);
+                    consumption.apply(record, () -> storeAndRecalculate(List.of(record)));
                 }
-                return plans;
+                return null;
             }
         });
-        if (!touched.isEmpty()) {
-            plansChanged.fire(new PlansChanged(touched));
-        }
     }
 
-    /** Stores the events and recomputes what they touched; returns the plans whose results may have changed. */
-    private Set<String> storeAndRecalculate(Iterable<ConsumerRecord<String, String>> records) {
+    /** Stores the events and recomputes what they touched, each plan in its scope. */
+    private Map<String, Recalculation.Scope> storeAndRecalculate(Iterable<ConsumerRecord<String, String>> records) {
         Map<String, Recalculation.Scope> stored = applier.store(records);
         stored.forEach((plan, scope) -> recalculation.recalculate(plan, scope, true));
-        return Set.copyOf(stored.keySet());
+        return stored;
     }
 }

@@ -228,6 +228,23 @@ public class ReadModel {
         return rows.stream().map(this::actual).toList();
     }
 
+    /** Raises the plan's generation: whatever was computed from its read model before this transaction is stale. */
+    public void changed(String planCode) {
+        entityManager.createNativeQuery("""
+                INSERT INTO plan_generation (plan_code, generation) VALUES (:plan, 1)
+                ON CONFLICT (plan_code) DO UPDATE SET generation = plan_generation.generation + 1""")
+            .setParameter("plan", planCode)
+            .executeUpdate();
+    }
+
+    /** The plan's generation as committed now (0: nothing applied yet). */
+    public long generation(String planCode) {
+        List<?> rows = entityManager.createNativeQuery("SELECT generation FROM plan_generation WHERE plan_code = :plan")
+            .setParameter("plan", planCode)
+            .getResultList();
+        return rows.isEmpty() ? 0 : ((Number) rows.get(0)).longValue();
+    }
+
     /** Every plan in its latest version. */
     public List<PlanSnapshot> plans() {
         @SuppressWarnings("unchecked")

@@ -76,6 +76,7 @@ public class Recalculation {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void recalculate(String planCode, Scope scope, boolean publish) {
+        readModel.changed(planCode);
         Optional<ReadModel.PlanSnapshot> plan = readModel.plan(planCode, EVERYTHING);
         Set<String> codes = new TreeSet<>(scope.everyYear);
         scope.codesByYear.values().forEach(codes::addAll);

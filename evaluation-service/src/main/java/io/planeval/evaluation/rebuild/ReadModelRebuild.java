@@ -9,7 +9,6 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
@@ -24,7 +23,6 @@ import org.jboss.logging.Logger;
 
 import io.planeval.contracts.Topics;
 import io.planeval.evaluation.readmodel.EventApplier;
-import io.planeval.evaluation.readmodel.PlansChanged;
 import io.planeval.evaluation.readmodel.RebuildGate;
 import io.planeval.evaluation.readmodel.Recalculation;
 import io.planeval.support.events.KafkaSettings;
@@ -70,13 +68,8 @@ public class ReadModelRebuild {
     public record Result(long events, int plans, long millis, long eventsPerSecond) {
     }
 
-    @Inject
-    Event<PlansChanged> plansChanged;
-
     public Result rebuild() {
-        Result result = gate.closed(this::run);
-        plansChanged.fire(new PlansChanged(null));
-        return result;
+        return gate.closed(this::run);
     }
 
     private Result run() {

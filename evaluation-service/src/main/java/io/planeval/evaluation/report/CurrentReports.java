@@ -1,68 +1,81 @@
 package io.planeval.evaluation.report;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.planeval.evaluation.readmodel.PlansChanged;
+import io.planeval.evaluation.EvaluationConfig;
+import io.planeval.evaluation.readmodel.ReadModel;
 
 /**
- * The current report of each plan and year, computed and written as JSON once and served as those bytes until an
- * applied event changes the plan: dashboards read far more often than measurements arrive, and writing a
- * 5,000-indicator report costs more than reading it. Readers arriving while it is computed wait for that one
- * computation instead of starting their own. A report computed while the plan changed is not kept, so a stale one
- * is never served. Reports as of a moment are not cached (they are asked rarely).
+ * The current report of each plan and year, computed and written as JSON once and served as those bytes while the
+ * plan's read-model generation stays the same: dashboards read far more often than measurements arrive, and writing
+ * a 5,000-indicator report costs more than reading it. The generation is the database's, raised by whichever
+ * instance applies a change, so every instance serves the new figures at once (one key lookup per read). Readers
+ * arriving while a report is computed wait for that one computation instead of starting their own. The least
+ * recently read reports are dropped beyond {@code planeval.evaluation.report-cache-size}. Reports as of a moment are
+ * not cached (they are asked rarely).
  */
 @ApplicationScoped
 public class CurrentReports {
 
-    private final Map<String, byte[]> reports = new ConcurrentHashMap<>();
+    /** A report as JSON and the generation of the plan it was computed at (or after). */
+    private record Cached(long generation, byte[] json) {
+    }
+
     private final Map<String, Object> computing = new ConcurrentHashMap<>();
-    private final Map<String, AtomicLong> generations = new ConcurrentHashMap<>();
+    private Map<String, Cached> reports;
 
     @Inject
     ObjectMapper objectMapper;
 
+    @Inject
+    ReadModel readModel;
+
+    @Inject
+    EvaluationConfig config;
+
+    @PostConstruct
+    void bound() {
+        int size = config.reportCacheSize();
+        reports = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Cached> eldest) {
+                return size() > size;
+            }
+        });
+    }
+
     /** The report as JSON (UTF-8). */
+    @Transactional(Transactional.TxType.SUPPORTS)
     public byte[] get(String planCode, Integer fiscalYear, Supplier<PlanReport> compute) {
         String key = planCode + "/" + fiscalYear;
-        byte[] cached = reports.get(key);
-        if (cached != null) {
-            return cached;
+        long generation = readModel.generation(planCode);
+        Cached cached = reports.get(key);
+        if (cached != null && cached.generation() == generation) {
+            return cached.json();
         }
         synchronized (computing.computeIfAbsent(key, k -> new Object())) {
             cached = reports.get(key);
-            if (cached != null) {
-                return cached;
+            if (cached != null && cached.generation() == generation) {
+                return cached.json();
             }
-            long generation = generation(planCode).get();
+            // Computed from what was committed at this generation or later: a change committed meanwhile raised the
+            // generation, so the next read computes again rather than keep what this one missed.
             byte[] report = json(compute.get());
-            if (generation(planCode).get() == generation) {
-                reports.put(key, report);
-            }
+            reports.put(key, new Cached(generation, report));
             return report;
         }
-    }
-
-    void changed(@Observes PlansChanged event) {
-        generations.forEach((plan, generation) -> {
-            if (event.includes(plan)) {
-                generation.incrementAndGet();
-            }
-        });
-        reports.keySet().removeIf(key -> event.includes(key.substring(0, key.lastIndexOf('/'))));
-    }
-
-    private AtomicLong generation(String planCode) {
-        return generations.computeIfAbsent(planCode, p -> new AtomicLong());
     }
 
     private byte[] json(PlanReport report) {

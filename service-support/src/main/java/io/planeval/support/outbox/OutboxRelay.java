@@ -46,7 +46,8 @@ import io.quarkus.runtime.StartupEvent;
  * A crash between send and mark sends again: at least once, never lost; consumers drop duplicates by event id.
  * One thread: woken after each commit for freshness, and every sweep interval as the safety net. An event Kafka
  * refuses for good (too large, say) is parked with the reason instead of blocking the events after it.
- * One relay per database: extra instances of a service set {@code planeval.outbox.relay-enabled=false}.
+ * One relay per database, however many instances run: the one that holds {@link RelayLeadership}'s lock; the others
+ * wait to take over.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -69,6 +70,9 @@ public class OutboxRelay {
 
     @Inject
     MeterRegistry metrics;
+
+    @Inject
+    RelayLeadership leadership;
 
     private final Semaphore wakeUp = new Semaphore(0);
     private volatile boolean running;
@@ -112,6 +116,7 @@ public class OutboxRelay {
             worker = null;
         }
         resetProducer();
+        leadership.release();
     }
 
     /** Asks the relay to look for new events now. */
@@ -124,6 +129,12 @@ public class OutboxRelay {
         int failures = 0;
         while (running) {
             try {
+                if (!leadership.lead()) {
+                    // Another instance relays; this one looks again each sweep, to take over when it is gone.
+                    wakeUp.tryAcquire(config.outbox().sweepInterval().toMillis(), TimeUnit.MILLISECONDS);
+                    wakeUp.drainPermits();
+                    continue;
+                }
                 if (!topicsReady) {
                     createMissingTopics();
                     topicsReady = true;

@@ -1,0 +1,70 @@
+package io.planeval.evaluation.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import io.agroal.api.AgroalDataSource;
+import io.planeval.evaluation.SampleEvents;
+import io.planeval.testsupport.KafkaTestProducer;
+import io.planeval.testsupport.KafkaTestProducer.TestEvent;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+
+/**
+ * Another instance applies a change to the shared read model: this instance's cached report must not outlive it.
+ * The other instance is played by writing to the database what its apply writes: the revision, and the plan's
+ * generation raised in the same transaction.
+ */
+@QuarkusTest
+class ReportCacheAcrossInstancesTest {
+
+    static final String PLAN = "ev-generation";
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Test
+    void aChangeAppliedByAnotherInstanceIsServedAtOnce() throws Exception {
+        List<TestEvent> events = new ArrayList<>();
+        events.add(SampleEvents.plan(PLAN));
+        events.addAll(SampleEvents.indicators(PLAN));
+        events.addAll(SampleEvents.measurements(PLAN, 300_000));
+        KafkaTestProducer.sendAll(events);
+        CommitteeReportTest.awaitComplete(PLAN);
+        assertThat(kgi3()).isEqualTo("189%");
+
+        try (Connection otherInstance = dataSource.getConnection()) {
+            otherInstance.setAutoCommit(false);
+            try (PreparedStatement revision = otherInstance.prepareStatement("""
+                    INSERT INTO measurement (measurement_id, plan_code, indicator_code, fiscal_year, revision, value, status, recorded_at)
+                    VALUES (399999, ?, 'KGI3', 2024, 2, 30000, 'final', now())""")) {
+                revision.setString(1, PLAN);
+                revision.executeUpdate();
+            }
+            otherInstance.commit();
+            // The revision alone (as if its generation were not raised) leaves this instance's cached report as it was...
+            assertThat(kgi3()).isEqualTo("189%");
+            try (PreparedStatement generation = otherInstance.prepareStatement(
+                    "UPDATE plan_generation SET generation = generation + 1 WHERE plan_code = ?")) {
+                generation.setString(1, PLAN);
+                assertThat(generation.executeUpdate()).isEqualTo(1);
+            }
+            otherInstance.commit();
+        }
+        // ...and the raised generation, which every apply commits with its change, makes it read the new figure.
+        assertThat(kgi3()).isEqualTo("75%");
+    }
+
+    private static String kgi3() {
+        JsonPath report = CommitteeReportTest.report(PLAN, "?fiscalYear=2024");
+        return report.getString("goals.find { it.code == 'GII' }.kgis.find { it.code == 'KGI3' }.attainment.display");
+    }
+}
