@@ -402,6 +402,67 @@ class CommitteeEndToEndTest {
         assertThat(browser.findElement(By.cssSelector("dd.kpi-rate")).isDisplayed()).isTrue();
     }
 
+    @Test
+    @Order(11)
+    void twoInstancesOfEachServiceWithOneOfEachKilledMidRunLoseNothingAndAgree() {
+        ServiceProcess plans2 = system.plans.twin();
+        ServiceProcess indicators2 = indicators.twin();
+        ServiceProcess evaluation2 = evaluation.twin();
+        List<ServiceProcess> twins = List.of(plans2, indicators2, evaluation2);
+        try {
+            for (ServiceProcess twin : twins) {
+                twin.start();
+                await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(100)).until(twin::ready);
+            }
+            List<String> codes = List.of("KGI3", "KGI4", "GI-KPI-N01", "GII-KPI-N01");
+            Map<String, Long> lastIds = new java.util.HashMap<>();
+            Map<String, Integer> posted = new java.util.HashMap<>();
+            for (int i = 0; i < 40; i++) {
+                if (i == 20) {
+                    // One instance of each (its relay may be the one relaying) dies without a goodbye.
+                    indicators.kill();
+                    evaluation.kill();
+                    system.plans.kill();
+                }
+                ServiceProcess to = i % 2 == 0 && i < 20 ? indicators : indicators2;
+                String code = codes.get(i % codes.size());
+                Api.Reply reply = Api.post(to.url() + "/api/v1/plans/" + PLAN + "/indicators/" + code + "/measurements",
+                    "{\"fiscalYear\": 2021, \"value\": " + (500 + i) + ", \"status\": \"final\"}");
+                assertThat(reply.status()).as(reply.body()).isEqualTo(201);
+                lastIds.put(code, reply.json().get("id").asLong());
+                posted.merge(code, 1, Integer::sum);
+            }
+            for (ServiceProcess restarted : List.of(system.plans, indicators, evaluation)) {
+                restarted.start();
+                await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(100)).until(restarted::ready);
+            }
+
+            // Every accepted revision kept once, numbered without gaps or repeats.
+            for (String code : codes) {
+                JsonNode revisions = Api.getJson(indicators2.url() + "/api/v1/plans/" + PLAN + "/indicators/" + code
+                    + "/measurements?fiscalYear=2021&limit=1000").get("items");
+                List<Integer> numbers = new ArrayList<>();
+                revisions.forEach(r -> numbers.add(r.get("revision").asInt()));
+                assertThat(numbers).as(code).doesNotHaveDuplicates().hasSizeGreaterThanOrEqualTo(posted.get(code));
+                assertThat(numbers.stream().mapToInt(Integer::intValue).max().orElse(0)).as(code).isEqualTo(numbers.size());
+            }
+            // Both evaluation instances, once caught up, answer with the last revision and the same report.
+            await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
+                for (ServiceProcess reader : List.of(evaluation, evaluation2)) {
+                    for (String code : codes) {
+                        assertThat(Api.getJson(reader.url() + "/api/v1/plans/" + PLAN + "/evaluation/indicators/" + code
+                            + "?fiscalYear=2021").at("/working/actual/measurementId").asLong()).as(reader.name + " " + code)
+                            .isEqualTo(lastIds.get(code));
+                    }
+                }
+                assertThat(Api.get(evaluation.url() + "/api/v1/plans/" + PLAN + "/evaluation?fiscalYear=2021").body())
+                    .isEqualTo(Api.get(evaluation2.url() + "/api/v1/plans/" + PLAN + "/evaluation?fiscalYear=2021").body());
+            });
+        } finally {
+            twins.forEach(ServiceProcess::stop);
+        }
+    }
+
     private static List<String> texts(List<WebElement> elements) {
         return elements.stream().map(WebElement::getText).toList();
     }

@@ -18,12 +18,15 @@ final class ServiceProcess {
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     final String name;
+    /** The module whose packaged service this is. */
+    private final String module;
     final int port = Processes.freePort();
     private final Map<String, String> environment;
     private Process process;
 
     ServiceProcess(String name, String jdbcUrl, Map<String, String> kafka, String realmUrl, Map<String, String> settings) {
         this.name = name;
+        this.module = name;
         Map<String, String> environment = new HashMap<>(settings);
         environment.putAll(kafka);
         environment.putAll(Map.of(
@@ -33,13 +36,26 @@ final class ServiceProcess {
         this.environment = Map.copyOf(environment);
     }
 
+    private ServiceProcess(String module, String name, Map<String, String> environment) {
+        this.name = name;
+        this.module = module;
+        Map<String, String> own = new HashMap<>(environment);
+        own.put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        this.environment = Map.copyOf(own);
+    }
+
+    /** Another instance of the same service: the same database, broker and realm, its own port. */
+    ServiceProcess twin() {
+        return new ServiceProcess(module, name + "-2", environment);
+    }
+
     String url() {
         return "http://127.0.0.1:" + port;
     }
 
     void start() {
         process = Processes.start(name, List.of(Processes.java(), "-Xmx512m", "-jar",
-            Processes.ROOT.resolve(name + "/target/quarkus-app/quarkus-run.jar").toString()), environment);
+            Processes.ROOT.resolve(module + "/target/quarkus-app/quarkus-run.jar").toString()), environment);
     }
 
     boolean ready() {
