@@ -8,8 +8,6 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 
@@ -24,23 +22,20 @@ import io.planeval.support.time.Moments;
 
 /**
  * Where a service writes the events of a change, in the change's own transaction: the event is published
- * if and only if the change commits. The relay is woken right after the commit. An event larger than Kafka takes
+ * if and only if the change commits. The relaying instance, whichever it is, is woken by the commit. An event larger than Kafka takes
  * here ({@code planeval.outbox.max-event-bytes}) refuses the change, so that nothing is accepted that cannot be
  * published.
  */
 @ApplicationScoped
 public class Outbox {
 
-    private static final Object WAKE_REGISTERED = new Object();
+    private static final Object NOTICE_GIVEN = new Object();
 
     @Inject
     ObjectMapper objectMapper;
 
     @Inject
     TransactionSynchronizationRegistry transactions;
-
-    @Inject
-    OutboxRelay relay;
 
     @Inject
     StatelessSession statelessSession;
@@ -78,27 +73,17 @@ public class Outbox {
         }
         // Events are only added here: JDBC batches, without a persistence context to flush and check.
         statelessSession.insertMultiple(events);
-        wakeRelayAfterCommit();
+        noticeAtCommit();
         return events.stream().map(event -> event.eventId).toList();
     }
 
-    private void wakeRelayAfterCommit() {
-        if (transactions.getResource(WAKE_REGISTERED) != null) {
+    /** Once per transaction: a notice, delivered at commit to the relaying instance (RelayLeadership LISTENs). */
+    private void noticeAtCommit() {
+        if (transactions.getResource(NOTICE_GIVEN) != null) {
             return;
         }
-        transactions.putResource(WAKE_REGISTERED, Boolean.TRUE);
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    relay.wake();
-                }
-            }
-        });
+        transactions.putResource(NOTICE_GIVEN, Boolean.TRUE);
+        statelessSession.createNativeQuery("SELECT pg_notify('" + RelayLeadership.CHANNEL + "', '')").getSingleResult();
     }
 
     private String toJson(Object payload) {

@@ -145,8 +145,8 @@ public class OutboxRelay {
                 } while (sent == config.outbox().batchSize() && running);
                 purgeIfDue();
                 failures = 0;
-                wakeUp.tryAcquire(config.outbox().sweepInterval().toMillis(), TimeUnit.MILLISECONDS);
-                wakeUp.drainPermits();
+                // Until an instance commits events (this one too gives notice), or the sweep is due.
+                leadership.awaitNotice(config.outbox().sweepInterval());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;

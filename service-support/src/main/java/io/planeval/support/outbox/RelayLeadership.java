@@ -4,18 +4,24 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
 
 import io.agroal.api.AgroalDataSource;
 
 /**
  * One relay per database however many instances of a service run, with no setting that differs between them: the
  * relay of the instance whose connection holds a PostgreSQL session lock. When that instance dies its connection
- * closes and the lock is free: another instance's relay takes over within a sweep interval.
+ * closes and the lock is free: another instance's relay takes over within a sweep interval. The leader LISTENs on
+ * the same connection for the notice every transaction that adds events gives ({@link Outbox}), so an event committed
+ * on any instance is relayed at once.
  */
 @ApplicationScoped
 public class RelayLeadership {
@@ -23,12 +29,14 @@ public class RelayLeadership {
     private static final Logger LOG = Logger.getLogger(RelayLeadership.class);
     /** The lock's key within a service's own database ("planeval" in ASCII). */
     public static final long LOCK = 0x706c616e6576616cL;
+    /** The channel on which transactions that add outbox events give notice. */
+    static final String CHANNEL = "planeval_outbox";
 
     @Inject
     AgroalDataSource dataSource;
 
     /** The connection holding the lock while this instance leads; null otherwise. */
-    private Connection holder;
+    private volatile Connection holder;
 
     /** Whether this instance relays now: it keeps the lock while its connection lives, or takes it if it is free. */
     public synchronized boolean lead() {
@@ -45,6 +53,9 @@ public class RelayLeadership {
             candidate = dataSource.getConnection();
             candidate.setAutoCommit(true);
             if (query(candidate, "SELECT pg_try_advisory_lock(?)")) {
+                try (Statement listen = candidate.createStatement()) {
+                    listen.execute("LISTEN " + CHANNEL);
+                }
                 holder = candidate;
                 LOG.info("This instance relays the outbox");
                 return true;
@@ -62,13 +73,34 @@ public class RelayLeadership {
             return;
         }
         try {
-            // A pooled connection outlives its close: the session lock must be let go explicitly.
+            // A pooled connection outlives its close: the session's lock and LISTEN must be let go explicitly.
+            try (Statement unlisten = holder.createStatement()) {
+                unlisten.execute("UNLISTEN " + CHANNEL);
+            }
             query(holder, "SELECT pg_advisory_unlock(?)");
         } catch (SQLException e) {
             LOG.debugf("Could not unlock the outbox relay lock (its connection is gone, and the lock with it): %s", e.getMessage());
         }
         closeQuietly(holder);
         holder = null;
+    }
+
+    /**
+     * Waits, while this instance leads, until a transaction on any instance gives notice of new events, or at most
+     * {@code max}; returns at once when it does not lead.
+     */
+    public boolean awaitNotice(Duration max) {
+        Connection connection = holder;
+        if (connection == null) {
+            return false;
+        }
+        try {
+            PGNotification[] notices = connection.unwrap(PGConnection.class).getNotifications((int) Math.max(1, max.toMillis()));
+            return notices != null && notices.length > 0;
+        } catch (SQLException e) {
+            // The connection is gone: the next lead() finds out and gives the lock up.
+            return false;
+        }
     }
 
     private static boolean query(Connection connection, String sql) throws SQLException {
