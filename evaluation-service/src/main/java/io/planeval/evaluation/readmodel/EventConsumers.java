@@ -11,6 +11,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.planeval.support.consume.Consumption;
+import io.planeval.support.events.EventMetrics;
 import io.smallrye.common.annotation.Blocking;
 
 /**
@@ -21,6 +22,9 @@ import io.smallrye.common.annotation.Blocking;
  */
 @ApplicationScoped
 public class EventConsumers {
+
+    @Inject
+    EventMetrics metrics;
 
     @Inject
     EventApplier applier;
@@ -39,7 +43,10 @@ public class EventConsumers {
     public void apply(ConsumerRecords<String, String> records) {
         gate.whileOpen(() -> {
             try {
-                return consumption.attempt("a batch of " + records.count() + " events", () -> storeAndRecalculate(records));
+                Map<String, Recalculation.Scope> applied = consumption.attempt("a batch of " + records.count() + " events",
+                    () -> storeAndRecalculate(records));
+                metrics.applied(records);
+                return applied;
             } catch (Consumption.GaveUp e) {
                 // One event that keeps failing must not hold up the others: each on its own, and what fails is parked.
                 for (ConsumerRecord<String, String> record : records) {

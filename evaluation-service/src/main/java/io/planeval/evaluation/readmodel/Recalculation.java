@@ -21,6 +21,7 @@ import jakarta.transaction.Transactional;
 
 import org.hibernate.Session;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.planeval.contracts.EvaluationChanged;
 import io.planeval.contracts.EventTypes;
 import io.planeval.contracts.Topics;
@@ -54,6 +55,9 @@ public class Recalculation {
 
     @Inject
     Outbox outbox;
+
+    @Inject
+    MeterRegistry metrics;
 
     /** What to recompute in one plan: per fiscal year the indicator codes, or every indicator in every year. */
     public static final class Scope {
@@ -146,6 +150,7 @@ public class Recalculation {
         }
         outbox.appendAll(statusChanges);
         upsert(planCode, changed, now);
+        metrics.counter("planeval.evaluation.changes").increment(changed.size());
     }
 
     private Map<String, Stored> previous(String planCode, List<Evaluation> evaluations) {

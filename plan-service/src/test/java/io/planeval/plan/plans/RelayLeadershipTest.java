@@ -3,8 +3,10 @@ package io.planeval.plan.plans;
 import static io.planeval.plan.plans.PlanApiTest.events;
 import static io.planeval.plan.plans.PlanApiTest.gunmaPlan;
 import static io.planeval.plan.plans.PlanApiTest.put;
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -55,6 +57,8 @@ class RelayLeadershipTest {
         }
         await().atMost(Duration.ofSeconds(15)).until(() -> events("gunma-leader").size() == 1);
         await().atMost(Duration.ofSeconds(10)).until(() -> PlanPublishedAfterOutageTest.unpublished() == 0);
+        given().when().get("/q/metrics").then().statusCode(200)
+            .body(containsString("planeval_outbox_published_total{topic=\"planeval.plans\"}"), containsString("planeval_outbox_backlog "));
     }
 
     private static void lock(Connection connection, String sql) throws Exception {

@@ -1,5 +1,6 @@
 package io.planeval.support.consume;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -11,6 +12,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jboss.logging.Logger;
 
 import io.planeval.support.SupportConfig;
+import io.planeval.support.events.EventMetrics;
 import io.quarkus.arc.Arc;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
@@ -25,6 +27,9 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 public class Consumption {
 
     private static final Logger LOG = Logger.getLogger(Consumption.class);
+
+    @Inject
+    EventMetrics metrics;
 
     @Inject
     SupportConfig config;
@@ -53,7 +58,9 @@ public class Consumption {
     /** Applies one record: the work's result, or empty when the record was parked instead. */
     public <T> Optional<T> apply(ConsumerRecord<String, String> record, Supplier<T> work) {
         try {
-            return Optional.of(attempt(record.topic() + "-" + record.partition() + "@" + record.offset(), work));
+            T applied = attempt(record.topic() + "-" + record.partition() + "@" + record.offset(), work);
+            metrics.applied(List.of(record));
+            return Optional.of(applied);
         } catch (GaveUp e) {
             untilDone("parking " + record.topic() + "@" + record.offset(), () -> parked.park(record, e.getMessage(), e.attempts()));
             return Optional.empty();

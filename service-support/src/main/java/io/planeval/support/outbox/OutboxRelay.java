@@ -74,6 +74,9 @@ public class OutboxRelay {
     @Inject
     RelayLeadership leadership;
 
+    @Inject
+    OutboxBacklog backlog;
+
     private final Semaphore wakeUp = new Semaphore(0);
     private volatile boolean running;
     private Thread worker;
@@ -81,6 +84,8 @@ public class OutboxRelay {
     private Instant nextPurge = Instant.EPOCH;
 
     void onStart(@Observes StartupEvent event) {
+        metrics.gauge("planeval.outbox.backlog", List.of(), backlog, OutboxBacklog::waiting);
+        metrics.gauge("planeval.outbox.oldest.age.seconds", List.of(), backlog, OutboxBacklog::oldestSeconds);
         if (!config.outbox().relayEnabled()) {
             LOG.warn("Outbox relay disabled (planeval.outbox.relay-enabled=false): events stay in the outbox");
             return;
@@ -129,6 +134,7 @@ public class OutboxRelay {
         int failures = 0;
         while (running) {
             try {
+                backlog.refreshIfDue();
                 if (!leadership.lead()) {
                     // Another instance relays; this one looks again each sweep, to take over when it is gone.
                     wakeUp.tryAcquire(config.outbox().sweepInterval().toMillis(), TimeUnit.MILLISECONDS);
@@ -212,6 +218,9 @@ public class OutboxRelay {
             });
             outcomes.refused.keySet().forEach(event ->
                 metrics.counter("planeval.events.parked", "side", "outbox", "topic", event.topic).increment());
+            Set<Long> published = Set.copyOf(outcomes.acknowledged);
+            batch.stream().filter(event -> published.contains(event.seq)).forEach(event ->
+                metrics.counter("planeval.outbox.published", "topic", event.topic).increment());
         }
         if (sendFailure != null) {
             throw sendFailure;

@@ -1,0 +1,51 @@
+package io.planeval.evaluation;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+
+import io.planeval.evaluation.report.CommitteeReportTest;
+import io.planeval.testsupport.KafkaTestProducer;
+import io.planeval.testsupport.KafkaTestProducer.TestEvent;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** What an operator's Prometheus reads of evaluation-service: events applied, how fresh, results changed. */
+@QuarkusTest
+class MetricsTest {
+
+    @Test
+    void appliedEventsTheirFreshnessAndTheResultsTheyChangedAreCounted() {
+        double appliedBefore = value("planeval_events_applied_total\\{topic=\"planeval.measurements\"}");
+        List<TestEvent> events = new ArrayList<>();
+        events.add(SampleEvents.plan("ev-metrics"));
+        events.addAll(SampleEvents.indicators("ev-metrics"));
+        List<TestEvent> measurements = SampleEvents.measurements("ev-metrics", 400_000);
+        events.addAll(measurements);
+        KafkaTestProducer.sendAll(events);
+        CommitteeReportTest.awaitComplete("ev-metrics");
+
+        assertThat(value("planeval_events_applied_total\\{topic=\"planeval.measurements\"}") - appliedBefore)
+            .isGreaterThanOrEqualTo(measurements.size());
+        assertThat(value("planeval_events_freshness_seconds_count\\{topic=\"planeval.measurements\"}"))
+            .isGreaterThanOrEqualTo(measurements.size());
+        assertThat(metrics()).contains("planeval_events_freshness_seconds_bucket{topic=\"planeval.measurements\"");
+        assertThat(value("planeval_evaluation_changes_total")).isGreaterThan(0);
+        assertThat(metrics()).contains("planeval_outbox_backlog ", "planeval_outbox_oldest_age_seconds ");
+    }
+
+    private static String metrics() {
+        return given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+    }
+
+    /** The value of the first sample matching the pattern, 0 when there is none yet. */
+    private static double value(String sample) {
+        Matcher matcher = Pattern.compile("(?m)^" + sample + " ([0-9.E+-]+)$").matcher(metrics());
+        return matcher.find() ? Double.parseDouble(matcher.group(1)) : 0;
+    }
+}
