@@ -405,9 +405,11 @@ class CommitteeEndToEndTest {
     @Test
     @Order(11)
     void twoInstancesOfEachServiceWithOneOfEachKilledMidRunLoseNothingAndAgree() {
-        ServiceProcess plans2 = system.plans.twin();
-        ServiceProcess indicators2 = indicators.twin();
-        ServiceProcess evaluation2 = evaluation.twin();
+        // The second instances log JSON lines, as on a platform that collects logs.
+        Map<String, String> jsonLogs = Map.of("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "true");
+        ServiceProcess plans2 = system.plans.twin(jsonLogs);
+        ServiceProcess indicators2 = indicators.twin(jsonLogs);
+        ServiceProcess evaluation2 = evaluation.twin(jsonLogs);
         List<ServiceProcess> twins = List.of(plans2, indicators2, evaluation2);
         try {
             for (ServiceProcess twin : twins) {
@@ -437,6 +439,10 @@ class CommitteeEndToEndTest {
                 await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(100)).until(restarted::ready);
             }
 
+            for (ServiceProcess twin : twins) {
+                assertThat(twin.log().stream().anyMatch(CommitteeEndToEndTest::jsonStartLine)).as(twin.name + " logs JSON").isTrue();
+            }
+
             // Every accepted revision kept once, numbered without gaps or repeats.
             for (String code : codes) {
                 JsonNode revisions = Api.getJson(indicators2.url() + "/api/v1/plans/" + PLAN + "/indicators/" + code
@@ -460,6 +466,15 @@ class CommitteeEndToEndTest {
             });
         } finally {
             twins.forEach(ServiceProcess::stop);
+        }
+    }
+
+    /** A JSON log line that says the service started. */
+    private static boolean jsonStartLine(String line) {
+        try {
+            return line.startsWith("{") && Api.JSON.readTree(line).path("message").asText().contains("started in");
+        } catch (IOException e) {
+            return false;
         }
     }
 

@@ -44,9 +44,20 @@ final class ServiceProcess {
         this.environment = Map.copyOf(own);
     }
 
-    /** Another instance of the same service: the same database, broker and realm, its own port. */
-    ServiceProcess twin() {
-        return new ServiceProcess(module, name + "-2", environment);
+    /** Another instance of the same service: the same database, broker and realm, its own port, these settings too. */
+    ServiceProcess twin(Map<String, String> settings) {
+        Map<String, String> twin = new HashMap<>(environment);
+        twin.putAll(settings);
+        return new ServiceProcess(module, name + "-2", twin);
+    }
+
+    /** What the process wrote to its console. */
+    List<String> log() {
+        try {
+            return Files.readAllLines(Processes.LOGS.resolve(name + ".log"));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     String url() {
