@@ -19,6 +19,7 @@ import io.planeval.contracts.Vocabulary.ChangeKind;
 import io.planeval.evaluation.readmodel.ReadModel;
 import io.planeval.support.http.Page;
 import io.planeval.support.http.QueryParams;
+import io.planeval.support.time.Moments;
 
 /**
  * A plan's audit trail, from the read model's versions and revisions: every plan change, indicator definition change
@@ -76,7 +77,7 @@ public class AuditTrail {
             .getResultList();
         List<AuditEntry> entries = new ArrayList<>(rows.size());
         for (Object[] row : rows) {
-            entries.add(new AuditEntry(ReadModel.instant(row[0]), (String) row[1], (String) row[2],
+            entries.add(new AuditEntry(Moments.of(row[0]), (String) row[1], (String) row[2],
                 row[3] == null ? null : ((Number) row[3]).intValue(), ((Number) row[4]).longValue(), actor((String) row[5])));
         }
         return Page.of(entries, limit, entry -> QueryParams.cursor(entry.at().toString(), entry.kind(), entry.code(),

@@ -12,9 +12,9 @@ import jakarta.transaction.Transactional;
 
 import io.planeval.contracts.Vocabulary;
 import io.planeval.contracts.Vocabulary.EvaluationStatus;
-import io.planeval.evaluation.readmodel.ReadModel;
 import io.planeval.evaluation.report.Rate;
 import io.planeval.support.fiscal.FiscalYears;
+import io.planeval.support.time.Moments;
 
 /**
  * The log of result changes ({@code evaluation_change}, written by the recalculation), read in commit order: only
@@ -57,7 +57,7 @@ public class ChangeLog {
         return rows.stream().map(row -> new Entry(position(row), new ResultChange((String) row[2], (String) row[3], (String) row[4],
             (String) row[5], ((Number) row[6]).intValue(), FiscalYears.label(((Number) row[6]).intValue()), (String) row[7],
             Vocabulary.parse(EvaluationStatus.class, (String) row[7]).map(EvaluationStatus::label).orElse(null),
-            Rate.oneDecimal((BigDecimal) row[8]), ReadModel.instant(row[9])))).toList();
+            Rate.oneDecimal((BigDecimal) row[8]), Moments.of(row[9])))).toList();
     }
 
     /** Whether the change at this position is still kept: if not, a client resuming from it may have missed some. */

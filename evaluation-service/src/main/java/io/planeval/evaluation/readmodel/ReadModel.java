@@ -3,9 +3,7 @@ package io.planeval.evaluation.readmodel;
 import java.math.BigDecimal;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -37,6 +35,7 @@ import io.planeval.contracts.Vocabulary;
 import io.planeval.evaluation.attainment.Actual;
 import io.planeval.evaluation.attainment.IndicatorDefinition;
 import io.planeval.support.consume.PoisonEvent;
+import io.planeval.support.time.Moments;
 
 /**
  * The evaluation's own copy of plans, indicator definitions and measurements, every version kept with its source
@@ -134,7 +133,7 @@ public class ReadModel {
             .setParameter("asOf", asOf)
             .getResultList();
         return rows.stream().findFirst().map(row -> new PlanSnapshot(planCode, ((Number) row[0]).longValue(),
-            instant(row[1]), read((String) row[2], PlanChanged.Plan.class)));
+            Moments.of(row[1]), read((String) row[2], PlanChanged.Plan.class)));
     }
 
     /** Every indicator of the plan in its latest version by the moment. */
@@ -210,7 +209,7 @@ public class ReadModel {
     /** A row of indicator code, measurement id, year, revision, value, outcome, status, recorded at and by. */
     private Actual actual(Object[] row) {
         return new Actual(((Number) row[1]).longValue(), ((Number) row[2]).intValue(), ((Number) row[3]).intValue(),
-            (BigDecimal) row[4], (String) row[5], (String) row[6], instant(row[7]), row[8] == null ? null : read((String) row[8], Actor.class));
+            (BigDecimal) row[4], (String) row[5], (String) row[6], Moments.of(row[7]), row[8] == null ? null : read((String) row[8], Actor.class));
     }
 
     /** Every whole-year revision of an indicator recorded by the moment, by year and revision. */
@@ -252,7 +251,7 @@ public class ReadModel {
                 SELECT DISTINCT ON (plan_code) plan_code, version, changed_at, document::text FROM plan_version
                 ORDER BY plan_code, version DESC""")
             .getResultList();
-        return rows.stream().map(row -> new PlanSnapshot((String) row[0], ((Number) row[1]).longValue(), instant(row[2]),
+        return rows.stream().map(row -> new PlanSnapshot((String) row[0], ((Number) row[1]).longValue(), Moments.of(row[2]),
             read((String) row[3], PlanChanged.Plan.class))).toList();
     }
 
@@ -271,17 +270,6 @@ public class ReadModel {
     private static <E extends Enum<E>> E word(Class<E> type, String field, String value) {
         return Vocabulary.parse(type, value).orElseThrow(() -> new PoisonEvent("indicator " + field + " " + value
             + " is not one of " + String.join(", ", Vocabulary.words(type))));
-    }
-
-    /** A timestamp column as JDBC returns it, as an instant. */
-    public static Instant instant(Object value) {
-        if (value instanceof Instant instant) {
-            return instant;
-        }
-        if (value instanceof OffsetDateTime offset) {
-            return offset.toInstant();
-        }
-        return ((Timestamp) value).toInstant();
     }
 
     /** The value as JSON; null stays null (SQL NULL where it is stored). */

@@ -2,13 +2,12 @@ package io.planeval.support.outbox;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.sql.Timestamp;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
+import io.planeval.support.time.Moments;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
@@ -38,7 +37,7 @@ public class OutboxBacklog {
                     "SELECT count(*), min(created_at) FROM outbox_event WHERE published_at IS NULL AND parked_at IS NULL")
                 .getSingleResult();
             return new Measure(((Number) row[0]).longValue(),
-                row[1] == null ? Duration.ZERO : Duration.between(toInstant(row[1]), Instant.now()));
+                row[1] == null ? Duration.ZERO : Duration.between(Moments.of(row[1]), Instant.now()));
         });
         last = measure;
         return measure;
@@ -58,15 +57,5 @@ public class OutboxBacklog {
 
     double oldestSeconds() {
         return last.oldest().toMillis() / 1000.0;
-    }
-
-    private static Instant toInstant(Object value) {
-        if (value instanceof Instant instant) {
-            return instant;
-        }
-        if (value instanceof OffsetDateTime offset) {
-            return offset.toInstant();
-        }
-        return ((Timestamp) value).toInstant();
     }
 }

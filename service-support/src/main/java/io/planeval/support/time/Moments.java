@@ -1,6 +1,8 @@
 package io.planeval.support.time;
 
+import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 
 /**
@@ -15,6 +17,17 @@ public final class Moments {
 
     public static Instant now() {
         return Instant.now().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    /** A timestamp column as JDBC or Hibernate return it (Instant, OffsetDateTime or Timestamp), as an instant. */
+    public static Instant of(Object column) {
+        if (column instanceof Instant instant) {
+            return instant;
+        }
+        if (column instanceof OffsetDateTime offset) {
+            return offset.toInstant();
+        }
+        return ((Timestamp) column).toInstant();
     }
 
     public static Instant truncate(Instant instant) {
