@@ -31,11 +31,19 @@ public class CachedReads {
     @Inject
     EvaluationConfig config;
 
-    /** The value as JSON, or 304 where the client has it already. */
+    /** An answer's bytes with their ETag, digested once (the current report keeps it with its bytes). */
+    public record Tagged(byte[] body, EntityTag tag) {
+
+        public static Tagged of(byte[] body) {
+            return new Tagged(body, new EntityTag(digest(body)));
+        }
+    }
+
+    /** The value as JSON (or an answer already written and tagged), or 304 where the client has it already. */
     public Response json(Request request, boolean openData, Object value) {
         try {
-            return bytes(request, openData, value instanceof byte[] bytes ? bytes : objectMapper.writeValueAsBytes(value),
-                MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8"));
+            Tagged answer = value instanceof Tagged tagged ? tagged : Tagged.of(objectMapper.writeValueAsBytes(value));
+            return respond(request, openData, answer, MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8"));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("An evaluation answer could not be written as JSON", e);
         }
@@ -43,11 +51,14 @@ public class CachedReads {
 
     /** These bytes of this type, or 304 where the client has them already. */
     public Response bytes(Request request, boolean openData, byte[] body, MediaType type) {
-        EntityTag tag = new EntityTag(digest(body));
+        return respond(request, openData, Tagged.of(body), type);
+    }
+
+    private Response respond(Request request, boolean openData, Tagged answer, MediaType type) {
         String cache = openData ? "public, max-age=" + config.publicMaxAge().toSeconds() : "private, no-cache";
-        Response.ResponseBuilder unchanged = request.evaluatePreconditions(tag);
-        Response.ResponseBuilder answer = unchanged != null ? unchanged : Response.ok(body, type);
-        return answer.tag(tag).header(HttpHeaders.CACHE_CONTROL, cache).build();
+        Response.ResponseBuilder unchanged = request.evaluatePreconditions(answer.tag());
+        Response.ResponseBuilder response = unchanged != null ? unchanged : Response.ok(answer.body(), type);
+        return response.tag(answer.tag()).header(HttpHeaders.CACHE_CONTROL, cache).build();
     }
 
     private static String digest(byte[] body) {

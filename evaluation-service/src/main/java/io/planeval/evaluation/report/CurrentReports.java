@@ -29,8 +29,8 @@ import io.planeval.evaluation.readmodel.ReadModel;
 @ApplicationScoped
 public class CurrentReports {
 
-    /** A report as JSON and the generation of the plan it was computed at (or after). */
-    private record Cached(long generation, byte[] json) {
+    /** A report as JSON with its ETag, and the generation of the plan it was computed at (or after). */
+    private record Cached(long generation, CachedReads.Tagged report) {
     }
 
     private final Map<String, Object> computing = new ConcurrentHashMap<>();
@@ -56,23 +56,23 @@ public class CurrentReports {
         });
     }
 
-    /** The report as JSON (UTF-8). */
+    /** The report as JSON (UTF-8), with its ETag. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public byte[] get(String planCode, Integer fiscalYear, Supplier<PlanReport> compute) {
+    public CachedReads.Tagged get(String planCode, Integer fiscalYear, Supplier<PlanReport> compute) {
         String key = planCode + "/" + fiscalYear;
         long generation = readModel.generation(planCode);
         Cached cached = reports.get(key);
         if (cached != null && cached.generation() == generation) {
-            return cached.json();
+            return cached.report();
         }
         synchronized (computing.computeIfAbsent(key, k -> new Object())) {
             cached = reports.get(key);
             if (cached != null && cached.generation() == generation) {
-                return cached.json();
+                return cached.report();
             }
             // Computed from what was committed at this generation or later: a change committed meanwhile raised the
             // generation, so the next read computes again rather than keep what this one missed.
-            byte[] report = json(compute.get());
+            CachedReads.Tagged report = CachedReads.Tagged.of(json(compute.get()));
             reports.put(key, new Cached(generation, report));
             return report;
         }

@@ -76,8 +76,8 @@ public class EvaluationQueries {
         return year;
     }
 
-    /** The current report as JSON, from the cache: kept until the plan's results change. */
-    public byte[] currentReport(String planCode, Integer fiscalYear) {
+    /** The current report as JSON with its ETag, from the cache: kept until the plan changes. */
+    public CachedReads.Tagged currentReport(String planCode, Integer fiscalYear) {
         return currentReports.get(planCode, fiscalYear, () -> report(planCode, fiscalYear, null));
     }
 
