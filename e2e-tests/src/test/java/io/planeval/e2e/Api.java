@@ -7,6 +7,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -56,6 +57,15 @@ final class Api {
 
     static Reply post(String url, String json) {
         return send("POST", url, "application/json", json);
+    }
+
+    /** A JSON POST that carries these headers too (a traceparent the caller continues, say). */
+    static Reply post(String url, String json, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+            .header("Content-Type", "application/json; charset=UTF-8")
+            .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
+        headers.forEach(request::header);
+        return send(request);
     }
 
     static Reply send(String method, String url, String contentType, String body) {

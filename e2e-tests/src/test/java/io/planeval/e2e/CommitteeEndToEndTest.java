@@ -18,6 +18,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.admin.Admin;
@@ -60,6 +62,7 @@ class CommitteeEndToEndTest {
     /** When the sample data had all been evaluated: the committee's table, before the tests change anything. */
     Instant loaded;
     SecondOrigin secondOrigin;
+    TraceCollector traces;
     ChromeDriver browser;
     ServiceProcess indicators;
     ServiceProcess evaluation;
@@ -67,7 +70,10 @@ class CommitteeEndToEndTest {
     @BeforeAll
     void startEverything() throws Exception {
         secondOrigin = new SecondOrigin();
-        system = RunningSystem.start("planeval_e2e", Map.of("QUARKUS_HTTP_CORS_ORIGINS", secondOrigin.origin()));
+        traces = new TraceCollector();
+        Map<String, String> settings = new java.util.HashMap<>(traces.serviceSettings());
+        settings.put("QUARKUS_HTTP_CORS_ORIGINS", secondOrigin.origin());
+        system = RunningSystem.start("planeval_e2e", settings);
         indicators = system.indicators;
         evaluation = system.evaluation;
 
@@ -98,6 +104,9 @@ class CommitteeEndToEndTest {
         }
         if (secondOrigin != null) {
             secondOrigin.close();
+        }
+        if (traces != null) {
+            traces.close();
         }
         if (system != null) {
             system.stop();
@@ -467,6 +476,77 @@ class CommitteeEndToEndTest {
         } finally {
             twins.forEach(ServiceProcess::stop);
         }
+    }
+
+    @Test
+    @Order(12)
+    void oneMeasurementIsOneTraceFromItsPostThroughKafkaToItsEvaluation() {
+        // The caller starts the trace, as a county system that traces its own calls would.
+        String traceId = UUID.randomUUID().toString().replace("-", "");
+        String callerSpan = UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+        long freshnessBefore = freshnessCount();
+        // A measurement that changes KGI2's status in 2024, so that the change is announced too.
+        boolean tallied = "being_tallied".equals(Api.getJson(evaluation.url() + "/api/v1/plans/" + PLAN
+            + "/evaluation/indicators/KGI2?fiscalYear=2024").get("status").asText());
+        Api.Reply reply = Api.post(indicators.url() + "/api/v1/plans/" + PLAN + "/indicators/KGI2/measurements",
+            tallied ? "{\"fiscalYear\": 2024, \"value\": 52000, \"status\": \"final\"}"
+                : "{\"fiscalYear\": 2024, \"status\": \"being_tallied\", \"note\": \"再集計中\"}",
+            Map.of("traceparent", "00-" + traceId + "-" + callerSpan + "-01"));
+        assertThat(reply.status()).as(reply.body()).isEqualTo(201);
+
+        // Until the evaluation service has announced the change it made (the trace's last span).
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).untilAsserted(() ->
+            assertThat(traces.trace(traceId)).anyMatch(span -> span.service().equals("evaluation-service")
+                && span.name().equals("planeval.evaluations publish")));
+        List<TraceCollector.Span> trace = traces.trace(traceId);
+        TraceCollector.Span post = only(trace, span -> span.service().equals("indicator-service")
+            && span.kind().equals("SPAN_KIND_SERVER"));
+        assertThat(post.parentSpanId()).isEqualTo(callerSpan);
+        TraceCollector.Span publish = only(trace, span -> span.name().equals("planeval.measurements publish"));
+        assertThat(publish.service()).isEqualTo("indicator-service");
+        assertThat(publish.kind()).isEqualTo("SPAN_KIND_PRODUCER");
+        assertThat(publish.parentSpanId()).as("published from the post's outbox row").isEqualTo(post.spanId());
+        // The Kafka connector's receive span and planeval's process span, both children of the publish span.
+        assertThat(trace).anyMatch(span -> span.name().equals("planeval.measurements receive")
+            && span.parentSpanId().equals(publish.spanId()));
+        TraceCollector.Span apply = only(trace, span -> span.name().equals("planeval.measurements process"));
+        assertThat(apply.kind()).isEqualTo("SPAN_KIND_CONSUMER");
+        assertThat(apply.parentSpanId()).as("applied from the record the relay sent").isEqualTo(publish.spanId());
+        assertThat(apply.attributes()).containsEntry("messaging.message.id", publish.attributes().get("messaging.message.id"));
+        // The evaluation it changed goes out on planeval.evaluations in the same trace.
+        assertThat(trace).anyMatch(span -> span.service().equals("evaluation-service")
+            && span.name().equals("planeval.evaluations publish") && span.parentSpanId().equals(apply.spanId()));
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> freshnessCount() > freshnessBefore);
+    }
+
+    @Test
+    @Order(13)
+    void everyMetricTheAlertsAndTheDashboardReadIsOneTheServicesExpose() {
+        Set<String> exposed = new java.util.TreeSet<>();
+        for (ServiceProcess service : List.of(system.plans, indicators, evaluation)) {
+            Api.Reply metrics = Api.get(service.url() + "/q/metrics");
+            assertThat(metrics.status()).isEqualTo(200);
+            metrics.body().lines().filter(line -> !line.startsWith("#"))
+                .forEach(line -> exposed.add(line.split("[{ ]", 2)[0]));
+        }
+        assertThat(exposed).containsAll(Monitoring.metricNames());
+    }
+
+    /** How many measurement events evaluation-service has timed from their change to their application. */
+    private long freshnessCount() {
+        String metrics = Api.get(evaluation.url() + "/q/metrics").body();
+        return metrics.lines()
+            .filter(line -> line.startsWith("planeval_events_freshness_seconds_count{")
+                && line.contains("topic=\"planeval.measurements\""))
+            .mapToLong(line -> (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+            .sum();
+    }
+
+    private static TraceCollector.Span only(List<TraceCollector.Span> trace, java.util.function.Predicate<TraceCollector.Span> which) {
+        List<TraceCollector.Span> found = trace.stream().filter(which).toList();
+        assertThat(found).as("spans of the trace: %s", trace).hasSize(1);
+        return found.get(0);
     }
 
     /** A JSON log line that says the service started. */

@@ -99,6 +99,30 @@ class KubernetesTest {
             .containsExactlyInAnyOrder("planeval.plans", "planeval.indicators", "planeval.measurements", "planeval.evaluations");
     }
 
+    @Test
+    void prometheusScrapesWithItsOwnClientAndAlertsOnWhatOperatorsMustChase() throws IOException {
+        List<JsonNode> monitoring = documents(Files.readString(Processes.ROOT.resolve("deploy/monitoring/monitoring.yaml")));
+        JsonNode monitor = only(monitoring, "ServiceMonitor");
+        assertThat(monitor.at("/spec/selector/matchLabels/app.kubernetes.io~1part-of").asText()).isEqualTo("planeval");
+        JsonNode endpoint = monitor.at("/spec/endpoints/0");
+        assertThat(endpoint.get("path").asText()).isEqualTo("/q/metrics");
+        assertThat(endpoint.at("/oauth2/clientSecret/name").asText())
+            .isEqualTo(only(monitoring, "Secret").at("/metadata/name").asText());
+        // The port it names is the one each chart's Service has.
+        for (String service : List.of("plan-service", "indicator-service", "evaluation-service")) {
+            JsonNode rendered = only(documents(new Helm(Processes.ROOT.resolve("deploy/helm/" + service)).template()
+                .withName("planeval").call()), "Service");
+            assertThat(rendered.at("/spec/ports/0/name").asText()).isEqualTo(endpoint.get("port").asText());
+            assertThat(rendered.at("/metadata/labels/app.kubernetes.io~1part-of").asText()).isEqualTo("planeval");
+        }
+        List<String> alerts = new ArrayList<>();
+        only(monitoring, "PrometheusRule").at("/spec/groups/0/rules").forEach(rule -> alerts.add(rule.get("alert").asText()));
+        assertThat(alerts).contains("PlanevalOutboxStuck", "PlanevalConsumerLag", "PlanevalEventsParked",
+            "PlanevalEvaluationNotFresh");
+        assertThat(Monitoring.metricNames()).contains("planeval_outbox_oldest_age_seconds",
+            "kafka_consumer_fetch_manager_records_lag_max", "planeval_parked_events", "planeval_events_freshness_seconds_bucket");
+    }
+
     private static List<JsonNode> documents(String yaml) throws IOException {
         List<JsonNode> objects = new ArrayList<>();
         try (MappingIterator<JsonNode> documents = YAML.readerFor(JsonNode.class).readValues(yaml)) {

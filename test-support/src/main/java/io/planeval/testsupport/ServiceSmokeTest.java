@@ -40,6 +40,16 @@ public abstract class ServiceSmokeTest {
         given().when().get("/q/metrics").then().statusCode(200).body(startsWith("#"));
     }
 
+    /** Prometheus scrapes with a client that holds the metrics role only; readers of the API do not see metrics. */
+    @Test
+    void metricsForOperationsAndTheScraperOnly() {
+        String scraper = TestIdentity.token("planeval-metrics", null, List.of("metrics"));
+        TestIdentity.as(scraper).when().get("/q/metrics").then().statusCode(200).body(startsWith("#"));
+        TestIdentity.as(TestIdentity.token("dashboard", null, List.of("reader"))).when().get("/q/metrics")
+            .then().statusCode(403);
+        TestIdentity.as(null).when().get("/q/metrics").then().statusCode(401);
+    }
+
     /** Every enumeration in the API is one of contracts' vocabulary, word for word: the two cannot drift apart. */
     @Test
     @SuppressWarnings("unchecked")

@@ -11,7 +11,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.planeval.support.consume.Consumption;
-import io.planeval.support.events.EventMetrics;
 import io.smallrye.common.annotation.Blocking;
 
 /**
@@ -22,9 +21,6 @@ import io.smallrye.common.annotation.Blocking;
  */
 @ApplicationScoped
 public class EventConsumers {
-
-    @Inject
-    EventMetrics metrics;
 
     @Inject
     EventApplier applier;
@@ -41,24 +37,20 @@ public class EventConsumers {
     @Incoming("events")
     @Blocking
     public void apply(ConsumerRecords<String, String> records) {
-        gate.whileOpen(() -> {
-            try {
-                Map<String, Recalculation.Scope> applied = consumption.attempt("a batch of " + records.count() + " events",
-                    () -> storeAndRecalculate(records));
-                metrics.applied(records);
-                return applied;
-            } catch (Consumption.GaveUp e) {
-                // One event that keeps failing must not hold up the others: each on its own, and what fails is parked.
-                for (ConsumerRecord<String, String> record : records) {
-                    consumption.apply(record, () -> storeAndRecalculate(List.of(record)));
-                }
-                return null;
+        try {
+            consumption.applyTogether(records, "a batch of " + records.count() + " events",
+                () -> storeAndRecalculate(records));
+        } catch (Consumption.GaveUp e) {
+            // One event that keeps failing must not hold up the others: each on its own, and what fails is parked.
+            for (ConsumerRecord<String, String> record : records) {
+                consumption.apply(record, () -> storeAndRecalculate(List.of(record)));
             }
-        });
+        }
     }
 
     /** Stores the events and recomputes what they touched, each plan in its scope. */
     private Map<String, Recalculation.Scope> storeAndRecalculate(Iterable<ConsumerRecord<String, String>> records) {
+        gate.enter();
         Map<String, Recalculation.Scope> stored = applier.store(records);
         stored.forEach((plan, scope) -> recalculation.recalculate(plan, scope, true));
         return stored;

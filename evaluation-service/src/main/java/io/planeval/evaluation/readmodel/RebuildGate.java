@@ -1,31 +1,34 @@
 package io.planeval.evaluation.readmodel;
 
-import java.util.concurrent.locks.ReentrantReadWriteLock;
-import java.util.function.Supplier;
-
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 
-/** Consumers apply events while the gate is open; a rebuild closes it, so no event lands in a half-emptied model. */
+import io.planeval.support.persistence.AdvisoryLocks;
+
+/**
+ * No event lands in a half-emptied model, whichever instance rebuilds: every transaction that applies events holds
+ * a PostgreSQL advisory lock in shared mode, a rebuild holds it exclusively. Appliers on every instance wait while a
+ * rebuild runs; a rebuild waits for the appliers in flight, and two rebuilds take turns. Readers are not held up:
+ * they read the previous model until the rebuild commits.
+ */
 @ApplicationScoped
 public class RebuildGate {
 
-    private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock(true);
+    private static final String LOCK = "planeval-evaluation-rebuild";
 
-    public <T> T whileOpen(Supplier<T> work) {
-        lock.readLock().lock();
-        try {
-            return work.get();
-        } finally {
-            lock.readLock().unlock();
-        }
+    @Inject
+    AdvisoryLocks locks;
+
+    /** First in a transaction that applies events. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void enter() {
+        locks.lockShared(LOCK);
     }
 
-    public <T> T closed(Supplier<T> work) {
-        lock.writeLock().lock();
-        try {
-            return work.get();
-        } finally {
-            lock.writeLock().unlock();
-        }
+    /** First in a rebuild's transaction. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void close() {
+        locks.lock(LOCK);
     }
 }

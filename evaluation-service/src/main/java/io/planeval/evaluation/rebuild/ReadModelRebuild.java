@@ -7,8 +7,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
@@ -21,18 +23,21 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.jboss.logging.Logger;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.planeval.contracts.Topics;
 import io.planeval.evaluation.readmodel.EventApplier;
 import io.planeval.evaluation.readmodel.RebuildGate;
 import io.planeval.evaluation.readmodel.Recalculation;
 import io.planeval.support.events.KafkaSettings;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.StartupEvent;
 
 /**
  * Empties the read model and reads the three source topics again from their beginning up to where they end now,
  * then recomputes every result, all in one transaction: readers keep seeing the previous model until the new one
- * commits whole. The consumers wait meanwhile and carry on afterwards; what they receive again is already stored
- * under its version or revision and changes nothing. Event ids are not recorded during a rebuild (a third of its
+ * commits whole. The consumers of every instance wait meanwhile ({@link RebuildGate}) and carry on afterwards;
+ * what they receive again is already stored under its version or revision and changes nothing. Event ids are not recorded during a rebuild (a third of its
  * database time). Parked events are read again with the rest, so a rebuild is also how they are retried. No
  * evaluation-changed events are published: a rebuild changes nothing.
  */
@@ -63,20 +68,34 @@ public class ReadModelRebuild {
     @Inject
     KafkaSettings kafka;
 
+    @Inject
+    MeterRegistry metrics;
+
+    /** Rebuilds in progress on this instance, and the events they have read: an operator follows a long one. */
+    private final AtomicInteger running = new AtomicInteger();
+    private Counter eventsRead;
+
     /** What a rebuild read (events, redeliveries included) and how fast, recomputation included. */
     @Schema(name = "RebuildResult")
     public record Result(long events, int plans, long millis, long eventsPerSecond) {
     }
 
-    public Result rebuild() {
-        return gate.closed(this::run);
+    void onStart(@Observes StartupEvent event) {
+        metrics.gauge("planeval.rebuild.running", List.of(), running, AtomicInteger::get);
+        eventsRead = metrics.counter("planeval.rebuild.events.read");
     }
 
-    private Result run() {
-        return QuarkusTransaction.requiringNew().timeout(REBUILD_TIMEOUT_SECONDS).call(this::rebuildInOneTransaction);
+    public Result rebuild() {
+        running.incrementAndGet();
+        try {
+            return QuarkusTransaction.requiringNew().timeout(REBUILD_TIMEOUT_SECONDS).call(this::rebuildInOneTransaction);
+        } finally {
+            running.decrementAndGet();
+        }
     }
 
     private Result rebuildInOneTransaction() {
+        gate.close();
         Instant started = Instant.now();
         // DELETE, not TRUNCATE: readers go on reading the rows this transaction deletes until it commits.
         EMPTIED.forEach(statement -> entityManager.createNativeQuery(statement).executeUpdate());
@@ -102,6 +121,7 @@ public class ReadModelRebuild {
                     }
                 });
                 events[0] += within.size();
+                eventsRead.increment(within.size());
                 plans.addAll(applier.storeWithoutIds(within).keySet());
             }
         }

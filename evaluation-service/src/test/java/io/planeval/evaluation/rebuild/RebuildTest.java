@@ -10,6 +10,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
@@ -17,12 +20,17 @@ import io.planeval.contracts.EventTypes;
 import io.planeval.contracts.MeasurementUpdated;
 import io.planeval.contracts.Topics;
 import io.planeval.evaluation.SampleEvents;
+import io.planeval.evaluation.readmodel.RebuildGate;
 import io.planeval.testsupport.KafkaTestProducer;
 import io.planeval.testsupport.KafkaTestProducer.TestEvent;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
 class RebuildTest {
+
+    @Inject
+    RebuildGate gate;
 
     static String report(String plan, String query) {
         return given().when().get("/api/v1/plans/" + plan + "/evaluation" + query).then().statusCode(200).extract().asString();
@@ -93,5 +101,29 @@ class RebuildTest {
         assertThat(rebuild.get()).isEqualTo(200);
         assertThat(statuses).as("reads during the rebuild").isNotEmpty().containsOnly(200);
         assertThat(differing).as("answers that differ from before the rebuild").isEmpty();
+    }
+
+    /**
+     * A batch another instance is applying holds the rebuild gate on its own database connection: a rebuild here
+     * waits for it to commit, so no batch of any instance lands in a half-emptied model.
+     */
+    @Test
+    void aRebuildWaitsForABatchInFlightOnAnotherConnection() throws Exception {
+        CompletableFuture<Void> otherInstanceBatchDone = new CompletableFuture<>();
+        CompletableFuture<Void> otherInstanceInBatch = new CompletableFuture<>();
+        CompletableFuture<Void> otherInstance = CompletableFuture.runAsync(() -> QuarkusTransaction.requiringNew().run(() -> {
+            gate.enter();
+            otherInstanceInBatch.complete(null);
+            otherInstanceBatchDone.join();
+        }));
+        otherInstanceInBatch.get(10, TimeUnit.SECONDS);
+        CompletableFuture<Integer> rebuild = CompletableFuture.supplyAsync(() ->
+            given().when().post("/api/v1/admin/rebuild").then().extract().statusCode());
+        Thread.sleep(1_000);
+        assertThat(rebuild).as("the rebuild waits for the batch in flight").isNotDone();
+
+        otherInstanceBatchDone.complete(null);
+        otherInstance.get(10, TimeUnit.SECONDS);
+        assertThat(rebuild.get(120, TimeUnit.SECONDS)).isEqualTo(200);
     }
 }

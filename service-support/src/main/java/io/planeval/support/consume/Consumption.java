@@ -13,6 +13,7 @@ import org.jboss.logging.Logger;
 
 import io.planeval.support.SupportConfig;
 import io.planeval.support.events.EventMetrics;
+import io.planeval.support.events.EventTracing;
 import io.quarkus.arc.Arc;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
@@ -30,6 +31,9 @@ public class Consumption {
 
     @Inject
     EventMetrics metrics;
+
+    @Inject
+    EventTracing tracing;
 
     @Inject
     SupportConfig config;
@@ -58,12 +62,30 @@ public class Consumption {
     /** Applies one record: the work's result, or empty when the record was parked instead. */
     public <T> Optional<T> apply(ConsumerRecord<String, String> record, Supplier<T> work) {
         try {
-            T applied = attempt(record.topic() + "-" + record.partition() + "@" + record.offset(), work);
-            metrics.applied(List.of(record));
-            return Optional.of(applied);
+            return Optional.of(applyTogether(List.of(record), record.topic() + "-" + record.partition() + "@"
+                + record.offset(), work));
         } catch (GaveUp e) {
-            untilDone("parking " + record.topic() + "@" + record.offset(), () -> parked.park(record, e.getMessage(), e.attempts()));
+            untilDone("parking " + record.topic() + "@" + record.offset(),
+                () -> parked.park(record, e.getMessage(), e.attempts()));
             return Optional.empty();
+        }
+    }
+
+    /**
+     * Applies records in one transaction ({@link #attempt}), traced and counted once it commits.
+     *
+     * @throws GaveUp as {@link #attempt} does; nothing is parked then, the caller decides
+     */
+    public <T> T applyTogether(Iterable<ConsumerRecord<String, String>> records, String what, Supplier<T> work) {
+        try (EventTracing.Applying traced = tracing.applying(records)) {
+            try {
+                T applied = attempt(what, work);
+                metrics.applied(records);
+                return applied;
+            } catch (GaveUp e) {
+                traced.failed(e);
+                throw e;
+            }
         }
     }
 

@@ -17,6 +17,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.planeval.support.SupportConfig;
+import io.planeval.support.events.EventTracing;
 import io.planeval.support.problem.ProblemException;
 import io.planeval.support.time.Moments;
 
@@ -43,6 +44,9 @@ public class Outbox {
     @Inject
     SupportConfig config;
 
+    @Inject
+    EventTracing tracing;
+
     /** An event to append: its payload is written as JSON. */
     public record Message(String topic, String key, String type, Object payload) {
     }
@@ -60,6 +64,7 @@ public class Outbox {
             return List.of();
         }
         Instant now = Moments.now();
+        String traceParent = tracing.currentParent();
         List<OutboxEvent> events = new ArrayList<>(messages.size());
         for (Message message : messages) {
             OutboxEvent event = new OutboxEvent();
@@ -69,6 +74,7 @@ public class Outbox {
             event.type = message.type();
             event.payload = toJson(message.payload());
             event.createdAt = now;
+            event.traceParent = traceParent;
             events.add(event);
         }
         // Events are only added here: JDBC batches, without a persistence context to flush and check.

@@ -56,4 +56,8 @@ public class OutboxEvent extends PanacheEntityBase {
 
     @Column(name = "park_reason")
     public String parkReason;
+
+    /** The W3C traceparent of the change that wrote this event; null when it was not traced. */
+    @Column(name = "trace_parent")
+    public String traceParent;
 }

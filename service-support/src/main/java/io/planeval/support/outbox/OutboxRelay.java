@@ -32,9 +32,12 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.jboss.logging.Logger;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.StatusCode;
 import io.planeval.contracts.Topics;
 import io.planeval.support.SupportConfig;
 import io.planeval.support.events.CloudEventHeaders;
+import io.planeval.support.events.EventTracing;
 import io.planeval.support.events.KafkaSettings;
 import io.planeval.support.time.Moments;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -77,6 +80,9 @@ public class OutboxRelay {
     @Inject
     OutboxBacklog backlog;
 
+    @Inject
+    EventTracing tracing;
+
     private final Semaphore wakeUp = new Semaphore(0);
     private volatile boolean running;
     private Thread worker;
@@ -86,6 +92,7 @@ public class OutboxRelay {
     void onStart(@Observes StartupEvent event) {
         metrics.gauge("planeval.outbox.backlog", List.of(), backlog, OutboxBacklog::waiting);
         metrics.gauge("planeval.outbox.oldest.age.seconds", List.of(), backlog, OutboxBacklog::oldestSeconds);
+        metrics.gauge("planeval.parked.events", List.of(), backlog, OutboxBacklog::parked);
         if (!config.outbox().relayEnabled()) {
             LOG.warn("Outbox relay disabled (planeval.outbox.relay-enabled=false): events stay in the outbox");
             return;
@@ -186,20 +193,25 @@ public class OutboxRelay {
         }
         KafkaProducer<String, String> kafka = producer();
         List<Future<RecordMetadata>> acks = new ArrayList<>(batch.size());
+        List<Span> spans = new ArrayList<>(batch.size());
         RuntimeException sendFailure = null;
         for (OutboxEvent event : batch) {
             ProducerRecord<String, String> record = new ProducerRecord<>(event.topic, event.key, event.payload);
             CloudEventHeaders.write(record.headers(), event.eventId.toString(), config.outbox().source(), event.type,
                 event.createdAt, event.key);
+            Span span = tracing.publishing(event.traceParent, event.topic, event.eventId.toString(), record.headers());
             try {
                 acks.add(kafka.send(record));
+                spans.add(span);
             } catch (RuntimeException e) {
                 // Not handed to the producer (no metadata while the broker is away): this and later ones wait.
+                span.setStatus(StatusCode.ERROR, rootMessage(e));
+                span.end();
                 sendFailure = e;
                 break;
             }
         }
-        Outcomes outcomes = awaitOutcomes(batch, acks);
+        Outcomes outcomes = awaitOutcomes(batch, acks, spans);
         if (!outcomes.acknowledged.isEmpty() || !outcomes.refused.isEmpty()) {
             QuarkusTransaction.requiringNew().run(() -> {
                 Instant now = Moments.now();
@@ -237,14 +249,18 @@ public class OutboxRelay {
     }
 
     /** Waits as long as delivery takes: the producer retries a passing failure until it succeeds. */
-    private static Outcomes awaitOutcomes(List<OutboxEvent> batch, List<Future<RecordMetadata>> acks) {
+    private static Outcomes awaitOutcomes(List<OutboxEvent> batch, List<Future<RecordMetadata>> acks, List<Span> spans) {
         Outcomes outcomes = new Outcomes(new ArrayList<>(acks.size()), new LinkedHashMap<>());
         for (int i = 0; i < acks.size(); i++) {
             OutboxEvent event = batch.get(i);
+            Span span = spans.get(i);
             try {
-                acks.get(i).get();
+                RecordMetadata sent = acks.get(i).get();
+                span.setAttribute("messaging.destination.partition.id", Integer.toString(sent.partition()));
+                span.setAttribute("messaging.kafka.offset", sent.offset());
                 outcomes.acknowledged.add(event.seq);
             } catch (ExecutionException e) {
+                span.setStatus(StatusCode.ERROR, rootMessage(e.getCause()));
                 if (e.getCause() instanceof RetriableException) {
                     LOG.warnf("Kafka has not taken outbox event %s yet: %s", event.eventId, e.getCause());
                 } else {
@@ -254,7 +270,10 @@ public class OutboxRelay {
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+                spans.subList(i + 1, spans.size()).forEach(Span::end);
                 break;
+            } finally {
+                span.end();
             }
         }
         return outcomes;

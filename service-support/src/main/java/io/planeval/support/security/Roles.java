@@ -2,7 +2,8 @@ package io.planeval.support.security;
 
 /**
  * Who may do what, as realm roles in the bearer token ({@code realm_access.roles}). An operations client holds
- * every role; a reporter posts only for its own organisation's indicators.
+ * every role; a reporter posts only for its own organisation's indicators. The scrape client's role {@code metrics}
+ * reads the metrics and nothing else (an HTTP permission, not an annotation: see the shared configuration).
  */
 public final class Roles {
 
