@@ -413,7 +413,7 @@ class CommitteeEndToEndTest {
 
     @Test
     @Order(11)
-    void twoInstancesOfEachServiceWithOneOfEachKilledMidRunLoseNothingAndAgree() {
+    void twoInstancesOfEachServiceUnderLoadWithOneOfEachKilledMidRunLoseNothingAndAgree() throws Exception {
         // The second instances log JSON lines, as on a platform that collects logs.
         Map<String, String> jsonLogs = Map.of("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "true");
         ServiceProcess plans2 = system.plans.twin(jsonLogs);
@@ -426,23 +426,58 @@ class CommitteeEndToEndTest {
                 await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(100)).until(twin::ready);
             }
             List<String> codes = List.of("KGI3", "KGI4", "GI-KPI-N01", "GII-KPI-N01");
-            Map<String, Long> lastIds = new java.util.HashMap<>();
-            Map<String, Integer> posted = new java.util.HashMap<>();
-            for (int i = 0; i < 40; i++) {
-                if (i == 20) {
-                    // One instance of each (its relay may be the one relaying) dies without a goodbye.
-                    indicators.kill();
-                    evaluation.kill();
-                    system.plans.kill();
-                }
-                ServiceProcess to = i % 2 == 0 && i < 20 ? indicators : indicators2;
-                String code = codes.get(i % codes.size());
-                Api.Reply reply = Api.post(to.url() + "/api/v1/plans/" + PLAN + "/indicators/" + code + "/measurements",
-                    "{\"fiscalYear\": 2021, \"value\": " + (500 + i) + ", \"status\": \"final\"}");
-                assertThat(reply.status()).as(reply.body()).isEqualTo(201);
-                lastIds.put(code, reply.json().get("id").asLong());
-                posted.merge(code, 1, Integer::sum);
+            Map<String, Integer> revisionsBefore = new java.util.HashMap<>();
+            for (String code : codes) {
+                revisionsBefore.put(code, revisions(indicators2, code).size());
             }
+            Instant loadStarted = Instant.now();
+
+            // Clients post concurrently, alternating between the two instances, each post with its own
+            // Idempotency-Key; a post that gets no answer goes to the other instance with the same key, as a careful
+            // county system would. Halfway, one instance of each service dies without a goodbye.
+            int clients = 4;
+            int postsPerClient = 50;
+            java.util.concurrent.CountDownLatch halfway = new java.util.concurrent.CountDownLatch(clients * postsPerClient / 2);
+            Map<String, Set<Long>> accepted = new java.util.concurrent.ConcurrentHashMap<>();
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(clients + 1);
+            java.util.concurrent.Future<?> killer = pool.submit(() -> {
+                halfway.await();
+                indicators.kill();
+                evaluation.kill();
+                system.plans.kill();
+                return null;
+            });
+            List<java.util.concurrent.Future<?>> posting = new ArrayList<>();
+            for (int c = 0; c < clients; c++) {
+                int client = c;
+                posting.add(pool.submit(() -> {
+                    for (int i = 0; i < postsPerClient; i++) {
+                        String code = codes.get((client + i) % codes.size());
+                        String key = "load-" + loadStarted.toEpochMilli() + "-" + client + "-" + i;
+                        String body = "{\"fiscalYear\": 2021, \"value\": " + (1000 * client + i) + ", \"status\": \"final\"}";
+                        Api.Reply reply = null;
+                        for (int attempt = 0; reply == null || reply.status() != 201; attempt++) {
+                            assertThat(attempt).as("attempts at %s, last answer %s", key, reply).isLessThan(60);
+                            ServiceProcess to = (client + i + attempt) % 2 == 0 ? indicators : indicators2;
+                            reply = Api.post(to.url() + "/api/v1/plans/" + PLAN + "/indicators/" + code + "/measurements",
+                                body, Map.of("Idempotency-Key", key));
+                            if (reply.status() != 201) {
+                                assertThat(reply.status()).as(reply.body()).isIn(-1, 429, 503);
+                                Thread.sleep(100);
+                            }
+                        }
+                        accepted.computeIfAbsent(code, k -> java.util.concurrent.ConcurrentHashMap.newKeySet())
+                            .add(reply.json().get("id").asLong());
+                        halfway.countDown();
+                    }
+                    return null;
+                }));
+            }
+            for (java.util.concurrent.Future<?> clientDone : posting) {
+                clientDone.get(5, TimeUnit.MINUTES);
+            }
+            killer.get(1, TimeUnit.MINUTES);
+            pool.shutdown();
             for (ServiceProcess restarted : List.of(system.plans, indicators, evaluation)) {
                 restarted.start();
                 await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(100)).until(restarted::ready);
@@ -452,16 +487,28 @@ class CommitteeEndToEndTest {
                 assertThat(twin.log().stream().anyMatch(CommitteeEndToEndTest::jsonStartLine)).as(twin.name + " logs JSON").isTrue();
             }
 
-            // Every accepted revision kept once, numbered without gaps or repeats.
+            Map<String, Long> lastIds = new java.util.HashMap<>();
             for (String code : codes) {
-                JsonNode revisions = Api.getJson(indicators2.url() + "/api/v1/plans/" + PLAN + "/indicators/" + code
-                    + "/measurements?fiscalYear=2021&limit=1000").get("items");
+                // Every accepted post kept once (a retried one too), numbered without gaps or repeats.
+                JsonNode revisions = revisions(indicators, code);
                 List<Integer> numbers = new ArrayList<>();
-                revisions.forEach(r -> numbers.add(r.get("revision").asInt()));
-                assertThat(numbers).as(code).doesNotHaveDuplicates().hasSizeGreaterThanOrEqualTo(posted.get(code));
+                Set<Long> ids = new java.util.HashSet<>();
+                long lastId = 0;
+                for (JsonNode revision : revisions) {
+                    numbers.add(revision.get("revision").asInt());
+                    ids.add(revision.get("id").asLong());
+                    if (revision.get("revision").asInt() == revisions.size()) {
+                        lastId = revision.get("id").asLong();
+                    }
+                }
+                assertThat(numbers).as(code).doesNotHaveDuplicates()
+                    .hasSize(revisionsBefore.get(code) + accepted.get(code).size());
                 assertThat(numbers.stream().mapToInt(Integer::intValue).max().orElse(0)).as(code).isEqualTo(numbers.size());
+                assertThat(ids).as(code).containsAll(accepted.get(code));
+                lastIds.put(code, lastId);
             }
-            // Both evaluation instances, once caught up, answer with the last revision and the same report.
+            // Both evaluation instances, once caught up, applied each revision once, use the last one and answer the
+            // same report.
             await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
                 for (ServiceProcess reader : List.of(evaluation, evaluation2)) {
                     for (String code : codes) {
@@ -473,9 +520,19 @@ class CommitteeEndToEndTest {
                 assertThat(Api.get(evaluation.url() + "/api/v1/plans/" + PLAN + "/evaluation?fiscalYear=2021").body())
                     .isEqualTo(Api.get(evaluation2.url() + "/api/v1/plans/" + PLAN + "/evaluation?fiscalYear=2021").body());
             });
+            List<String> applied = new ArrayList<>();
+            Api.getJson(evaluation2.url() + "/api/v1/plans/" + PLAN + "/audit?limit=1000&from=" + loadStarted).get("items")
+                .forEach(entry -> applied.add(entry.get("code").asText() + "#" + entry.get("number").asLong()));
+            assertThat(applied).as("revisions the evaluation applied during the load").doesNotHaveDuplicates()
+                .hasSize(accepted.values().stream().mapToInt(Set::size).sum());
         } finally {
             twins.forEach(ServiceProcess::stop);
         }
+    }
+
+    private static JsonNode revisions(ServiceProcess indicators, String code) {
+        return Api.getJson(indicators.url() + "/api/v1/plans/" + PLAN + "/indicators/" + code
+            + "/measurements?fiscalYear=2021&limit=1000").get("items");
     }
 
     @Test
