@@ -108,7 +108,7 @@ wait_for Keycloak 120 curl -fsS http://127.0.0.1:8180/realms/planeval/.well-know
 for entry in $SERVICES; do
   name=${entry%%:*} port=${entry##*:}
   log "starting $name on :$port"
-  start_process "$name" "$LOGS/$name.log" java -jar "$name/target/quarkus-app/quarkus-run.jar"
+  start_process "$name" "$LOGS/$name.log" java @deploy/jvm.options -jar "$name/target/quarkus-app/quarkus-run.jar"
 done
 for entry in $SERVICES; do
   name=${entry%%:*} port=${entry##*:}

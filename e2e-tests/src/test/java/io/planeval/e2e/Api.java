@@ -25,7 +25,11 @@ final class Api {
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
         .connectTimeout(Duration.ofSeconds(5)).build();
 
-    record Reply(int status, String body) {
+    record Reply(int status, String body, java.net.http.HttpHeaders headers) {
+
+        String header(String name) {
+            return headers.firstValue(name).orElse(null);
+        }
 
         JsonNode json() {
             try {
@@ -45,6 +49,18 @@ final class Api {
 
     static Reply get(String url) {
         return send(HttpRequest.newBuilder(URI.create(url)).GET());
+    }
+
+    /** A GET that carries these headers too (If-None-Match, say). */
+    static Reply get(String url, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).GET();
+        headers.forEach(request::header);
+        return send(request);
+    }
+
+    /** The current bearer token, for clients the test builds itself. */
+    static String token() {
+        return token;
     }
 
     static JsonNode getJson(String url) {
@@ -95,9 +111,9 @@ final class Api {
         try {
             HttpResponse<String> response = HTTP.send(request.timeout(Duration.ofSeconds(120)).build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            return new Reply(response.statusCode(), response.body());
+            return new Reply(response.statusCode(), response.body(), response.headers());
         } catch (IOException e) {
-            return new Reply(-1, e.toString());
+            return new Reply(-1, e.toString(), java.net.http.HttpHeaders.of(Map.of(), (name, value) -> true));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

@@ -123,6 +123,21 @@ class KubernetesTest {
             "kafka_consumer_fetch_manager_records_lag_max", "planeval_parked_events", "planeval_events_freshness_seconds_bucket");
     }
 
+    /** The images run the services with the JVM settings the local run, the tests and the benchmark use. */
+    @ParameterizedTest
+    @ValueSource(strings = {"plan-service", "indicator-service", "evaluation-service"})
+    void eachImageRunsWithTheSharedJvmSettings(String service) throws IOException {
+        List<String> options = Files.readAllLines(Processes.ROOT.resolve("deploy/jvm.options")).stream()
+            .map(String::strip).filter(line -> !line.isEmpty() && !line.startsWith("#")).toList();
+        List<String> imageOptions = new ArrayList<>();
+        for (String line : Files.readAllLines(Processes.ROOT.resolve(service + "/src/main/docker/Dockerfile.jvm"))) {
+            if (line.startsWith("ENV JAVA_OPTS_APPEND=") || line.startsWith("ENV GC_CONTAINER_OPTIONS=")) {
+                imageOptions.addAll(List.of(line.substring(line.indexOf('"') + 1, line.lastIndexOf('"')).split(" ")));
+            }
+        }
+        assertThat(imageOptions).containsAll(options);
+    }
+
     private static List<JsonNode> documents(String yaml) throws IOException {
         List<JsonNode> objects = new ArrayList<>();
         try (MappingIterator<JsonNode> documents = YAML.readerFor(JsonNode.class).readValues(yaml)) {

@@ -65,7 +65,7 @@ final class ServiceProcess {
     }
 
     void start() {
-        process = Processes.start(name, List.of(Processes.java(), "-Xmx512m", "-jar",
+        process = Processes.start(name, List.of(Processes.java(), "@" + Processes.ROOT.resolve("deploy/jvm.options"), "-jar",
             Processes.ROOT.resolve(module + "/target/quarkus-app/quarkus-run.jar").toString()), environment);
     }
 

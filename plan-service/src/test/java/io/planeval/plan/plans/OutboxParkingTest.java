@@ -37,7 +37,7 @@ class OutboxParkingTest {
         QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery("""
                 INSERT INTO outbox_event (seq, event_id, topic, message_key, type, payload, created_at)
                 VALUES (nextval('outbox_event_seq'), :id, :topic, 'parking-too-large', 'planeval.plan.changed.v1',
-                        CAST(:payload AS jsonb), :at)""")
+                        :payload, :at)""")
             .setParameter("id", UUID.randomUUID())
             .setParameter("topic", Topics.PLANS)
             .setParameter("payload", "{\"padding\": \"" + "x".repeat(1_200_000) + "\"}")

@@ -11,9 +11,6 @@ import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 
-import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.type.SqlTypes;
-
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /**
@@ -41,8 +38,8 @@ public class OutboxEvent extends PanacheEntityBase {
     @Column(nullable = false)
     public String type;
 
-    @JdbcTypeCode(SqlTypes.JSON)
-    @Column(nullable = false, columnDefinition = "jsonb")
+    /** The event as JSON, exactly as written. */
+    @Column(nullable = false)
     public String payload;
 
     @Column(name = "created_at", nullable = false)
