@@ -104,7 +104,8 @@ log "starting Keycloak on 127.0.0.1:8180 (realm planeval)"
 start_process keycloak "$LOGS/keycloak.log" "$KEYCLOAK_DIR/bin/kc.sh" start-dev --http-port 8180 --http-host 127.0.0.1 --import-realm
 wait_for Keycloak 120 curl -fsS http://127.0.0.1:8180/realms/planeval/.well-known/openid-configuration
 
-# 5. The three services
+# 5. The three services (JVM settings: deploy/jvm.options)
+export MALLOC_ARENA_MAX=2
 for entry in $SERVICES; do
   name=${entry%%:*} port=${entry##*:}
   log "starting $name on :$port"

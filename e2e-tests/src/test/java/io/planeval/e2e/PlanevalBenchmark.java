@@ -29,8 +29,8 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * The benchmark of issue 7, against the real stack on this machine, with the machine's own limit beside it
- * (pgbench's single-row committed inserts). Not part of the test suite: deploy/local/benchmark.sh runs it and
+ * The benchmark of issues 7 and 16, against the real stack on this machine, with a peer on the same stack and the
+ * machine's own limit beside it (pgbench's single-row committed inserts). Not part of the test suite: deploy/local/benchmark.sh runs it and
  * it writes BENCHMARKS.md. Every figure is the median of the rounds, with the spread (max − min) beside it.
  */
 @Tag("benchmark")
@@ -58,7 +58,9 @@ class PlanevalBenchmark {
     @Test
     void measure() throws Exception {
         // The services' capacity is measured, not the per-client write limit that protects them.
-        system = RunningSystem.start("planeval_bench", Map.of("PLANEVAL_WRITE_LIMIT_PER_MINUTE", "0"));
+        // Native memory tracking shows, at the end, where each service's resident memory goes.
+        system = RunningSystem.start("planeval_bench", Map.of("PLANEVAL_WRITE_LIMIT_PER_MINUTE", "0",
+            "JDK_JAVA_OPTIONS", "-XX:NativeMemoryTracking=summary"));
         RunningSystem.database(PGBENCH_DATABASE);
         try {
             definePlan(POST_PLAN, 1, 1, 1);
@@ -68,6 +70,7 @@ class PlanevalBenchmark {
             freshness();
             reads();
             dashboardReads();
+            costsWithSize();
             rebuild();
             footprint();
         } finally {
@@ -78,35 +81,58 @@ class PlanevalBenchmark {
 
     // --- 1. single POST against pgbench ---------------------------------------------------------------------------
 
+    /**
+     * Single posts to planeval (stored, published and evaluated) and, in the same sitting, to the peer (one INSERT
+     * behind the same stack), rounds taken in turn; pgbench beside them.
+     */
     void singlePosts() throws Exception {
-        for (int clients : new int[] {1, 8}) {
-            Load.run(clients, WARMUP_SECONDS, this::postOne);
-            List<Double> rates = new ArrayList<>();
-            List<Double> p50 = new ArrayList<>();
-            List<Double> p99 = new ArrayList<>();
-            List<Double> cpu = new ArrayList<>();
-            for (int r = 0; r < ROUNDS; r++) {
-                Load.Round round = Load.run(clients, ROUND_SECONDS, this::postOne);
-                rates.add(round.perSecond());
-                p50.add(round.p50Millis());
-                p99.add(round.p99Millis());
-                cpu.add(round.generatorCpuPercent());
+        ServiceProcess peer = system.startPeer("planeval_bench_peer");
+        try {
+            for (int clients : new int[] {1, 8}) {
+                Load.run(clients, WARMUP_SECONDS, this::postOne);
+                Load.run(clients, WARMUP_SECONDS, () -> postOne(peer.url()));
+                List<Double> rates = new ArrayList<>();
+                List<Double> p50 = new ArrayList<>();
+                List<Double> p99 = new ArrayList<>();
+                List<Double> cpu = new ArrayList<>();
+                List<Double> peerRates = new ArrayList<>();
+                List<Double> peerP99 = new ArrayList<>();
+                for (int r = 0; r < ROUNDS; r++) {
+                    Load.Round round = Load.run(clients, ROUND_SECONDS, this::postOne);
+                    rates.add(round.perSecond());
+                    p50.add(round.p50Millis());
+                    p99.add(round.p99Millis());
+                    cpu.add(round.generatorCpuPercent());
+                    Load.Round peerRound = Load.run(clients, ROUND_SECONDS, () -> postOne(peer.url()));
+                    peerRates.add(peerRound.perSecond());
+                    peerP99.add(peerRound.p99Millis());
+                }
+                List<Double> pg = new ArrayList<>();
+                for (int r = 0; r < ROUNDS; r++) {
+                    pg.add(pgbench(clients));
+                }
+                double toPeer = Load.median(rates) / Load.median(peerRates);
+                row("Single POST, " + clients + " client" + (clients > 1 ? "s" : ""), "req/s",
+                    rates, String.format(Locale.ROOT, "p50 %.1f ms, p99 %.1f ms; peer %.0f req/s (±%.0f, p99 %.1f ms): "
+                            + "**%.2f× the peer**; pgbench %.0f tx/s (±%.0f): %.0f%%; generator CPU %.0f%%",
+                        Load.median(p50), Load.median(p99), Load.median(peerRates), Load.spread(peerRates),
+                        Load.median(peerP99), toPeer, Load.median(pg), Load.spread(pg), 100 * Load.median(rates) / Load.median(pg),
+                        Load.median(cpu)),
+                    clients == 8 ? (toPeer >= 0.5 ? "met (≥ 0.5× the peer)" : "missed (≥ 0.5× the peer)") : "—");
             }
-            List<Double> pg = new ArrayList<>();
-            for (int r = 0; r < ROUNDS; r++) {
-                pg.add(pgbench(clients));
-            }
-            double ratio = Load.median(rates) / Load.median(pg);
-            row("Single POST, " + clients + " client" + (clients > 1 ? "s" : ""), "req/s",
-                rates, String.format(Locale.ROOT, "p50 %.1f ms, p99 %.1f ms; pgbench %.0f tx/s (±%.0f); ratio %.0f%%; generator CPU %.0f%%",
-                    Load.median(p50), Load.median(p99), Load.median(pg), Load.spread(pg), 100 * ratio, Load.median(cpu)),
-                clients == 8 ? (ratio >= 0.6 ? "met (≥ 60% of pgbench)" : "missed (≥ 60% of pgbench)") : "—");
+        } finally {
+            peer.stop();
         }
     }
 
     int postOne() {
+        return postOne(system.indicators.url());
+    }
+
+    /** A measurement for a random indicator and year of the posting plan, to planeval or to the peer at {@code base}. */
+    static int postOne(String base) {
         ThreadLocalRandom random = ThreadLocalRandom.current();
-        return Api.post(system.indicators.url() + "/api/v1/plans/" + POST_PLAN + "/indicators/K" + random.nextInt(POST_INDICATORS)
+        return Api.post(base + "/api/v1/plans/" + POST_PLAN + "/indicators/K" + random.nextInt(POST_INDICATORS)
             + "/measurements", "{\"fiscalYear\": " + (2020 + random.nextInt(10)) + ", \"value\": " + random.nextInt(100000)
             + ".25, \"status\": \"final\"}").status();
     }
@@ -265,7 +291,11 @@ class PlanevalBenchmark {
 
     /** Nanoseconds from the 201 until the evaluation uses this measurement (or a later one) for its indicator. */
     long follow(String code, int year, long id, long created) {
-        String url = system.evaluation.url() + "/api/v1/plans/" + POST_PLAN + "/evaluation/indicators/" + code + "?fiscalYear=" + year;
+        return follow(POST_PLAN, code, year, id, created);
+    }
+
+    long follow(String plan, String code, int year, long id, long created) {
+        String url = system.evaluation.url() + "/api/v1/plans/" + plan + "/evaluation/indicators/" + code + "?fiscalYear=" + year;
         long deadline = created + 30_000_000_000L;
         while (System.nanoTime() < deadline) {
             Api.Reply reply = Api.get(url);
@@ -295,16 +325,7 @@ class PlanevalBenchmark {
                 }
             }
         }
-        ExecutorService pool = Executors.newFixedThreadPool(8);
-        List<Future<?>> done = new ArrayList<>();
-        for (int n = 0; n < 5_000; n++) {
-            int k = n;
-            done.add(pool.submit(() -> defineIndicator(READ_PLAN, "R" + k, items.get(k / 10))));
-        }
-        for (Future<?> f : done) {
-            f.get();
-        }
-        pool.shutdown();
+        defineIndicatorsConcurrently(READ_PLAN, 5_000, "R", n -> items.get(n / 10));
         for (int year = 2020; year <= 2029; year++) {
             StringBuilder body = new StringBuilder("[");
             for (int n = 0; n < 5_000; n++) {
@@ -391,7 +412,107 @@ class PlanevalBenchmark {
         }
     }
 
-    // --- 6. rebuild, 7. footprint --------------------------------------------------------------------------------
+    // --- 6. costs as plans and histories grow ---------------------------------------------------------------------
+
+    /**
+     * The same small work on ever larger plans and ever longer histories: a post's 201 → evaluated (the evaluation's
+     * cost per applied event, with the constant relay and Kafka hop), and one indicator's result read now and as of
+     * a past moment. Flat rows mean costs follow what changed, not what is stored.
+     */
+    void costsWithSize() throws Exception {
+        List<String> table = new ArrayList<>();
+        table.add("| Size | 201 → evaluated p50 / p99 | Read one result p50 / p99 | Read it as of a past moment p50 / p99 |");
+        table.add("|---|---|---|---|");
+        // READ_PLAN already has 5,000 indicators with ten years of figures.
+        for (int size : new int[] {1_000, 5_000, 20_000}) {
+            String plan = size == 5_000 ? READ_PLAN : "bench-size-" + size;
+            if (size != 5_000) {
+                definePlan(plan, 1, 1, 1);
+                defineIndicatorsConcurrently(plan, size, "S", n -> "G1-1-1");
+            }
+            String code = size == 5_000 ? "R0" : "S0";
+            table.add(costRow(String.format(Locale.ROOT, "plan of %,d indicators", size), plan, code));
+        }
+        // One indicator of the posting plan each, given a history of that many revisions of one year's figure.
+        for (int revisions : new int[] {10, 1_000, 10_000}) {
+            String code = "H" + revisions;
+            defineIndicator(POST_PLAN, code, "G1-1-1");
+            for (int posted = 0; posted < revisions; posted += 10_000) {
+                StringBuilder body = new StringBuilder("[");
+                for (int n = posted; n < Math.min(revisions, posted + 10_000); n++) {
+                    body.append(n == posted ? "" : ",").append("{\"planCode\":\"").append(POST_PLAN)
+                        .append("\",\"indicatorCode\":\"").append(code).append("\",\"fiscalYear\":2025,\"value\":")
+                        .append(n).append(",\"status\":\"final\"}");
+                }
+                Api.Reply reply = Api.send("POST", system.indicators.url() + "/api/v1/measurements", "application/json",
+                    body.append(']').toString());
+                assertThat(reply.status()).as(reply.body()).isEqualTo(201);
+            }
+            table.add(costRow(String.format(Locale.ROOT, "indicator with %,d revisions", revisions), POST_PLAN, code));
+        }
+        notes.add("Costs as plans and histories grow (sequential posts and reads, 100 each, on an idle system):\n\n"
+            + String.join("\n", table) + "\n");
+    }
+
+    String costRow(String size, String plan, String code) throws Exception {
+        String result = system.evaluation.url() + "/api/v1/plans/" + plan + "/evaluation/indicators/" + code + "?fiscalYear=2025";
+        // Caught up with whatever was posted before, and the moment that "as of" reads will ask about.
+        long last = 0;
+        for (int n = 0; n < 100; n++) {
+            Api.Reply reply = Api.post(system.indicators.url() + "/api/v1/plans/" + plan + "/indicators/" + code + "/measurements",
+                "{\"fiscalYear\": 2025, \"value\": " + (7 + n) + ", \"status\": \"final\"}");
+            assertThat(reply.status()).as(reply.body()).isEqualTo(201);
+            last = reply.json().get("id").asLong();
+        }
+        long caughtUp = last;
+        await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(200)).until(() ->
+            Api.get(result).json().at("/working/actual/measurementId").asLong() >= caughtUp);
+        String past = java.time.Instant.now().toString();
+        long[] fresh = new long[100];
+        for (int n = 0; n < fresh.length; n++) {
+            Api.Reply reply = Api.post(system.indicators.url() + "/api/v1/plans/" + plan + "/indicators/" + code + "/measurements",
+                "{\"fiscalYear\": 2025, \"value\": " + (500 + n) + ", \"status\": \"final\"}");
+            long created = System.nanoTime();
+            assertThat(reply.status()).as(reply.body()).isEqualTo(201);
+            fresh[n] = follow(plan, code, 2025, reply.json().get("id").asLong(), created);
+        }
+        long[] now = timedReads(result);
+        long[] asOf = timedReads(result + "&asOf=" + past);
+        java.util.Arrays.sort(fresh);
+        return String.format(Locale.ROOT, "| %s | %.1f / %.1f ms | %.1f / %.1f ms | %.1f / %.1f ms |", size,
+            Load.percentile(fresh, 0.5), Load.percentile(fresh, 0.99), Load.percentile(now, 0.5), Load.percentile(now, 0.99),
+            Load.percentile(asOf, 0.5), Load.percentile(asOf, 0.99));
+    }
+
+    /** 100 sequential reads, each a full answer; their nanoseconds, sorted. */
+    static long[] timedReads(String url) {
+        long[] took = new long[100];
+        for (int n = 0; n < took.length; n++) {
+            long t = System.nanoTime();
+            assertThat(Api.get(url).status()).isEqualTo(200);
+            took[n] = System.nanoTime() - t;
+        }
+        java.util.Arrays.sort(took);
+        return took;
+    }
+
+    /** {@code count} indicators {@code prefix}0… from 8 clients, the nth under node {@code nodeOf(n)}. */
+    void defineIndicatorsConcurrently(String plan, int count, String prefix, java.util.function.IntFunction<String> nodeOf)
+        throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<Future<?>> done = new ArrayList<>();
+        for (int n = 0; n < count; n++) {
+            String code = prefix + n;
+            String node = nodeOf.apply(n);
+            done.add(pool.submit(() -> defineIndicator(plan, code, node)));
+        }
+        for (Future<?> f : done) {
+            f.get();
+        }
+        pool.shutdown();
+    }
+
+    // --- 7. rebuild, 8. footprint --------------------------------------------------------------------------------
 
     void rebuild() {
         List<Double> rates = new ArrayList<>();
@@ -406,11 +527,31 @@ class PlanevalBenchmark {
     }
 
     void footprint() {
+        Pattern committed = Pattern.compile("-\\s+([A-Za-z ]+?) \\(reserved=\\d+KB, committed=(\\d+)KB");
         for (ServiceProcess service : system.services()) {
             long mib = service.residentKib() / 1024;
             rows.add(String.format(Locale.ROOT, "| %s: start-up to ready, resident memory after the run | %d ms, **%d MiB** "
                     + "| JVM with deploy/jvm.options | %s |", service.name, system.startupMillis.get(service.name), mib,
                 mib <= 300 ? "met (≤ 300 MiB)" : "missed (≤ 300 MiB)"));
+            List<String> parts = new ArrayList<>();
+            String nmt = service.jcmd("VM.native_memory", "summary");
+            Matcher total = Pattern.compile("Total: reserved=\\d+KB, committed=(\\d+)KB").matcher(nmt);
+            parts.add("total " + (total.find() ? Long.parseLong(total.group(1)) / 1024 : -1));
+            Matcher category = committed.matcher(nmt);
+            while (category.find()) {
+                long kib = Long.parseLong(category.group(2));
+                if (kib >= 4 * 1024) {
+                    parts.add(category.group(1).strip() + " " + kib / 1024);
+                }
+            }
+            service.jcmd("GC.run");
+            Matcher used = Pattern.compile("(?i)(?:generation|heap)\\s+total \\d+K, used (\\d+)K").matcher(service.jcmd("GC.heap_info"));
+            long live = 0;
+            while (used.find()) {
+                live += Long.parseLong(used.group(1));
+            }
+            notes.add(String.format(Locale.ROOT, "%s: %d MiB resident; the JVM's committed memory by kind (MiB, ≥ 4): %s; "
+                + "heap in use after a full collection: %d MiB.", service.name, mib, String.join(", ", parts), live / 1024));
         }
     }
 
@@ -465,8 +606,9 @@ class PlanevalBenchmark {
         StringBuilder md = new StringBuilder();
         md.append("# Benchmarks\n\n");
         md.append("Run with `deploy/local/benchmark.sh` (not part of the test suite). It starts the real stack on this machine — "
-            + "a Kafka broker process, PostgreSQL, the three packaged services as processes — drives it over HTTP from a small Java "
-            + "load generator, runs `pgbench` for the machine's own limit, and rewrites this file.\n\n");
+            + "a Kafka broker process, PostgreSQL, Keycloak, the three packaged services as processes — drives it over HTTP from a "
+            + "small Java load generator, runs a peer on the same stack (`e2e-tests/benchmark-peer`, one `INSERT` a post) and "
+            + "`pgbench` for the machine's own limit, and rewrites this file.\n\n");
         md.append(String.format(Locale.ROOT, "Run of %s on %d cores, %d GiB memory, %s %s; %d rounds of %.0f s after a warm-up of %d s, "
                 + "median and spread (max − min) of the rounds.%n%n", LocalDate.now(), Runtime.getRuntime().availableProcessors(),
             ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getTotalMemorySize() >> 30,

@@ -58,6 +58,19 @@ final class RunningSystem {
         return system;
     }
 
+    /**
+     * The benchmark's peer (e2e-tests/benchmark-peer, built by deploy/local/benchmark.sh) on a fresh database,
+     * taking tokens of the same realm; started and ready.
+     */
+    ServiceProcess startPeer(String database) {
+        ServiceProcess peer = ServiceProcess.packaged("e2e-tests/benchmark-peer", "benchmark-peer", Map.of(
+            "QUARKUS_DATASOURCE_JDBC_URL", database(database),
+            "QUARKUS_OIDC_AUTH_SERVER_URL", keycloak.realmUrl()));
+        peer.start();
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(50)).until(peer::ready);
+        return peer;
+    }
+
     List<ServiceProcess> services() {
         return List.of(plans, indicators, evaluation);
     }

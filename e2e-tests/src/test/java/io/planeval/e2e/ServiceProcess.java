@@ -28,6 +28,8 @@ final class ServiceProcess {
         this.name = name;
         this.module = name;
         Map<String, String> environment = new HashMap<>(settings);
+        // As deploy/jvm.options says: what the images and the local run set.
+        environment.putIfAbsent("MALLOC_ARENA_MAX", "2");
         environment.putAll(kafka);
         environment.putAll(Map.of(
             "QUARKUS_HTTP_PORT", Integer.toString(port),
@@ -42,6 +44,11 @@ final class ServiceProcess {
         Map<String, String> own = new HashMap<>(environment);
         own.put("QUARKUS_HTTP_PORT", Integer.toString(port));
         this.environment = Map.copyOf(own);
+    }
+
+    /** Another packaged Quarkus application ({@code module/target/quarkus-app}) with this environment. */
+    static ServiceProcess packaged(String module, String name, Map<String, String> environment) {
+        return new ServiceProcess(module, name, environment);
     }
 
     /** Another instance of the same service: the same database, broker and realm, its own port, these settings too. */
@@ -84,6 +91,24 @@ final class ServiceProcess {
     }
 
     /** Resident memory of the process (VmRSS), in KiB. */
+    /** What {@code jcmd <pid> command…} prints about this JVM (e.g. VM.native_memory summary, when tracking is on). */
+    String jcmd(String... command) {
+        try {
+            List<String> line = new java.util.ArrayList<>(List.of(Path.of(Processes.java()).resolveSibling("jcmd").toString(),
+                Long.toString(process.pid())));
+            line.addAll(List.of(command));
+            Process jcmd = new ProcessBuilder(line).redirectErrorStream(true).start();
+            String out = new String(jcmd.getInputStream().readAllBytes());
+            jcmd.waitFor();
+            return out;
+        } catch (IOException e) {
+            return e.toString();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return e.toString();
+        }
+    }
+
     long residentKib() {
         try {
             for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {

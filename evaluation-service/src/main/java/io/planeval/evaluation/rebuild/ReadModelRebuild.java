@@ -7,6 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -52,6 +55,8 @@ public class ReadModelRebuild {
 
     /** Reading every topic and recomputing every plan takes longer than a request's transaction may. */
     private static final int REBUILD_TIMEOUT_SECONDS = 3600;
+    /** Batches read ahead of the one being stored (each up to max.poll.records, 5,000 events). */
+    private static final int READ_AHEAD_BATCHES = 2;
     private static final List<String> EMPTIED = List.of("DELETE FROM plan_version", "DELETE FROM indicator_version",
         "DELETE FROM measurement", "DELETE FROM indicator_result", "DELETE FROM processed_event",
         "DELETE FROM parked_event WHERE topic IN ('" + String.join("', '", TOPICS) + "')");
@@ -99,31 +104,22 @@ public class ReadModelRebuild {
         Instant started = Instant.now();
         // DELETE, not TRUNCATE: readers go on reading the rows this transaction deletes until it commits.
         EMPTIED.forEach(statement -> entityManager.createNativeQuery(statement).executeUpdate());
-        long[] events = {0};
+        long events = 0;
         Set<String> plans = new TreeSet<>();
-        try (KafkaConsumer<String, String> consumer = consumer()) {
-            List<TopicPartition> partitions = new ArrayList<>();
-            for (String topic : TOPICS) {
-                if (consumer.listTopics(Duration.ofSeconds(30)).containsKey(topic)) {
-                    consumer.partitionsFor(topic, Duration.ofSeconds(30))
-                        .forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
-                }
+        // One thread reads the topics ahead while this one stores what it read: fetching and decoding the next
+        // batch no longer waits for the database.
+        BlockingQueue<Read> ahead = new ArrayBlockingQueue<>(READ_AHEAD_BATCHES);
+        Thread reader = new Thread(() -> readTopics(ahead), "rebuild-reader");
+        reader.start();
+        try {
+            for (Read read = take(ahead); !read.last(); read = take(ahead)) {
+                events += read.records().size();
+                eventsRead.increment(read.records().size());
+                plans.addAll(applier.storeWithoutIds(read.records()).keySet());
             }
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions, Duration.ofSeconds(30));
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-                ConsumerRecords<String, String> batch = consumer.poll(Duration.ofMillis(500));
-                List<ConsumerRecord<String, String>> within = new ArrayList<>(batch.count());
-                batch.forEach(r -> {
-                    if (r.offset() < end.get(new TopicPartition(r.topic(), r.partition()))) {
-                        within.add(r);
-                    }
-                });
-                events[0] += within.size();
-                eventsRead.increment(within.size());
-                plans.addAll(applier.storeWithoutIds(within).keySet());
-            }
+        } finally {
+            reader.interrupt();
+            join(reader);
         }
         for (String plan : plans) {
             Recalculation.Scope everything = new Recalculation.Scope();
@@ -131,9 +127,72 @@ public class ReadModelRebuild {
             recalculation.recalculate(plan, everything, false);
         }
         long millis = Math.max(1, Duration.between(started, Instant.now()).toMillis());
-        Result result = new Result(events[0], plans.size(), millis, events[0] * 1000 / millis);
+        Result result = new Result(events, plans.size(), millis, events * 1000 / millis);
         LOG.infof("Read model rebuilt: %s", result);
         return result;
+    }
+
+    /** A batch read from the topics, the end of them ({@code last}), or why reading failed. */
+    private record Read(List<ConsumerRecord<String, String>> records, boolean last, RuntimeException failure) {
+    }
+
+    /** Reads every source topic from its beginning to where it ends now, a batch at a time, into {@code ahead}. */
+    private void readTopics(BlockingQueue<Read> ahead) {
+        try {
+            try (KafkaConsumer<String, String> consumer = consumer()) {
+                List<TopicPartition> partitions = new ArrayList<>();
+                for (String topic : TOPICS) {
+                    if (consumer.listTopics(Duration.ofSeconds(30)).containsKey(topic)) {
+                        consumer.partitionsFor(topic, Duration.ofSeconds(30))
+                            .forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
+                    }
+                }
+                consumer.assign(partitions);
+                consumer.seekToBeginning(partitions);
+                Map<TopicPartition, Long> end = consumer.endOffsets(partitions, Duration.ofSeconds(30));
+                while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+                    ConsumerRecords<String, String> batch = consumer.poll(Duration.ofMillis(500));
+                    List<ConsumerRecord<String, String>> within = new ArrayList<>(batch.count());
+                    batch.forEach(r -> {
+                        if (r.offset() < end.get(new TopicPartition(r.topic(), r.partition()))) {
+                            within.add(r);
+                        }
+                    });
+                    ahead.put(new Read(within, false, null));
+                }
+            }
+            ahead.put(new Read(List.of(), true, null));
+        } catch (InterruptedException e) {
+            // The rebuild stopped taking batches: it failed, and says why itself.
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            try {
+                ahead.put(new Read(List.of(), true, e));
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private static Read take(BlockingQueue<Read> ahead) {
+        try {
+            Read read = ahead.take();
+            if (read.failure() != null) {
+                throw new IllegalStateException("Reading the topics failed: " + read.failure().getMessage(), read.failure());
+            }
+            return read;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Rebuild interrupted", e);
+        }
+    }
+
+    private static void join(Thread reader) {
+        try {
+            reader.join(TimeUnit.SECONDS.toMillis(30));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private KafkaConsumer<String, String> consumer() {
