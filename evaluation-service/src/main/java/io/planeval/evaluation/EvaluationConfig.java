@@ -24,7 +24,11 @@ public interface EvaluationConfig {
 
     interface Stream {
 
-        /** How often each instance looks for changes to push: well under the second a dashboard may take. */
+        /**
+         * How often each instance looks for changes to push when no notice woke it: each commit that logs changes
+         * wakes every instance at once, so this is the safety net (a notice lost with a connection, or a change
+         * that became readable only when an older transaction ended).
+         */
         @WithDefault("200ms")
         Duration pollInterval();
 

@@ -14,16 +14,19 @@ import jakarta.ws.rs.sse.SseEventSink;
 
 import org.jboss.logging.Logger;
 
+import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import io.planeval.evaluation.EvaluationConfig;
+import io.planeval.support.notice.ChannelListener;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 
 /**
  * Pushes each change of an indicator's result to the clients streaming its plan. Every instance reads the change
  * log in commit order, so a client of any instance sees every change, whichever instance evaluated it; a client
- * that reconnects with the last id it saw is first sent everything after it.
+ * that reconnects with the last id it saw is first sent everything after it. Each instance reads the log as soon as
+ * a recalculation on any instance commits (a PostgreSQL notice), and at least every poll interval.
  */
 @ApplicationScoped
 public class EvaluationStream {
@@ -45,6 +48,9 @@ public class EvaluationStream {
 
     @Inject
     MeterRegistry metrics;
+
+    @Inject
+    AgroalDataSource dataSource;
 
     /** A client: it is sent the plan's changes after {@code from}. */
     private record Subscriber(String planCode, SseEventSink sink, Sse sse, Position from) {
@@ -106,6 +112,13 @@ public class EvaluationStream {
     }
 
     private void run() {
+        try (ChannelListener notices = new ChannelListener(dataSource, ChangeLog.NOTICE_CHANNEL)) {
+            follow(notices);
+        }
+    }
+
+    /** Reads the log whenever a recalculation on any instance commits, and at least every poll interval. */
+    private void follow(ChannelListener notices) {
         long lastKeepAlive = System.nanoTime();
         long lastPrune = 0;
         while (running) {
@@ -120,7 +133,7 @@ public class EvaluationStream {
                     lastPrune = System.nanoTime();
                 }
                 if (found < PAGE) {
-                    Thread.sleep(config.stream().pollInterval().toMillis());
+                    notices.await(config.stream().pollInterval());
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

@@ -9,7 +9,6 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 
 import org.hibernate.StatelessSession;
 
@@ -18,6 +17,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.planeval.support.SupportConfig;
 import io.planeval.support.events.EventTracing;
+import io.planeval.support.notice.CommitNotices;
 import io.planeval.support.problem.ProblemException;
 import io.planeval.support.time.Moments;
 
@@ -30,13 +30,11 @@ import io.planeval.support.time.Moments;
 @ApplicationScoped
 public class Outbox {
 
-    private static final Object NOTICE_GIVEN = new Object();
-
     @Inject
     ObjectMapper objectMapper;
 
     @Inject
-    TransactionSynchronizationRegistry transactions;
+    CommitNotices notices;
 
     @Inject
     StatelessSession statelessSession;
@@ -79,17 +77,9 @@ public class Outbox {
         }
         // Events are only added here: JDBC batches, without a persistence context to flush and check.
         statelessSession.insertMultiple(events);
-        noticeAtCommit();
+        // The relaying instance, LISTENing, wakes at the commit.
+        notices.atCommit(RelayLeadership.CHANNEL);
         return events.stream().map(event -> event.eventId).toList();
-    }
-
-    /** Once per transaction: a notice, delivered at commit to the relaying instance (RelayLeadership LISTENs). */
-    private void noticeAtCommit() {
-        if (transactions.getResource(NOTICE_GIVEN) != null) {
-            return;
-        }
-        transactions.putResource(NOTICE_GIVEN, Boolean.TRUE);
-        statelessSession.createNativeQuery("SELECT pg_notify('" + RelayLeadership.CHANNEL + "', '')").getSingleResult();
     }
 
     private String toJson(Object payload) {

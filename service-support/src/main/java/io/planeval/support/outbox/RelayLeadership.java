@@ -4,17 +4,15 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
-import org.postgresql.PGConnection;
-import org.postgresql.PGNotification;
 
 import io.agroal.api.AgroalDataSource;
+import io.planeval.support.notice.ChannelListener;
 
 /**
  * One relay per database however many instances of a service run, with no setting that differs between them: the
@@ -53,9 +51,7 @@ public class RelayLeadership {
             candidate = dataSource.getConnection();
             candidate.setAutoCommit(true);
             if (query(candidate, "SELECT pg_try_advisory_lock(?)")) {
-                try (Statement listen = candidate.createStatement()) {
-                    listen.execute("LISTEN " + CHANNEL);
-                }
+                ChannelListener.listen(candidate, CHANNEL);
                 holder = candidate;
                 LOG.info("This instance relays the outbox");
                 return true;
@@ -72,11 +68,9 @@ public class RelayLeadership {
         if (holder == null) {
             return;
         }
+        // A pooled connection outlives its close: the session's lock and LISTEN must be let go explicitly.
+        ChannelListener.unlisten(holder, CHANNEL);
         try {
-            // A pooled connection outlives its close: the session's lock and LISTEN must be let go explicitly.
-            try (Statement unlisten = holder.createStatement()) {
-                unlisten.execute("UNLISTEN " + CHANNEL);
-            }
             query(holder, "SELECT pg_advisory_unlock(?)");
         } catch (SQLException e) {
             LOG.debugf("Could not unlock the outbox relay lock (its connection is gone, and the lock with it): %s", e.getMessage());
@@ -95,8 +89,7 @@ public class RelayLeadership {
             return false;
         }
         try {
-            PGNotification[] notices = connection.unwrap(PGConnection.class).getNotifications((int) Math.max(1, max.toMillis()));
-            return notices != null && notices.length > 0;
+            return ChannelListener.awaitOn(connection, max);
         } catch (SQLException e) {
             // The connection is gone: the next lead() finds out and gives the lock up.
             return false;
