@@ -463,6 +463,8 @@ class CommitteeEndToEndTest {
                                 body, Map.of("Idempotency-Key", key));
                             if (reply.status() != 201) {
                                 assertThat(reply.status()).as(reply.body()).isIn(-1, 429, 503);
+                                // The client's back-off before it tries again (the next attempt goes to the other
+                                // instance): a pause a real client takes, not a wait for a condition.
                                 Thread.sleep(100);
                             }
                         }
