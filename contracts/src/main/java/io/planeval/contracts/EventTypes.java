@@ -7,6 +7,7 @@ public final class EventTypes {
     public static final String INDICATOR_CHANGED = "planeval.indicator.changed.v1";
     public static final String MEASUREMENT_UPDATED = "planeval.measurement.updated.v1";
     public static final String EVALUATION_CHANGED = "planeval.evaluation.changed.v1";
+    public static final String TALLY_OVERDUE = "planeval.tally.overdue.v1";
 
     /** Where the schemas are published: each one's {@code $id} is this plus its file name. */
     public static final String SCHEMA_BASE = "https://planeval.io/schemas/";

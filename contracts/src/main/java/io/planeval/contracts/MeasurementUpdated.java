@@ -28,6 +28,8 @@ public record MeasurementUpdated(
     LocalDate describesDate,
     String sourceSystem,
     String note,
+    /** Set on a correction of a figure already reported (the only way into a locked fiscal year): why */
+    String correctionReason,
     Instant recordedAt,
     Actor recordedBy) {
 }

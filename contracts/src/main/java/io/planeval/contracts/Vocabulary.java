@@ -73,6 +73,28 @@ public final class Vocabulary {
         }
     }
 
+    /**
+     * Whether an indicator's final target will be reached, judged from the trend of its yearly actuals: the projection
+     * meets the target (on track); it misses, though the latest actual is on the required path (at risk); it misses and
+     * the latest actual is behind the path (off track); or there are not two figures to draw a line through.
+     */
+    public enum ForecastVerdict {
+        ON_TRACK("順調"),
+        AT_RISK("要注意"),
+        OFF_TRACK("遅れ"),
+        INSUFFICIENT_DATA("判定不能");
+
+        private final String label;
+
+        ForecastVerdict(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
+    }
+
     /** A plan's stage. */
     public enum PlanStatus { DRAFT, ACTIVE, CLOSED }
 

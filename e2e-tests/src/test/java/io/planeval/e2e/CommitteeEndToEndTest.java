@@ -592,6 +592,40 @@ class CommitteeEndToEndTest {
         assertThat(exposed).containsAll(Monitoring.metricNames());
     }
 
+    @Test
+    @Order(14)
+    void theCommitteeFixesItsReportLocksTheYearAndSeesACorrectionAsAChangeSince() {
+        String plan = "/api/v1/plans/" + PLAN;
+        Api.Reply fixed = Api.post(evaluation.url() + plan + "/reports",
+            "{\"name\": \"第39回 行財政改革評価・推進委員会\", \"fiscalYear\": 2024}");
+        assertThat(fixed.status()).as(fixed.body()).isEqualTo(201);
+        String report = evaluation.url() + fixed.header("Location");
+        String evaluationAsFixed = Api.get(report + "/evaluation").body();
+        assertThat(Api.getJson(report + "/changes")).isEmpty();
+
+        Api.Reply locked = Api.send("PUT", indicators.url() + plan + "/locked-years/2024", "application/json",
+            "{\"note\": \"第39回 行財政改革評価・推進委員会で確定\"}");
+        assertThat(locked.status()).as(locked.body()).isEqualTo(201);
+        String kgi3 = indicators.url() + plan + "/indicators/KGI3/measurements";
+        Api.Reply refused = Api.post(kgi3, "{\"fiscalYear\": 2024, \"value\": 75700, \"status\": \"final\"}");
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.json().at("/violations/0/field").asText()).isEqualTo("correctionReason");
+        Api.Reply corrected = Api.post(kgi3,
+            "{\"fiscalYear\": 2024, \"value\": 75700, \"status\": \"final\", \"correctionReason\": \"集計誤りの訂正\"}");
+        assertThat(corrected.status()).as(corrected.body()).isEqualTo(201);
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> texts(Api.getJson(report + "/changes"), "code").contains("KGI3"));
+        JsonNode changes = Api.getJson(report + "/changes");
+        assertThat(texts(changes, "code")).containsExactly("KGI3");
+        JsonNode change = changes.get(0);
+        assertThat(change.at("/from/actual/value").decimalValue()).isEqualByComparingTo("75608");
+        assertThat(change.at("/to/actual/value").decimalValue()).isEqualByComparingTo("75700");
+        assertThat(change.at("/to/actual/correctionReason").asText()).isEqualTo("集計誤りの訂正");
+        assertThat(texts(Api.getJson(indicators.url() + plan + "/corrections").get("items"), "correctionReason"))
+            .containsExactly("集計誤りの訂正");
+        assertThat(Api.get(report + "/evaluation").body()).as("the fixed report after the correction").isEqualTo(evaluationAsFixed);
+    }
+
     /** How many measurement events evaluation-service has timed from their change to their application. */
     private long freshnessCount() {
         String metrics = Api.get(evaluation.url() + "/q/metrics").body();

@@ -22,6 +22,13 @@ public interface EvaluationConfig {
     @WithDefault("256")
     int reportCacheSize();
 
+    /**
+     * How often each instance looks for figures still being tallied after their expected date, to announce each once
+     * (the scheduler reads it as {@code planeval.evaluation.overdue-check-interval}).
+     */
+    @WithDefault("10m")
+    Duration overdueCheckInterval();
+
     interface Stream {
 
         /**

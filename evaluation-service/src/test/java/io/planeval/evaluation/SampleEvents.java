@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 
 import io.planeval.contracts.Actor;
 import io.planeval.contracts.EventTypes;
@@ -29,7 +30,8 @@ import io.planeval.testsupport.KafkaTestProducer.TestEvent;
  */
 public final class SampleEvents {
 
-    public static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
+    public static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules()
+        .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
     public static final Path SAMPLES = Path.of("..", "deploy", "sample-data");
     public static final Instant PLANNED = Instant.parse("2025-06-01T00:00:00Z");
     public static final Instant DEFINED = Instant.parse("2025-07-01T00:00:00Z");
@@ -96,7 +98,7 @@ public final class SampleEvents {
             d.get("nodeCode").asText(), d.get("kind").asText(), d.get("name").asText(), text(d, "unit"),
             baseline == null ? null : decimal(baseline, "value"), baseline == null ? null : baseline.get("fiscalYear").asInt(),
             target == null ? null : decimal(target, "value"), target == null ? null : text(target, "text"),
-            target == null ? null : target.get("fiscalYear").asInt(), List.of(), direction, method, List.of(), null, text(d, "organisation"), null,
+            target == null ? null : target.get("fiscalYear").asInt(), List.of(), direction, method, List.of(), text(d, "department"), text(d, "organisation"), null,
             text(d, "note")));
         return new TestEvent(Topics.INDICATORS, Topics.indicatorKey(planCode, code), EventTypes.INDICATOR_CHANGED, write(event));
     }
@@ -120,7 +122,7 @@ public final class SampleEvents {
     public static TestEvent measurement(String planCode, long id, String code, int year, int revision, BigDecimal value,
                                  String outcome, String status, Instant recordedAt) {
         MeasurementUpdated event = new MeasurementUpdated(id, planCode, code, year, null, null, revision, value, outcome, status,
-            null, null, "test", null, recordedAt, REPORTER);
+            null, null, "test", null, null, recordedAt, REPORTER);
         return new TestEvent(Topics.MEASUREMENTS, planCode, EventTypes.MEASUREMENT_UPDATED, write(event));
     }
 

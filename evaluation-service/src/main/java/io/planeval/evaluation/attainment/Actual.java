@@ -17,7 +17,9 @@ public record Actual(
     String status,
     Instant recordedAt,
     /** Who posted it */
-    Actor recordedBy) {
+    Actor recordedBy,
+    /** Set on a correction: why the figure was changed */
+    String correctionReason) {
 
     public boolean isBeingTallied() {
         return Vocabulary.wire(MeasurementStatus.BEING_TALLIED).equals(status);

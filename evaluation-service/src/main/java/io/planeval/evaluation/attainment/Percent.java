@@ -45,7 +45,8 @@ public final class Percent {
         return percent.setScale(2, RoundingMode.HALF_UP).toPlainString() + "%";
     }
 
-    static String plain(BigDecimal value) {
+    /** 75608.000000 → "75608". */
+    public static String plain(BigDecimal value) {
         BigDecimal stripped = value.stripTrailingZeros();
         return (stripped.scale() < 0 ? stripped.setScale(0) : stripped).toPlainString();
     }

@@ -88,12 +88,14 @@ public class ReadModel {
         Set<Long> stored = entityManager.unwrap(Session.class).doReturningWork(connection -> {
             try (PreparedStatement insert = connection.prepareStatement("""
                     INSERT INTO measurement (measurement_id, plan_code, indicator_code, fiscal_year, quarter, month, revision,
-                                             value, outcome, status, recorded_at, recorded_by)
+                                             value, outcome, status, recorded_at, recorded_by, correction_reason,
+                                             expected_date)
                     SELECT id, plan, code, year, quarter, month, revision, value::numeric, outcome, status, recorded_at::timestamptz,
-                           recorded_by::jsonb
+                           recorded_by::jsonb, correction_reason, expected_date::date
                     FROM unnest(?::bigint[], ?::text[], ?::text[], ?::integer[], ?::integer[], ?::integer[], ?::integer[],
-                                ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
-                         AS e (id, plan, code, year, quarter, month, revision, value, outcome, status, recorded_at, recorded_by)
+                                ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+                         AS e (id, plan, code, year, quarter, month, revision, value, outcome, status, recorded_at, recorded_by,
+                               correction_reason, expected_date)
                     ON CONFLICT DO NOTHING RETURNING measurement_id""")) {
                 insert.setArray(1, connection.createArrayOf("bigint", column(events, MeasurementUpdated::measurementId)));
                 insert.setArray(2, connection.createArrayOf("text", column(events, MeasurementUpdated::planCode)));
@@ -108,6 +110,9 @@ public class ReadModel {
                 insert.setArray(10, connection.createArrayOf("text", column(events, MeasurementUpdated::status)));
                 insert.setArray(11, connection.createArrayOf("text", column(events, e -> e.recordedAt().toString())));
                 insert.setArray(12, connection.createArrayOf("text", column(events, e -> json(e.recordedBy()))));
+                insert.setArray(13, connection.createArrayOf("text", column(events, MeasurementUpdated::correctionReason)));
+                insert.setArray(14, connection.createArrayOf("text",
+                    column(events, e -> e.expectedDate() == null ? null : e.expectedDate().toString())));
                 Set<Long> ids = new HashSet<>();
                 try (ResultSet rows = insert.executeQuery()) {
                     while (rows.next()) {
@@ -164,7 +169,7 @@ public class ReadModel {
         }
         return actualRows(entityManager.createNativeQuery("""
                 SELECT m.indicator_code, m.measurement_id, m.fiscal_year, m.revision, m.value, m.outcome, m.status, m.recorded_at,
-                       m.recorded_by::text
+                       m.recorded_by::text, m.correction_reason
                 FROM unnest(CAST(:codes AS text[])) AS c (code)
                 CROSS JOIN LATERAL (
                     SELECT * FROM measurement
@@ -206,17 +211,22 @@ public class ReadModel {
         return actuals;
     }
 
-    /** A row of indicator code, measurement id, year, revision, value, outcome, status, recorded at and by. */
+    /**
+     * A row of indicator code, measurement id, year, revision, value, outcome, status, recorded at and by, and the
+     * correction's reason.
+     */
     private Actual actual(Object[] row) {
         return new Actual(((Number) row[1]).longValue(), ((Number) row[2]).intValue(), ((Number) row[3]).intValue(),
-            (BigDecimal) row[4], (String) row[5], (String) row[6], Moments.of(row[7]), row[8] == null ? null : read((String) row[8], Actor.class));
+            (BigDecimal) row[4], (String) row[5], (String) row[6], Moments.of(row[7]), row[8] == null ? null : read((String) row[8], Actor.class),
+            (String) row[9]);
     }
 
     /** Every whole-year revision of an indicator recorded by the moment, by year and revision. */
     public List<Actual> revisions(String planCode, String code, Instant asOf) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = entityManager.createNativeQuery("""
-                SELECT indicator_code, measurement_id, fiscal_year, revision, value, outcome, status, recorded_at, recorded_by::text
+                SELECT indicator_code, measurement_id, fiscal_year, revision, value, outcome, status, recorded_at, recorded_by::text,
+                       correction_reason
                 FROM measurement
                 WHERE plan_code = :plan AND indicator_code = :code AND quarter IS NULL AND month IS NULL AND recorded_at <= :asOf
                 ORDER BY fiscal_year, revision, measurement_id""")

@@ -83,9 +83,13 @@ public class EvaluationQueries {
 
     /** The committee's report as of a moment. */
     public PlanReport report(String planCode, Integer fiscalYear, Instant asOf) {
-        Snapshot s = snapshot(planCode, fiscalYear, asOf);
-        return new PlanReport(planCode, s.plan().plan().title(), s.plan().version(), s.fiscalYear(),
-            FiscalYears.label(s.fiscalYear()), asOf, PlanReport.ROUNDING,
+        return report(snapshot(planCode, fiscalYear, asOf));
+    }
+
+    /** The committee's report of a snapshot. */
+    public static PlanReport report(Snapshot s) {
+        return new PlanReport(s.plan().plan().code(), s.plan().plan().title(), s.plan().version(), s.fiscalYear(),
+            FiscalYears.label(s.fiscalYear()), s.asOf(), PlanReport.ROUNDING,
             NodeReport.of(s.rollup().totals(), null, null),
             s.rollup().roots().stream().map(root -> NodeReport.of(root, null, null)).toList());
     }
@@ -127,8 +131,8 @@ public class EvaluationQueries {
         return new IndicatorResultPage(page.items(), page.nextCursor());
     }
 
-    /** The node and every node under it. */
-    private static Set<String> subtree(Snapshot s, String nodeCode) {
+    /** The node and every node under it; 404 for a node the plan does not have. */
+    public static Set<String> subtree(Snapshot s, String nodeCode) {
         if (s.nodes().stream().noneMatch(n -> n.code().equals(nodeCode))) {
             throw ProblemException.notFound("Plan " + s.plan().code() + " has no node " + nodeCode);
         }
@@ -156,36 +160,43 @@ public class EvaluationQueries {
         return IndicatorResult.of(IndicatorEvaluator.evaluate(def, year, readModel.actual(planCode, code, year, moment).orElse(null)));
     }
 
-    /** Every indicator whose status or attainment for the year differs between the two moments. */
+    /** Every indicator whose status, attainment or figure in force for the year differs between the two moments. */
     public List<Change> changes(String planCode, Integer fiscalYear, Instant from, Instant to) {
         if (from == null || to == null) {
             throw ProblemException.invalid(from == null ? "from" : "to", "is required: an instant such as 2025-07-17T00:00:00Z or a date");
         }
         Snapshot after = snapshot(planCode, fiscalYear, to);
-        Map<String, Evaluation> before = new HashMap<>();
+        List<Change> before = new ArrayList<>();
         if (readModel.plan(planCode, from).isPresent()) {
-            snapshot(planCode, after.fiscalYear(), from).evaluations().forEach(e -> before.put(e.indicator().code(), e));
+            snapshot(planCode, after.fiscalYear(), from).evaluations().forEach(e -> before.add(change(e, null)));
         }
+        return changes(before, after);
+    }
+
+    /**
+     * What differs between results taken earlier (each a change whose {@code to} is its state then) and a snapshot
+     * now, by indicator code.
+     */
+    public static List<Change> changes(List<Change> earlier, Snapshot now) {
+        Map<String, Change> before = new HashMap<>();
+        earlier.forEach(e -> before.put(e.code(), e));
         List<Change> changes = new ArrayList<>();
-        for (Evaluation now : after.evaluations()) {
-            Evaluation then = before.get(now.indicator().code());
-            if (then != null && then.status() == now.status() && sameRate(then, now)) {
-                continue;
+        for (Evaluation evaluation : now.evaluations()) {
+            Change then = before.remove(evaluation.indicator().code());
+            Change.State state = Change.State.of(evaluation);
+            if (then == null || then.to().differsFrom(state)) {
+                changes.add(change(evaluation, then == null ? null : then.to()));
             }
-            IndicatorDefinition def = now.indicator();
-            changes.add(new Change(def.code(), def.name(), Vocabulary.wire(def.kind()), def.nodeCode(), then == null ? null : state(then), state(now)));
         }
+        before.values().forEach(gone -> changes.add(new Change(gone.code(), gone.name(), gone.kind(), gone.nodeCode(), gone.to(), null)));
         changes.sort(Comparator.comparing(Change::code));
         return changes;
     }
 
-    private static boolean sameRate(Evaluation a, Evaluation b) {
-        return a.attainment() == null ? b.attainment() == null
-            : b.attainment() != null && a.attainment().compareTo(b.attainment()) == 0;
-    }
-
-    private static Change.State state(Evaluation e) {
-        return new Change.State(Vocabulary.wire(e.status()), e.status().label(), Rate.oneDecimal(e.attainment()));
+    /** The evaluation as a change from {@code from} (null: as a state taken now, from nothing). */
+    public static Change change(Evaluation e, Change.State from) {
+        IndicatorDefinition def = e.indicator();
+        return new Change(def.code(), def.name(), Vocabulary.wire(def.kind()), def.nodeCode(), from, Change.State.of(e));
     }
 
     private static NodeRollup find(List<NodeRollup> nodes, String code) {

@@ -45,7 +45,8 @@ public record IndicatorResult(
                          @Schema(enumeration = {"achieved", "not_achieved"}) String outcome,
                          @Schema(enumeration = {"preliminary", "final", "being_tallied"}) String status,
                          @Schema(implementation = String.class, format = "date-time") Instant recordedAt,
-                         @Schema(description = "Who posted it, as the token said") Actor recordedBy) {
+                         @Schema(description = "Who posted it, as the token said") Actor recordedBy,
+                         @Schema(description = "Set on a correction of a figure already reported: why") String correctionReason) {
     }
 
     @Schema(name = "BaselineUsed")
@@ -58,7 +59,7 @@ public record IndicatorResult(
             w.target().fiscalYear(), FiscalYears.label(w.target().fiscalYear()), w.target().milestone());
         Actual actual = w.actual() == null ? null : new Actual(w.actual().measurementId(), w.actual().revision(),
             plain(w.actual().value()), w.actual().outcome(), w.actual().status(), w.actual().recordedAt(),
-            w.actual().recordedBy());
+            w.actual().recordedBy(), w.actual().correctionReason());
         Baseline baseline = w.baselineValue() == null ? null : new Baseline(plain(w.baselineValue()), w.baselineFiscalYear(),
             w.baselineFiscalYear() == null ? null : FiscalYears.label(w.baselineFiscalYear()));
         return new IndicatorResult(e.indicator().code(), e.indicator().name(), Vocabulary.wire(e.indicator().kind()), e.indicator().nodeCode(),

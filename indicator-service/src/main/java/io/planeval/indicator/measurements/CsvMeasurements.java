@@ -23,7 +23,8 @@ import io.planeval.support.text.Text;
 public final class CsvMeasurements {
 
     static final List<String> COLUMNS = List.of("planCode", "indicatorCode", "fiscalYear", "quarter", "month", "value",
-        "outcome", "status", "expectedDate", "describesDate", "sourceSystem", "note");
+        "outcome", "status", "expectedDate", "describesDate", "sourceSystem", "note",
+        "correctionReason");
     static final Set<String> REQUIRED = Set.of("planCode", "indicatorCode", "fiscalYear", "status");
     static final Pattern WHOLE_NUMBER = Pattern.compile("-?[0-9]{1,9}");
     static final Pattern DECIMAL = Pattern.compile("-?[0-9]{1,100}(\\.[0-9]{1,100})?");
@@ -72,7 +73,7 @@ public final class CsvMeasurements {
             rows.add(new MeasurementService.Row(row.text("planCode"), row.text("indicatorCode"), new MeasurementInput(
                 null, null, row.integer("fiscalYear"), row.integer("quarter"), row.integer("month"), row.decimal("value"),
                 row.text("outcome"), row.text("status"), row.date("expectedDate"), row.date("describesDate"),
-                row.text("sourceSystem"), row.text("note"))));
+                row.text("sourceSystem"), row.text("note"), row.text("correctionReason"))));
             lines.add(r + 1);
         }
         if (!violations.isEmpty()) {

@@ -65,6 +65,10 @@ public class Measurement extends PanacheEntityBase {
 
     public String note;
 
+    /** Why a figure already reported is changed: set on a correction (the only way into a locked year). */
+    @Column(name = "correction_reason")
+    public String correctionReason;
+
     @Column(name = "recorded_at", nullable = false)
     public Instant recordedAt;
 

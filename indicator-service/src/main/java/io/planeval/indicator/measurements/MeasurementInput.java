@@ -23,5 +23,7 @@ public record MeasurementInput(
     @Schema(implementation = String.class, format = "date", description = "When a being-tallied figure is expected") LocalDate expectedDate,
     @Schema(implementation = String.class, format = "date", description = "The date the value describes, e.g. the end of the fiscal year", example = "2025-03-31") LocalDate describesDate,
     @Schema(example = "行政改革課") String sourceSystem,
-    String note) {
+    String note,
+    @Schema(description = "Marks the measurement as a correction of a figure already reported, and says why: required "
+        + "for a fiscal year the plan has locked", example = "集計誤りの訂正（第39回委員会後）") String correctionReason) {
 }

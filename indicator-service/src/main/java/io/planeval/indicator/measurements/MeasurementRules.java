@@ -2,6 +2,7 @@ package io.planeval.indicator.measurements;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import io.planeval.contracts.Vocabulary.MeasurementStatus;
 import io.planeval.contracts.Vocabulary.Outcome;
@@ -9,6 +10,7 @@ import io.planeval.contracts.Vocabulary;
 import io.planeval.indicator.indicators.DecimalValues;
 import io.planeval.indicator.indicators.Indicator;
 import io.planeval.indicator.plans.KnownPlan;
+import io.planeval.support.fiscal.FiscalYears;
 import io.planeval.support.problem.Violation;
 import io.planeval.support.text.Text;
 
@@ -24,8 +26,12 @@ public final class MeasurementRules {
     private MeasurementRules() {
     }
 
-    /** Adds every violation of one measurement; {@code at} prefixes its fields (e.g. {@code [3].}). */
-    public static void check(String at, MeasurementInput m, Indicator indicator, KnownPlan plan, List<Violation> violations) {
+    /**
+     * Adds every violation of one measurement; {@code at} prefixes its fields (e.g. {@code [3].}). A year the plan has
+     * locked takes only corrections.
+     */
+    public static void check(String at, MeasurementInput m, Indicator indicator, KnownPlan plan, Set<Integer> lockedYears,
+                             List<Violation> violations) {
         if (m.fiscalYear() == null) {
             violations.add(new Violation(at + "fiscalYear", "is required, e.g. 2024 for 令和6年度"));
         } else if (!plan.covers(m.fiscalYear())) {
@@ -57,8 +63,17 @@ public final class MeasurementRules {
         if (m.expectedDate() != null && !tallying) {
             violations.add(new Violation(at + "expectedDate", "only a being_tallied measurement has an expected date"));
         }
+        if (m.fiscalYear() != null && lockedYears.contains(m.fiscalYear()) && m.correctionReason() == null) {
+            violations.add(new Violation(at + "correctionReason", FiscalYears.label(m.fiscalYear()) + " (" + m.fiscalYear()
+                + ") of plan " + plan.code + " is locked: a measurement for it is taken only as a correction, with "
+                + "correctionReason saying why"));
+        }
+        if (m.correctionReason() != null && m.correctionReason().isBlank()) {
+            violations.add(new Violation(at + "correctionReason", "must say why the figure is corrected, not be blank"));
+        }
         text(at + "sourceSystem", m.sourceSystem(), violations);
         text(at + "note", m.note(), violations);
+        text(at + "correctionReason", m.correctionReason(), violations);
     }
 
     private static void checkNumeric(String at, MeasurementInput m, Indicator indicator, boolean tallying, List<Violation> violations) {

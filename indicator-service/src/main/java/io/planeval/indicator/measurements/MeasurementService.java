@@ -33,6 +33,7 @@ import io.planeval.contracts.EventTypes;
 import io.planeval.contracts.Topics;
 import io.planeval.indicator.indicators.Indicator;
 import io.planeval.indicator.indicators.IndicatorService;
+import io.planeval.indicator.locks.LockedYears;
 import io.planeval.indicator.plans.KnownPlan;
 import io.planeval.support.http.Page;
 import io.planeval.support.http.QueryParams;
@@ -68,6 +69,9 @@ public class MeasurementService {
 
     @Inject
     Caller caller;
+
+    @Inject
+    LockedYears lockedYears;
 
     /** Later than any recordedAt, as PostgreSQL can store it: where the newest-first list starts. */
     private static final Instant LATER_THAN_ANY_RECORDING = Instant.parse("9999-12-31T00:00:00Z");
@@ -132,6 +136,18 @@ public class MeasurementService {
         IndicatorService.knownPlan(planCode);
         Indicator indicator = Indicator.find(planCode, indicatorCode)
             .orElseThrow(() -> ProblemException.notFound("Plan " + planCode + " has no indicator " + indicatorCode));
+        return newestFirst("m.indicator = :indicator", Map.of("indicator", indicator), fiscalYear, limit, cursor);
+    }
+
+    /** A page of the plan's corrections (revisions with a reason), newest first. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page<MeasurementView> corrections(String planCode, Integer fiscalYear, int limit, String cursor) {
+        IndicatorService.knownPlan(planCode);
+        return newestFirst("m.indicator.planCode = :plan AND m.correctionReason IS NOT NULL", Map.of("plan", planCode),
+            fiscalYear, limit, cursor);
+    }
+
+    private Page<MeasurementView> newestFirst(String where, Map<String, Object> parameters, Integer fiscalYear, int limit, String cursor) {
         List<String> after = QueryParams.cursorKeys(cursor, 2);
         Instant afterTime;
         long afterId;
@@ -141,17 +157,17 @@ public class MeasurementService {
         } catch (RuntimeException e) {
             throw QueryParams.invalidCursor();
         }
-        List<Measurement> found = entityManager.createQuery("""
-                FROM Measurement WHERE indicator = :indicator AND (:year IS NULL OR fiscalYear = :year)
-                  AND (recordedAt < :time OR (recordedAt = :time AND id < :id))
-                ORDER BY recordedAt DESC, id DESC""", Measurement.class)
-            .setParameter("indicator", indicator)
+        var query = entityManager.createQuery("SELECT m FROM Measurement m JOIN FETCH m.indicator WHERE " + where + """
+                 AND (:year IS NULL OR m.fiscalYear = :year)
+                  AND (m.recordedAt < :time OR (m.recordedAt = :time AND m.id < :id))
+                ORDER BY m.recordedAt DESC, m.id DESC""", Measurement.class)
             .setParameter("year", fiscalYear)
             .setParameter("time", afterTime)
             .setParameter("id", afterId)
-            .setMaxResults(limit + 1)
-            .getResultList();
-        return Page.of(found.stream().map(m -> MeasurementView.of(m, planCode, indicatorCode)).toList(), limit,
+            .setMaxResults(limit + 1);
+        parameters.forEach(query::setParameter);
+        List<Measurement> found = query.getResultList();
+        return Page.of(found.stream().map(m -> MeasurementView.of(m, m.indicator.planCode, m.indicator.code)).toList(), limit,
             m -> QueryParams.cursor(m.recordedAt().toString(), Long.toString(m.id())));
     }
 
@@ -167,6 +183,8 @@ public class MeasurementService {
     private List<MeasurementView> checkAndStore(List<Row> rows, Map<String, KnownPlan> plans, Map<String, Indicator> indicators,
                                                 IntFunction<String> fieldPrefix) {
         List<Violation> violations = new ArrayList<>();
+        // Read after the indicators are locked: a lock taken meanwhile has waited for them, or is seen here.
+        Map<String, Set<Integer>> locked = lockedYears.of(plans.keySet());
         for (int i = 0; i < rows.size(); i++) {
             Row row = rows.get(i);
             String at = fieldPrefix.apply(i);
@@ -188,7 +206,7 @@ public class MeasurementService {
             } else if (detached(indicator, plan)) {
                 violations.add(new Violation(at + "indicatorCode", detachedReason(indicator, plan)));
             } else {
-                MeasurementRules.check(at, row.input(), indicator, plan, violations);
+                MeasurementRules.check(at, row.input(), indicator, plan, locked.getOrDefault(plan.code, Set.of()), violations);
             }
         }
         List<Violation> foreign = foreignRows(rows, indicators, fieldPrefix);
@@ -257,6 +275,7 @@ public class MeasurementService {
             m.describesDate = in.describesDate();
             m.sourceSystem = in.sourceSystem();
             m.note = in.note();
+            m.correctionReason = in.correctionReason();
             m.recordedAt = now;
             m.recordedBy = actor;
             measurements.add(m);

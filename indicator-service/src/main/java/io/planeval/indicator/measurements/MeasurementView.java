@@ -29,17 +29,18 @@ public record MeasurementView(
     @Schema(implementation = String.class, format = "date", nullable = true) LocalDate describesDate,
     String sourceSystem,
     String note,
+    @Schema(description = "Set on a correction: why the figure was changed") String correctionReason,
     @Schema(implementation = String.class, format = "date-time", description = "When the server stored it") Instant recordedAt,
     @Schema(description = "Who posted it") Actor recordedBy) {
 
     static MeasurementView of(Measurement m, String planCode, String indicatorCode) {
         return new MeasurementView(m.id, planCode, indicatorCode, m.fiscalYear, FiscalYears.label(m.fiscalYear),
             m.quarter, m.month, m.revision, DecimalValues.canonical(m.value), m.outcome, m.status, m.expectedDate,
-            m.describesDate, m.sourceSystem, m.note, m.recordedAt, m.recordedBy);
+            m.describesDate, m.sourceSystem, m.note, m.correctionReason, m.recordedAt, m.recordedBy);
     }
 
     MeasurementUpdated event() {
         return new MeasurementUpdated(id, planCode, indicatorCode, fiscalYear, quarter, month, revision, value, outcome,
-            status, expectedDate, describesDate, sourceSystem, note, recordedAt, recordedBy);
+            status, expectedDate, describesDate, sourceSystem, note, correctionReason, recordedAt, recordedBy);
     }
 }

@@ -1,0 +1,233 @@
+package io.planeval.evaluation.committee;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.planeval.contracts.Actor;
+import io.planeval.evaluation.readmodel.ReadModel;
+import io.planeval.evaluation.readmodel.Recalculation;
+import io.planeval.evaluation.report.Change;
+import io.planeval.evaluation.report.CommitteeCsv;
+import io.planeval.evaluation.report.EvaluationQueries;
+import io.planeval.evaluation.report.EvaluationResource;
+import io.planeval.support.fiscal.FiscalYears;
+import io.planeval.support.problem.ProblemException;
+import io.planeval.support.security.Caller;
+import io.planeval.support.text.Text;
+import io.planeval.support.time.Moments;
+
+/**
+ * Committee reports fixed as they were served: the evaluation's JSON and the committee CSV are stored as bytes with
+ * a content hash, and each indicator's state beside them, so that what changed afterwards (corrections, late
+ * tallies) is listed against what the committee saw, not against a recomputation of it.
+ */
+@ApplicationScoped
+public class CommitteeReports {
+
+    static final int MAX_NAME = 200;
+    private static final TypeReference<List<Change>> RESULTS = new TypeReference<>() {
+    };
+
+    @Inject
+    EntityManager entityManager;
+
+    @Inject
+    EvaluationQueries queries;
+
+    @Inject
+    ObjectMapper objectMapper;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    ReadModel readModel;
+
+    /** The outcome of a fix: {@code created} false when the same report was fixed already. */
+    public record Fixed(FixedReport report, boolean created) {
+    }
+
+    @Transactional
+    public Fixed fix(String planCode, FixRequest request) {
+        if (request == null) {
+            throw ProblemException.invalid("body", "a report to fix is required: {\"name\": …, \"fiscalYear\": …, \"asOf\": …}");
+        }
+        String name = request.name();
+        if (name == null || name.isBlank() || name.length() > MAX_NAME || Text.fault(name) != null) {
+            throw ProblemException.invalid("name", name == null || name.isBlank() ? "is required, e.g. 第39回 行財政改革評価・推進委員会"
+                : name.length() > MAX_NAME ? "is longer than " + MAX_NAME + " characters" : Text.fault(name));
+        }
+        Instant now = Moments.now();
+        Instant asOf = request.asOf() == null ? now : EvaluationResource.moment("asOf", request.asOf());
+        if (asOf.isAfter(now)) {
+            throw ProblemException.invalid("asOf", request.asOf() + " has not passed yet: a report is fixed as of a moment that has");
+        }
+        EvaluationQueries.Snapshot snapshot = queries.snapshot(planCode, request.fiscalYear(), asOf);
+        Optional<FixedReport> existing = find(planCode, name);
+        if (existing.isPresent()) {
+            return new Fixed(same(existing.get(), snapshot.fiscalYear(), request.asOf() == null ? null : asOf), false);
+        }
+        byte[] evaluation = write(EvaluationQueries.report(snapshot));
+        List<?> ids = entityManager.createNativeQuery("""
+                INSERT INTO committee_report (plan_code, name, fiscal_year, as_of, fixed_at, fixed_by, evaluation,
+                                              evaluation_csv, content_hash, results)
+                VALUES (:plan, :name, :year, :asOf, :now, CAST(:by AS jsonb), :evaluation, :csv, :hash, CAST(:results AS jsonb))
+                ON CONFLICT (plan_code, name) DO NOTHING RETURNING id""")
+            .setParameter("plan", planCode)
+            .setParameter("name", name)
+            .setParameter("year", snapshot.fiscalYear())
+            .setParameter("asOf", asOf)
+            .setParameter("now", now)
+            .setParameter("by", text(write(caller.actor())))
+            .setParameter("evaluation", evaluation)
+            .setParameter("csv", CommitteeCsv.write(snapshot).getBytes(StandardCharsets.UTF_8))
+            .setParameter("hash", hash(evaluation))
+            .setParameter("results", text(write(snapshot.evaluations().stream().map(e -> EvaluationQueries.change(e, null)).toList())))
+            .getResultList();
+        if (ids.isEmpty()) {
+            // Another request fixed it with the same name meanwhile.
+            return new Fixed(same(find(planCode, name).orElseThrow(), snapshot.fiscalYear(), request.asOf() == null ? null : asOf), false);
+        }
+        return new Fixed(get(planCode, ((Number) ids.get(0)).longValue()), true);
+    }
+
+    /** The report fixed before under the same name, where the request asks for the same one (a retry); else a conflict. */
+    private static FixedReport same(FixedReport existing, int fiscalYear, Instant asOf) {
+        if (existing.fiscalYear() == fiscalYear && (asOf == null || asOf.equals(existing.asOf()))) {
+            return existing;
+        }
+        throw ProblemException.conflict("Plan " + existing.planCode() + " has a report named " + existing.name()
+            + " already (id " + existing.id() + ", " + existing.fiscalYearLabel() + " as of " + existing.asOf()
+            + "): a fixed report never changes; fix another under a new name");
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<FixedReport> list(String planCode) {
+        if (readModel.plan(planCode, Recalculation.EVERYTHING).isEmpty()) {
+            throw ProblemException.notFound("Plan " + planCode + " is not known");
+        }
+        return summaries("WHERE plan_code = :plan ORDER BY id", planCode, null);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public FixedReport get(String planCode, long id) {
+        return summaries("WHERE plan_code = :plan AND id = :id", planCode, id).stream().findFirst()
+            .orElseThrow(() -> notFound(planCode, Long.toString(id)));
+    }
+
+    /** The fixed evaluation's JSON, byte for byte. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public byte[] evaluation(String planCode, long id) {
+        return (byte[]) column("evaluation", planCode, id);
+    }
+
+    /** The fixed committee CSV, byte for byte. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public byte[] csv(String planCode, long id) {
+        return (byte[]) column("evaluation_csv", planCode, id);
+    }
+
+    /** Every indicator whose status, attainment or figure in force differs now from what the report fixed. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Change> changes(String planCode, long id) {
+        FixedReport report = get(planCode, id);
+        List<Change> fixed = read((String) column("results::text", planCode, id));
+        return EvaluationQueries.changes(fixed, queries.snapshot(planCode, report.fiscalYear(), null));
+    }
+
+    /** The report id of a path, or 404: no report has any other. */
+    public static long id(String planCode, String id) {
+        try {
+            return Long.parseLong(id);
+        } catch (NumberFormatException e) {
+            throw notFound(planCode, Text.excerpt(id));
+        }
+    }
+
+    private static ProblemException notFound(String planCode, String id) {
+        return ProblemException.notFound("Plan " + planCode + " has no fixed report " + id);
+    }
+
+    private Optional<FixedReport> find(String planCode, String name) {
+        return summaries("WHERE plan_code = :plan AND name = :name", planCode, name).stream().findFirst();
+    }
+
+    private Object column(String column, String planCode, long id) {
+        List<?> rows = entityManager.createNativeQuery("SELECT " + column + " FROM committee_report WHERE plan_code = :plan AND id = :id")
+            .setParameter("plan", planCode)
+            .setParameter("id", id)
+            .getResultList();
+        if (rows.isEmpty()) {
+            throw notFound(planCode, Long.toString(id));
+        }
+        return rows.get(0);
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<FixedReport> summaries(String where, String planCode, Object key) {
+        var query = entityManager.createNativeQuery("SELECT id, plan_code, name, fiscal_year, as_of, fixed_at, fixed_by::text, "
+                + "content_hash FROM committee_report " + where)
+            .setParameter("plan", planCode);
+        if (key != null) {
+            query.setParameter(key instanceof String ? "name" : "id", key);
+        }
+        return ((List<Object[]>) query.getResultList()).stream().map(row -> {
+            long id = ((Number) row[0]).longValue();
+            int year = ((Number) row[3]).intValue();
+            String base = "/api/v1/plans/" + row[1] + "/reports/" + id;
+            return new FixedReport(id, (String) row[1], (String) row[2], year, FiscalYears.label(year), Moments.of(row[4]),
+                Moments.of(row[5]), row[6] == null ? null : readActor((String) row[6]), (String) row[7],
+                new FixedReport.Links(base + "/evaluation", base + "/evaluation.csv", base + "/changes"));
+        }).toList();
+    }
+
+    static String hash(byte[] content) {
+        try {
+            return "sha-256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private byte[] write(Object value) {
+        try {
+            return objectMapper.writeValueAsBytes(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot write a fixed report", e);
+        }
+    }
+
+    private static String text(byte[] json) {
+        return new String(json, StandardCharsets.UTF_8);
+    }
+
+    private List<Change> read(String json) {
+        try {
+            return objectMapper.readValue(json, RESULTS);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot read a fixed report's results", e);
+        }
+    }
+
+    private Actor readActor(String json) {
+        try {
+            return objectMapper.readValue(json, Actor.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot read who fixed a report", e);
+        }
+    }
+}

@@ -1,0 +1,27 @@
+package io.planeval.evaluation.committee;
+
+import java.time.Instant;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import io.planeval.contracts.Actor;
+
+/** A committee report as fixed: its evaluation and CSV are kept byte for byte. */
+@Schema(name = "FixedReport")
+public record FixedReport(
+    long id,
+    String planCode,
+    @Schema(example = "第39回 行財政改革評価・推進委員会") String name,
+    int fiscalYear,
+    @Schema(example = "令和6年度") String fiscalYearLabel,
+    @Schema(implementation = String.class, format = "date-time", description = "The moment the figures are as of") Instant asOf,
+    @Schema(implementation = String.class, format = "date-time") Instant fixedAt,
+    @Schema(description = "Who fixed it, as the token said") Actor fixedBy,
+    @Schema(description = "SHA-256 of the fixed evaluation's JSON bytes, in hex", example = "sha-256:5d41402abc4b2a76b9719d911017c592…")
+    String contentHash,
+    @Schema(description = "Where the fixed evaluation (JSON), its CSV and the changes since are read") Links links) {
+
+    @Schema(name = "FixedReportLinks")
+    public record Links(String evaluation, String csv, String changes) {
+    }
+}

@@ -1,0 +1,88 @@
+package io.planeval.evaluation.forecast;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import io.planeval.contracts.Vocabulary;
+import io.planeval.contracts.Vocabulary.ForecastVerdict;
+import io.planeval.evaluation.attainment.Actual;
+import io.planeval.evaluation.attainment.IndicatorDefinition;
+import io.planeval.evaluation.attainment.PlanNode;
+import io.planeval.evaluation.readmodel.ReadModel;
+import io.planeval.evaluation.readmodel.Recalculation;
+import io.planeval.evaluation.report.EvaluationQueries;
+import io.planeval.evaluation.report.IndicatorResult;
+import io.planeval.support.fiscal.FiscalYears;
+
+/** Forecasts of a plan's indicators from the read model, as of a moment, rolled up per goal. */
+@ApplicationScoped
+public class Forecasts {
+
+    @Inject
+    EvaluationQueries queries;
+
+    @Inject
+    ReadModel readModel;
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public PlanForecast of(String planCode, Instant asOf) {
+        EvaluationQueries.Snapshot s = queries.snapshot(planCode, null, asOf);
+        Instant moment = asOf == null ? Recalculation.EVERYTHING : asOf;
+        List<IndicatorDefinition> definitions = s.evaluations().stream().map(e -> e.indicator()).toList();
+        List<String> codes = definitions.stream().map(IndicatorDefinition::code).toList();
+        Map<String, Map<Integer, BigDecimal>> yearly = new HashMap<>();
+        for (int year = s.plan().plan().firstFiscalYear(); year <= s.plan().plan().lastFiscalYear(); year++) {
+            for (Map.Entry<String, Actual> entry : readModel.actuals(planCode, codes, year, moment).entrySet()) {
+                Actual actual = entry.getValue();
+                if (!actual.isBeingTallied() && actual.value() != null) {
+                    yearly.computeIfAbsent(entry.getKey(), code -> new HashMap<>()).put(year, actual.value());
+                }
+            }
+        }
+        List<Forecaster.Forecast> forecasts = definitions.stream()
+            .map(def -> Forecaster.forecast(def, yearly.getOrDefault(def.code(), Map.of())))
+            .sorted(Comparator.comparing(f -> f.indicator().code()))
+            .toList();
+        List<PlanForecast.NodeForecast> goals = new ArrayList<>();
+        s.nodes().stream().filter(node -> node.parent() == null).sorted(Comparator.comparingInt(PlanNode::position)).forEach(goal -> {
+            Set<String> subtree = EvaluationQueries.subtree(s, goal.code());
+            goals.add(new PlanForecast.NodeForecast(goal.code(), goal.label(), goal.title(),
+                counts(forecasts.stream().filter(f -> subtree.contains(f.indicator().nodeCode())).toList())));
+        });
+        return new PlanForecast(planCode, s.plan().version(), asOf, PlanForecast.METHOD,
+            counts(forecasts.stream().filter(f -> s.nodes().stream().anyMatch(n -> n.code().equals(f.indicator().nodeCode()))).toList()),
+            goals, forecasts.stream().map(Forecasts::view).toList());
+    }
+
+    private static PlanForecast.VerdictCounts counts(List<Forecaster.Forecast> forecasts) {
+        Map<ForecastVerdict, Integer> counts = new HashMap<>();
+        forecasts.forEach(f -> counts.merge(f.verdict(), 1, Integer::sum));
+        return new PlanForecast.VerdictCounts(counts.getOrDefault(ForecastVerdict.ON_TRACK, 0),
+            counts.getOrDefault(ForecastVerdict.AT_RISK, 0), counts.getOrDefault(ForecastVerdict.OFF_TRACK, 0),
+            counts.getOrDefault(ForecastVerdict.INSUFFICIENT_DATA, 0), forecasts.size());
+    }
+
+    private static PlanForecast.IndicatorForecast view(Forecaster.Forecast f) {
+        IndicatorDefinition def = f.indicator();
+        return new PlanForecast.IndicatorForecast(def.code(), def.name(), Vocabulary.wire(def.kind()), def.nodeCode(), def.unit(),
+            Vocabulary.wire(f.verdict()), f.verdict().label(), def.targetFiscalYear(), IndicatorResult.plain(def.targetValue()),
+            IndicatorResult.plain(f.projected()), IndicatorResult.plain(f.slopePerYear()), points(f.points()),
+            points(f.requiredPath()), IndicatorResult.plain(f.requiredAtLatest()), f.formula(), f.reason());
+    }
+
+    private static List<PlanForecast.Point> points(List<Forecaster.Point> points) {
+        return points.stream()
+            .map(p -> new PlanForecast.Point(p.fiscalYear(), FiscalYears.label(p.fiscalYear()), IndicatorResult.plain(p.value())))
+            .toList();
+    }
+}

@@ -1,0 +1,145 @@
+package io.planeval.evaluation.overdue;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.planeval.contracts.Actor;
+import io.planeval.contracts.EventTypes;
+import io.planeval.contracts.TallyOverdue;
+import io.planeval.contracts.Topics;
+import io.planeval.evaluation.readmodel.ReadModel;
+import io.planeval.evaluation.readmodel.Recalculation;
+import io.planeval.evaluation.report.EvaluationResource;
+import io.planeval.support.fiscal.FiscalYears;
+import io.planeval.support.outbox.Outbox;
+import io.planeval.support.problem.ProblemException;
+import io.planeval.support.time.Moments;
+import io.quarkus.scheduler.Scheduled;
+
+/**
+ * Figures reported as being tallied whose expected date has passed: listed per plan as of any moment, and announced
+ * on {@code planeval.evaluations} once per such revision, whichever instance finds it first.
+ */
+@ApplicationScoped
+public class OverdueTallies {
+
+    @Inject
+    EntityManager entityManager;
+
+    @Inject
+    ReadModel readModel;
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    ObjectMapper objectMapper;
+
+    /** The plan's overdue tallies as of the moment (null: now), the longest overdue first. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<OverdueTally> of(String planCode, Instant asOf) {
+        if (readModel.plan(planCode, asOf == null ? Recalculation.EVERYTHING : asOf).isEmpty()) {
+            throw ProblemException.notFound("Plan " + planCode + " is not known" + (asOf == null ? "" : " as of " + asOf));
+        }
+        return find(planCode, asOf == null ? Moments.now() : asOf).stream().map(Found::tally).toList();
+    }
+
+    @Scheduled(every = "${planeval.evaluation.overdue-check-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void check() {
+        announce();
+    }
+
+    /** Announces each overdue tally of every plan not announced before; returns how many it announced. */
+    @Transactional
+    public int announce() {
+        Instant now = Moments.now();
+        List<Found> overdue = find(null, now);
+        if (overdue.isEmpty()) {
+            return 0;
+        }
+        @SuppressWarnings("unchecked")
+        List<Number> claimed = entityManager.createNativeQuery("""
+                INSERT INTO overdue_announcement (measurement_id, plan_code, announced_at)
+                SELECT id, plan, :now FROM unnest(CAST(:ids AS bigint[]), CAST(:plans AS text[])) AS o (id, plan)
+                ON CONFLICT DO NOTHING RETURNING measurement_id""")
+            .setParameter("ids", overdue.stream().map(f -> f.tally().measurementId()).toArray(Long[]::new))
+            .setParameter("plans", overdue.stream().map(Found::planCode).toArray(String[]::new))
+            .setParameter("now", now)
+            .getResultList();
+        Set<Long> announce = new HashSet<>();
+        claimed.forEach(id -> announce.add(id.longValue()));
+        List<Outbox.Message> messages = new ArrayList<>();
+        for (Found found : overdue) {
+            OverdueTally t = found.tally();
+            if (announce.contains(t.measurementId())) {
+                messages.add(new Outbox.Message(Topics.EVALUATIONS, found.planCode(), EventTypes.TALLY_OVERDUE, new TallyOverdue(
+                    found.planCode(), t.code(), t.fiscalYear(), t.measurementId(), t.revision(), t.expectedDate(), t.daysOverdue(),
+                    t.organisation(), t.department(), now)));
+            }
+        }
+        outbox.appendAll(messages);
+        return messages.size();
+    }
+
+    private record Found(String planCode, OverdueTally tally) {
+    }
+
+    /**
+     * The whole-year revisions in force at the moment that are being tallied with an expected date before that day
+     * (Japan time), of one plan or (null) every plan, for indicators defined at that moment.
+     */
+    @SuppressWarnings("unchecked")
+    private List<Found> find(String planCode, Instant moment) {
+        LocalDate today = LocalDate.ofInstant(moment, EvaluationResource.JAPAN);
+        List<Object[]> rows = entityManager.createNativeQuery("""
+                SELECT m.plan_code, m.indicator_code, m.fiscal_year, m.measurement_id, m.revision, m.expected_date, m.recorded_at,
+                       m.recorded_by::text, d.definition->>'name', d.definition->>'nodeCode', d.definition->>'organisation',
+                       d.definition->>'department'
+                FROM measurement m
+                CROSS JOIN LATERAL (
+                    SELECT definition FROM indicator_version v
+                    WHERE v.plan_code = m.plan_code AND v.indicator_code = m.indicator_code AND v.changed_at <= :moment
+                    ORDER BY v.version DESC LIMIT 1) d
+                WHERE m.status = 'being_tallied' AND m.quarter IS NULL AND m.month IS NULL AND m.expected_date < :today
+                  AND m.recorded_at <= :moment AND (CAST(:plan AS text) IS NULL OR m.plan_code = :plan)
+                  AND NOT EXISTS (
+                    SELECT 1 FROM measurement n
+                    WHERE n.plan_code = m.plan_code AND n.fiscal_year = m.fiscal_year AND n.indicator_code = m.indicator_code
+                      AND n.quarter IS NULL AND n.month IS NULL AND n.recorded_at <= :moment
+                      AND (n.revision > m.revision OR (n.revision = m.revision AND n.measurement_id > m.measurement_id)))
+                ORDER BY m.expected_date, m.plan_code, m.indicator_code, m.fiscal_year""")
+            .setParameter("today", today)
+            .setParameter("moment", moment)
+            .setParameter("plan", planCode)
+            .getResultList();
+        return rows.stream().map(row -> {
+            LocalDate expected = row[5] instanceof LocalDate date ? date : ((java.sql.Date) row[5]).toLocalDate();
+            int year = ((Number) row[2]).intValue();
+            return new Found((String) row[0], new OverdueTally((String) row[1], (String) row[8], (String) row[9], (String) row[10],
+                (String) row[11], year, FiscalYears.label(year), expected, (int) ChronoUnit.DAYS.between(expected, today),
+                ((Number) row[3]).longValue(), ((Number) row[4]).intValue(), Moments.of(row[6]),
+                row[7] == null ? null : actor((String) row[7])));
+        }).toList();
+    }
+
+    private Actor actor(String json) {
+        try {
+            return objectMapper.readValue(json, Actor.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot read who reported a tally", e);
+        }
+    }
+}
