@@ -35,7 +35,13 @@ public record IndicatorChanged(String planCode, String indicatorCode, long versi
         /** The organisation whose reporters post its measurements (their tokens' org claim) */
         String organisation,
         String sourceSystem,
-        String note) {
+        String note,
+        /** The indicator of an earlier plan this one continues, or null */
+        Predecessor predecessor) {
+    }
+
+    /** An indicator of an earlier plan, by plan and indicator code. */
+    public record Predecessor(String planCode, String indicatorCode) {
     }
 
     public record Milestone(int fiscalYear, BigDecimal value) {

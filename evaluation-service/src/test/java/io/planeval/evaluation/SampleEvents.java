@@ -98,8 +98,9 @@ public final class SampleEvents {
             d.get("nodeCode").asText(), d.get("kind").asText(), d.get("name").asText(), text(d, "unit"),
             baseline == null ? null : decimal(baseline, "value"), baseline == null ? null : baseline.get("fiscalYear").asInt(),
             target == null ? null : decimal(target, "value"), target == null ? null : text(target, "text"),
-            target == null ? null : target.get("fiscalYear").asInt(), List.of(), direction, method, List.of(), text(d, "department"), text(d, "organisation"), null,
-            text(d, "note")));
+            target == null ? null : target.get("fiscalYear").asInt(), List.of(), direction, method, List.of(), text(d, "department"),
+            text(d, "organisation"), null, text(d, "note"), d.hasNonNull("predecessor")
+                ? new IndicatorChanged.Predecessor(d.at("/predecessor/planCode").asText(), d.at("/predecessor/indicatorCode").asText()) : null));
         return new TestEvent(Topics.INDICATORS, Topics.indicatorKey(planCode, code), EventTypes.INDICATOR_CHANGED, write(event));
     }
 

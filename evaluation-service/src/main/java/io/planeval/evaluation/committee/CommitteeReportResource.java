@@ -1,6 +1,5 @@
 package io.planeval.evaluation.committee;
 
-import java.net.URI;
 import java.util.List;
 
 import jakarta.annotation.security.PermitAll;
@@ -31,6 +30,7 @@ import io.planeval.evaluation.report.CachedReads;
 import io.planeval.evaluation.report.Change;
 import io.planeval.evaluation.report.PlanReport;
 import io.planeval.evaluation.report.ReadAccess;
+import io.planeval.support.http.Written;
 import io.planeval.support.security.Roles;
 import io.planeval.support.security.WriteLimited;
 
@@ -70,13 +70,14 @@ public class CommitteeReportResource {
     public Response fix(@PathParam("planCode") String planCode, FixRequest request) {
         CommitteeReports.Fixed fixed = reports.fix(planCode, request);
         Response.ResponseBuilder response = fixed.created()
-            ? Response.created(URI.create("/api/v1/plans/" + planCode + "/reports/" + fixed.report().id()))
+            ? Written.created("/api/v1/plans/" + planCode + "/reports/" + fixed.report().id())
             : Response.ok();
         return response.entity(fixed.report()).build();
     }
 
     @GET
-    @Operation(operationId = "listReports", summary = "The plan's fixed reports, oldest first")
+    @Operation(operationId = "listReports", summary = "The plan's fixed reports, oldest first",
+        description = "Each with its name, year, moment, who fixed it, its content hash and where its contents are read.")
     @APIResponse(responseCode = "200", description = "The fixed reports")
     @APIResponse(responseCode = "404", description = NOT_FOUND)
     @PermitAll
@@ -87,7 +88,8 @@ public class CommitteeReportResource {
 
     @GET
     @Path("/{id}")
-    @Operation(operationId = "getReport", summary = "A fixed report: name, year, moment, who fixed it and its content hash")
+    @Operation(operationId = "getReport", summary = "A fixed report: name, year, moment, who fixed it and its content hash",
+        description = "The contents are read at its links: the evaluation, the CSV and the changes since.")
     @APIResponse(responseCode = "200", description = "The fixed report", content = @Content(schema = @Schema(implementation = FixedReport.class)))
     @APIResponse(responseCode = "404", description = NOT_FOUND)
     @PermitAll
@@ -113,7 +115,8 @@ public class CommitteeReportResource {
     @GET
     @Path("/{id}/evaluation.csv")
     @Produces("text/csv")
-    @Operation(operationId = "getReportCsv", summary = "The fixed committee table as CSV, byte for byte as it was fixed")
+    @Operation(operationId = "getReportCsv", summary = "The fixed committee table as CSV, byte for byte as it was fixed",
+        description = "The committee CSV (UTF-8 with BOM, CRLF) as the evaluation served it for the report's year and moment.")
     @APIResponse(responseCode = "200", description = "The table as fixed", content = @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "304", description = "The client has it already (If-None-Match)")
     @APIResponse(responseCode = "404", description = NOT_FOUND)

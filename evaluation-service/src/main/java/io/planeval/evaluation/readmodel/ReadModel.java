@@ -159,6 +159,22 @@ public class ReadModel {
             .setParameter("asOf", asOf)).stream().findFirst();
     }
 
+    /** The predecessor each of the plan's indicators names (in its latest definition by the moment); those without are absent. */
+    public Map<String, IndicatorChanged.Predecessor> predecessors(String planCode, Instant asOf) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = entityManager.createNativeQuery("""
+                SELECT indicator_code, definition->'predecessor'->>'planCode', definition->'predecessor'->>'indicatorCode'
+                FROM (SELECT DISTINCT ON (indicator_code) indicator_code, definition FROM indicator_version
+                      WHERE plan_code = :plan AND changed_at <= :asOf ORDER BY indicator_code, version DESC) latest
+                WHERE definition->'predecessor'->>'planCode' IS NOT NULL""")
+            .setParameter("plan", planCode)
+            .setParameter("asOf", asOf)
+            .getResultList();
+        Map<String, IndicatorChanged.Predecessor> predecessors = new HashMap<>();
+        rows.forEach(row -> predecessors.put((String) row[0], new IndicatorChanged.Predecessor((String) row[1], (String) row[2])));
+        return predecessors;
+    }
+
     /**
      * The whole-year measurement in force for each of these indicators of the plan and year, by the moment: one
      * index lookup per indicator, however many revisions it has.

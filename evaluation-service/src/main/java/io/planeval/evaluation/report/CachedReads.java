@@ -2,7 +2,10 @@ package io.planeval.evaluation.report;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Base64;
+import java.util.Date;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -54,11 +57,26 @@ public class CachedReads {
         return respond(request, openData, Tagged.of(body), type);
     }
 
+    /**
+     * These bytes of this type with the moment they last changed, for harvesters that ask with If-Modified-Since (an
+     * If-None-Match, where sent, decides instead).
+     */
+    public Response bytes(Request request, boolean openData, byte[] body, MediaType type, Instant lastModified) {
+        Tagged answer = Tagged.of(body);
+        // HTTP dates have whole seconds; the ETag tells apart changes within one.
+        Date modified = Date.from(lastModified.truncatedTo(ChronoUnit.SECONDS));
+        Response.ResponseBuilder unchanged = request.evaluatePreconditions(modified, answer.tag());
+        return finish(unchanged != null ? unchanged : Response.ok(answer.body(), type), openData, answer).lastModified(modified).build();
+    }
+
     private Response respond(Request request, boolean openData, Tagged answer, MediaType type) {
-        String cache = openData ? "public, max-age=" + config.publicMaxAge().toSeconds() : "private, no-cache";
         Response.ResponseBuilder unchanged = request.evaluatePreconditions(answer.tag());
-        Response.ResponseBuilder response = unchanged != null ? unchanged : Response.ok(answer.body(), type);
-        return response.tag(answer.tag()).header(HttpHeaders.CACHE_CONTROL, cache).build();
+        return finish(unchanged != null ? unchanged : Response.ok(answer.body(), type), openData, answer).build();
+    }
+
+    private Response.ResponseBuilder finish(Response.ResponseBuilder response, boolean openData, Tagged answer) {
+        String cache = openData ? "public, max-age=" + config.publicMaxAge().toSeconds() : "private, no-cache";
+        return response.tag(answer.tag()).header(HttpHeaders.CACHE_CONTROL, cache);
     }
 
     private static String digest(byte[] body) {

@@ -61,7 +61,7 @@ public final class CommitteeCsv {
     }
 
     /** The level-1 ancestor of a node. */
-    private static String goal(String nodeCode, Map<String, PlanNode> byCode) {
+    public static String goal(String nodeCode, Map<String, PlanNode> byCode) {
         PlanNode at = byCode.get(nodeCode);
         while (at != null && at.parent() != null) {
             at = byCode.get(at.parent());
@@ -69,7 +69,8 @@ public final class CommitteeCsv {
         return at == null ? null : at.code();
     }
 
-    private static String number(BigDecimal value) {
+    /** A number as a plain decimal, no exponent and no trailing zeros; empty for none. */
+    public static String number(BigDecimal value) {
         return value == null ? "" : IndicatorResult.plain(value).toPlainString();
     }
 
@@ -78,7 +79,7 @@ public final class CommitteeCsv {
      * formula (starting with =, +, -, @, tab or carriage return) is prefixed with an apostrophe and quoted, as the
      * OWASP guidance on CSV injection says. Numbers are written by {@link #number} and never changed.
      */
-    static String cell(String value) {
+    public static String cell(String value) {
         if (value == null) {
             return "";
         }

@@ -27,10 +27,20 @@ public class ReadAccess {
     /** Refuses a caller who may not read the plan's evaluation; says whether it is open data (anybody's). */
     @Transactional(Transactional.TxType.SUPPORTS)
     public boolean check(String planCode) {
-        boolean openData = readModel.plan(planCode, Recalculation.EVERYTHING).map(plan -> plan.plan().openData()).orElse(false);
+        boolean openData = openData(planCode);
         if (openData || caller.hasRole(Roles.READER)) {
             return openData;
         }
         throw caller.isAnonymous() ? new UnauthorizedException() : new ForbiddenException();
+    }
+
+    /** Whether the caller may read the plan's evaluation: where another plan's answer reaches into it. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public boolean mayRead(String planCode) {
+        return caller.hasRole(Roles.READER) || openData(planCode);
+    }
+
+    private boolean openData(String planCode) {
+        return readModel.plan(planCode, Recalculation.EVERYTHING).map(plan -> plan.plan().openData()).orElse(false);
     }
 }

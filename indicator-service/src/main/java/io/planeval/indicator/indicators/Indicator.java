@@ -85,6 +85,13 @@ public class Indicator extends PanacheEntityBase {
 
     public String note;
 
+    /** The indicator of an earlier plan this one continues (both null: none). */
+    @Column(name = "predecessor_plan_code")
+    public String predecessorPlanCode;
+
+    @Column(name = "predecessor_code")
+    public String predecessorCode;
+
     @Column(nullable = false)
     public long version;
 
@@ -131,6 +138,8 @@ public class Indicator extends PanacheEntityBase {
         organisation = doc.organisation();
         sourceSystem = doc.sourceSystem();
         note = doc.note();
+        predecessorPlanCode = doc.predecessor() == null ? null : doc.predecessor().planCode();
+        predecessorCode = doc.predecessor() == null ? null : doc.predecessor().indicatorCode();
     }
 
     public IndicatorDocument toDocument() {
@@ -142,7 +151,8 @@ public class Indicator extends PanacheEntityBase {
         IndicatorDocument.Target target = targetFiscalYear == null ? null : new IndicatorDocument.Target(
             DecimalValues.canonical(targetValue), targetText, targetFiscalYear, FiscalYears.label(targetFiscalYear));
         return new IndicatorDocument(planCode, code, nodeCode, kind, name, unit, baseline, target,
-            canonicalMilestones, direction, method, relatedKpis, department, organisation, sourceSystem, note, version, updatedAt,
-            changedBy);
+            canonicalMilestones, direction, method, relatedKpis, department, organisation, sourceSystem, note,
+            predecessorPlanCode == null ? null : new IndicatorDocument.Predecessor(predecessorPlanCode, predecessorCode), version,
+            updatedAt, changedBy);
     }
 }

@@ -29,6 +29,8 @@ public record IndicatorDocument(
         + "only operations may post.", example = "sample-org-a") String organisation,
     @Schema(description = "The system that posts its measurements") String sourceSystem,
     @Schema(description = "Anything a reader of the figures should know, e.g. how a printed value was read") String note,
+    @Schema(description = "The indicator of an earlier plan this one continues: the evaluation shows their figures as one series")
+    Predecessor predecessor,
     @Schema(readOnly = true, description = "Increases with every committed change; also the ETag") Long version,
     @Schema(readOnly = true, description = "When the last change committed") Instant changedAt,
     @Schema(readOnly = true, description = "Who made the last change") Actor changedBy) {
@@ -42,6 +44,10 @@ public record IndicatorDocument(
                          @Schema(readOnly = true, example = "令和6年度") String fiscalYearLabel) {
     }
 
+    @Schema(name = "Predecessor", description = "An indicator of an earlier plan")
+    public record Predecessor(@Schema(example = "gunma-r2-r6") String planCode, @Schema(example = "KGI3") String indicatorCode) {
+    }
+
     @Schema(name = "Milestone")
     public record Milestone(Integer fiscalYear, BigDecimal value) {
     }
@@ -51,6 +57,6 @@ public record IndicatorDocument(
         return new IndicatorDocument(null, code, nodeCode, kind, name, unit,
             baseline == null ? null : new Baseline(baseline.value(), baseline.fiscalYear(), null),
             target == null ? null : new Target(target.value(), target.text(), target.fiscalYear(), null),
-            milestones, direction, method, relatedKpis, department, organisation, sourceSystem, note, null, null, null);
+            milestones, direction, method, relatedKpis, department, organisation, sourceSystem, note, predecessor, null, null, null);
     }
 }

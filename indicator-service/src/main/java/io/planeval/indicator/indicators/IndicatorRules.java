@@ -69,6 +69,7 @@ public final class IndicatorRules {
         method.ifPresent(m -> checkSigns(violations, m, doc.target(), milestones));
         List<String> related = doc.relatedKpis() == null ? List.of() : doc.relatedKpis();
         checkRelated(violations, kind.orElse(null), related);
+        checkPredecessor(violations, plan, doc.predecessor());
         if (!violations.isEmpty()) {
             throw ProblemException.invalid(violations);
         }
@@ -83,7 +84,24 @@ public final class IndicatorRules {
             .toList();
         return new IndicatorDocument(plan.code, code, doc.nodeCode(), doc.kind(), doc.name(), doc.unit(), baseline, target,
             sorted, doc.direction(), Vocabulary.wire(method.orElseThrow()), List.copyOf(related), doc.department(), doc.organisation(),
-            doc.sourceSystem(), doc.note(), doc.version(), doc.changedAt(), doc.changedBy());
+            doc.sourceSystem(), doc.note(), doc.predecessor(), doc.version(), doc.changedAt(), doc.changedBy());
+    }
+
+    /** A predecessor names an indicator of another plan; whether that one exists is the service's to check. */
+    private static void checkPredecessor(List<Violation> violations, KnownPlan plan, IndicatorDocument.Predecessor predecessor) {
+        if (predecessor == null) {
+            return;
+        }
+        if (blank(predecessor.planCode())) {
+            violations.add(new Violation("predecessor.planCode", "is required: the earlier plan the indicator continues from"));
+        } else if (predecessor.planCode().equals(plan.code)) {
+            violations.add(new Violation("predecessor.planCode", "is this plan: a predecessor is an indicator of an earlier plan"));
+        }
+        if (blank(predecessor.indicatorCode())) {
+            violations.add(new Violation("predecessor.indicatorCode", "is required"));
+        } else if (!CODE.matcher(predecessor.indicatorCode()).matches()) {
+            violations.add(new Violation("predecessor.indicatorCode", Text.excerpt(predecessor.indicatorCode()) + " is not an indicator code"));
+        }
     }
 
     private static void checkMethod(List<Violation> violations, IndicatorDocument doc, Direction direction, Method method) {

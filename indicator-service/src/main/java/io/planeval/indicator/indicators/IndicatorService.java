@@ -17,6 +17,7 @@ import io.planeval.support.outbox.Outbox;
 import io.planeval.support.persistence.AdvisoryLocks;
 import io.planeval.support.problem.ProblemException;
 import io.planeval.support.security.Caller;
+import io.planeval.support.text.Text;
 import io.planeval.support.time.Moments;
 
 @ApplicationScoped
@@ -87,7 +88,9 @@ public class IndicatorService {
 
     @Transactional
     public Outcome put(String planCode, String code, IndicatorDocument doc, Long expectedVersion) {
-        IndicatorDocument normalized = IndicatorRules.normalize(knownPlanForWriting(planCode), code, doc);
+        KnownPlan plan = knownPlanForWriting(planCode);
+        IndicatorDocument normalized = IndicatorRules.normalize(plan, code, doc);
+        checkPredecessor(plan, normalized.predecessor());
         // Concurrent creators of one indicator take turns: one creates it, the others find it and compare.
         locks.lock("indicator/" + planCode + "/" + code);
         Indicator indicator = Indicator.findForUpdate(planCode, code).orElse(null);
@@ -131,6 +134,26 @@ public class IndicatorService {
             doc.target() == null ? null : doc.target().text(),
             doc.target() == null ? null : doc.target().fiscalYear(),
             doc.milestones().stream().map(m -> new IndicatorChanged.Milestone(m.fiscalYear(), m.value())).toList(),
-            doc.direction(), doc.method(), doc.relatedKpis(), doc.department(), doc.organisation(), doc.sourceSystem(), doc.note()));
+            doc.direction(), doc.method(), doc.relatedKpis(), doc.department(), doc.organisation(), doc.sourceSystem(), doc.note(),
+            doc.predecessor() == null ? null
+                : new IndicatorChanged.Predecessor(doc.predecessor().planCode(), doc.predecessor().indicatorCode())));
+    }
+
+    /** The predecessor, where one is named, is an indicator of a plan that starts before this one. */
+    private static void checkPredecessor(KnownPlan plan, IndicatorDocument.Predecessor predecessor) {
+        if (predecessor == null) {
+            return;
+        }
+        KnownPlan earlier = KnownPlan.findById(predecessor.planCode());
+        if (earlier == null) {
+            throw ProblemException.invalid("predecessor.planCode", Text.excerpt(predecessor.planCode()) + " is not a known plan");
+        }
+        if (earlier.firstFiscalYear >= plan.firstFiscalYear) {
+            throw ProblemException.invalid("predecessor.planCode", "plan " + earlier.code + " starts in " + earlier.firstFiscalYear
+                + ", not before plan " + plan.code + " (" + plan.firstFiscalYear + "): a predecessor is of an earlier plan");
+        }
+        if (Indicator.find(earlier.code, predecessor.indicatorCode()).isEmpty()) {
+            throw ProblemException.invalid("predecessor.indicatorCode", "plan " + earlier.code + " has no indicator " + predecessor.indicatorCode());
+        }
     }
 }

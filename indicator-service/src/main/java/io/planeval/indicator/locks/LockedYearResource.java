@@ -33,7 +33,8 @@ public class LockedYearResource {
     LockedYears lockedYears;
 
     @GET
-    @Operation(operationId = "listLockedYears", summary = "The plan's locked fiscal years, in year order")
+    @Operation(operationId = "listLockedYears", summary = "The plan's locked fiscal years, in year order",
+        description = "Each with when it was locked, by whom, and the note given.")
     @APIResponse(responseCode = "200", description = "The locked years")
     @APIResponse(responseCode = "404", description = "Plan not known")
     @Authenticated

@@ -1,0 +1,118 @@
+package io.planeval.evaluation.opendata;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
+
+import io.planeval.evaluation.SampleEvents;
+import io.planeval.testsupport.KafkaTestProducer;
+import io.planeval.testsupport.TestIdentity;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ExtractableResponse;
+import io.restassured.response.Response;
+
+/**
+ * The open-data dataset as a harvester reads it, without a token: the CSV parses, matches its CSV on the Web metadata
+ * column for column and cell by cell, carries the committee's figures, and is fetched again only when it changed.
+ */
+@QuarkusTest
+class OpenDataTest {
+
+    static final String OPEN = "ev-od-open";
+    static final String CLOSED = "ev-od-closed";
+    static final Map<String, Pattern> DATATYPES = Map.of("string", Pattern.compile("(?s).+"), "integer", Pattern.compile("-?[0-9]+"),
+        "decimal", Pattern.compile("-?[0-9]+(\\.[0-9]+)?"));
+
+    static ExtractableResponse<Response> anonymous(String path) {
+        return TestIdentity.as(null).when().get(path).then().extract();
+    }
+
+    @Test
+    void theDatasetParsesMatchesItsMetadataAndIsFetchedAgainOnlyWhenChanged() throws Exception {
+        KafkaTestProducer.sendAll(SampleEvents.openAndClosed(OPEN, CLOSED, 850_000));
+        String csvPath = "/api/v1/plans/" + OPEN + "/open-data.csv";
+        await().atMost(Duration.ofSeconds(60)).until(() -> anonymous(csvPath).statusCode() == 200
+            && anonymous(csvPath).asString().contains(",KGI3,") && anonymous("/api/v1/plans/" + CLOSED + "/evaluation").statusCode() == 401
+            // Every sample measurement applied: the committee's counts.
+            && given().when().get("/api/v1/plans/" + OPEN + "/evaluation?fiscalYear=2024").then().extract().jsonPath()
+                .getMap("totals.kpis").equals(Map.of("achieved", 52, "notAchieved", 21, "beingTallied", 5, "noTarget", 16, "total", 94)));
+
+        ExtractableResponse<Response> csv = anonymous(csvPath);
+        assertThat(csv.contentType()).startsWith("text/csv");
+        byte[] bytes = csv.asByteArray();
+        assertThat(bytes[0]).as("no byte-order mark").isNotEqualTo((byte) 0xEF);
+        JsonNode metadata = SampleEvents.JSON.readTree(anonymous("/api/v1/plans/" + OPEN + "/open-data.csv-metadata.json").asByteArray());
+        assertThat(metadata.path("url").asText()).isEqualTo("open-data.csv");
+        assertThat(metadata.at("/dc:license/@id").asText()).isEqualTo("https://creativecommons.org/licenses/by/4.0/");
+        List<JsonNode> columns = new ArrayList<>();
+        metadata.at("/tableSchema/columns").forEach(columns::add);
+
+        List<List<String>> rows = new ArrayList<>();
+        try (MappingIterator<List<String>> it = new CsvMapper().enable(CsvParser.Feature.WRAP_AS_ARRAY)
+                .readerForListOf(String.class).readValues(new String(bytes, StandardCharsets.UTF_8))) {
+            it.forEachRemaining(rows::add);
+        }
+        assertThat(rows.get(0)).as("header = the metadata's column names")
+            .containsExactlyElementsOf(columns.stream().map(c -> c.path("name").asText()).toList());
+        List<List<String>> data = rows.subList(1, rows.size());
+        assertThat(data).isNotEmpty();
+        for (List<String> row : data) {
+            assertThat(row).hasSameSizeAs(columns);
+            for (int i = 0; i < columns.size(); i++) {
+                JsonNode column = columns.get(i);
+                String cell = row.get(i);
+                if (cell.isEmpty()) {
+                    assertThat(column.path("required").asBoolean()).as("%s empty in %s", column.path("name"), row).isFalse();
+                } else {
+                    assertThat(cell).as("%s (%s) in %s", column.path("name"), column.path("datatype"), row)
+                        .matches(DATATYPES.get(column.path("datatype").asText()));
+                }
+            }
+        }
+        int code = rows.get(0).indexOf("indicatorCode");
+        int year = rows.get(0).indexOf("fiscalYear");
+        List<String> kgi3 = data.stream().filter(r -> r.get(code).equals("KGI3") && r.get(year).equals("2024")).findFirst().orElseThrow();
+        Map<String, String> cells = new java.util.HashMap<>();
+        for (int i = 0; i < columns.size(); i++) {
+            cells.put(rows.get(0).get(i), kgi3.get(i));
+        }
+        assertThat(cells).containsEntry("fiscalYearJapanese", "令和6年度").containsEntry("actual", "75608")
+            .containsEntry("target", "40000").containsEntry("statusJapanese", "達成").containsEntry("attainmentPercent", "189.0200")
+            .containsEntry("unit", "時間/年");
+        assertThat(data.stream().map(r -> r.get(code) + "/" + r.get(year)).distinct().count()).as("one row per indicator and year")
+            .isEqualTo(data.size());
+
+        // Harvesters fetch again only what changed.
+        String lastModified = csv.header("Last-Modified");
+        assertThat(lastModified).isNotBlank();
+        assertThat(TestIdentity.as(null).header("If-Modified-Since", lastModified).when().get(csvPath).then().extract().statusCode())
+            .isEqualTo(304);
+        assertThat(TestIdentity.as(null).header("If-None-Match", csv.header("ETag")).when().get(csvPath).then().extract().statusCode())
+            .isEqualTo(304);
+        assertThat(TestIdentity.as(null).header("If-Modified-Since", "Thu, 01 Jan 2015 00:00:00 GMT").when().get(csvPath).then().extract()
+            .statusCode()).isEqualTo(200);
+
+        JsonNode catalog = SampleEvents.JSON.readTree(anonymous("/api/v1/open-data/catalog").asByteArray());
+        List<String> datasets = new ArrayList<>();
+        catalog.path("dcat:dataset").forEach(d -> datasets.add(d.path("dct:identifier").asText()));
+        assertThat(datasets).contains(OPEN).doesNotContain(CLOSED);
+
+        // A plan that is not open data has no dataset, whoever asks.
+        assertThat(anonymous("/api/v1/plans/" + CLOSED + "/open-data.csv").statusCode()).isEqualTo(404);
+        assertThat(given().when().get("/api/v1/plans/" + CLOSED + "/open-data.csv-metadata.json").then().extract().statusCode()).isEqualTo(404);
+    }
+}
