@@ -141,6 +141,19 @@ public class ReadModel {
             Moments.of(row[1]), read((String) row[2], PlanChanged.Plan.class)));
     }
 
+    /**
+     * Whether the plan's latest version makes it open data, or empty for a plan not known: read on every evaluation
+     * request, so only that flag is read, not the whole plan.
+     */
+    public Optional<Boolean> openData(String planCode) {
+        List<?> rows = entityManager.createNativeQuery("""
+                SELECT coalesce((document->>'openData')::boolean, false) FROM plan_version
+                WHERE plan_code = :plan ORDER BY version DESC LIMIT 1""")
+            .setParameter("plan", planCode)
+            .getResultList();
+        return rows.stream().findFirst().map(Boolean.class::cast);
+    }
+
     /** Every indicator of the plan in its latest version by the moment. */
     public List<IndicatorDefinition> indicators(String planCode, Instant asOf) {
         return definitions(entityManager.createNativeQuery("""

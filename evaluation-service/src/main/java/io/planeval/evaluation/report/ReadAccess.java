@@ -5,7 +5,6 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import io.planeval.evaluation.readmodel.ReadModel;
-import io.planeval.evaluation.readmodel.Recalculation;
 import io.planeval.support.security.Caller;
 import io.planeval.support.security.Roles;
 import io.quarkus.security.ForbiddenException;
@@ -41,6 +40,6 @@ public class ReadAccess {
     }
 
     private boolean openData(String planCode) {
-        return readModel.plan(planCode, Recalculation.EVERYTHING).map(plan -> plan.plan().openData()).orElse(false);
+        return readModel.openData(planCode).orElse(false);
     }
 }
