@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -53,15 +54,18 @@ public class Forecasts {
             .map(def -> Forecaster.forecast(def, yearly.getOrDefault(def.code(), Map.of())))
             .sorted(Comparator.comparing(f -> f.indicator().code()))
             .toList();
-        List<PlanForecast.NodeForecast> goals = new ArrayList<>();
-        s.nodes().stream().filter(node -> node.parent() == null).sorted(Comparator.comparingInt(PlanNode::position)).forEach(goal -> {
-            Set<String> subtree = EvaluationQueries.subtree(s, goal.code());
-            goals.add(new PlanForecast.NodeForecast(goal.code(), goal.label(), goal.title(),
+        // Every node's verdicts over its subtree, in the plan's order; the goals are the level-1 ones.
+        Map<String, PlanForecast.NodeForecast> nodes = new LinkedHashMap<>();
+        for (PlanNode node : s.nodes()) {
+            Set<String> subtree = EvaluationQueries.subtree(s, node.code());
+            nodes.put(node.code(), new PlanForecast.NodeForecast(node.code(), node.label(), node.title(), node.level(), node.parent(),
                 counts(forecasts.stream().filter(f -> subtree.contains(f.indicator().nodeCode())).toList())));
-        });
+        }
+        List<PlanForecast.NodeForecast> goals = s.nodes().stream().filter(node -> node.parent() == null)
+            .sorted(Comparator.comparingInt(PlanNode::position)).map(goal -> nodes.get(goal.code())).toList();
         return new PlanForecast(planCode, s.plan().version(), asOf, PlanForecast.METHOD,
-            counts(forecasts.stream().filter(f -> s.nodes().stream().anyMatch(n -> n.code().equals(f.indicator().nodeCode()))).toList()),
-            goals, forecasts.stream().map(Forecasts::view).toList());
+            counts(forecasts.stream().filter(f -> nodes.containsKey(f.indicator().nodeCode())).toList()),
+            goals, List.copyOf(nodes.values()), forecasts.stream().map(Forecasts::view).toList());
     }
 
     private static PlanForecast.VerdictCounts counts(List<Forecaster.Forecast> forecasts) {

@@ -15,6 +15,7 @@ public record PlanForecast(
     String method,
     VerdictCounts totals,
     @Schema(description = "Per level-1 node (goal), over its subtree") List<NodeForecast> goals,
+    @Schema(description = "Every node of the plan, over its subtree, in the plan's order") List<NodeForecast> nodes,
     @Schema(description = "Every indicator, in code order") List<IndicatorForecast> indicators) {
 
     static final String METHOD = "A least-squares line through the baseline and the yearly whole-year actuals since (figures being "
@@ -28,7 +29,8 @@ public record PlanForecast(
     }
 
     @Schema(name = "NodeForecast")
-    public record NodeForecast(String code, String label, String title, VerdictCounts verdicts) {
+    public record NodeForecast(String code, String label, String title, int level,
+                               @Schema(description = "null for a goal") String parent, VerdictCounts verdicts) {
     }
 
     @Schema(name = "ForecastPoint")

@@ -49,6 +49,8 @@ class ForecastApiTest {
             .body("goals.code", equalTo(List.of("GI", "GII", "GIII")))
             .body("goals.verdicts.offTrack", equalTo(List.of(1, 0, 0)))
             .body("goals.verdicts.insufficientData", equalTo(List.of(0, 0, 1)))
+            .body("nodes.find { it.code == 'GI' }.verdicts.offTrack", equalTo(1))
+            .body("nodes.find { it.code == 'GI' }.level", equalTo(1))
             .body("indicators[0].code", equalTo("KGI1"))
             .body("indicators[0].verdict", equalTo("off_track"))
             .body("indicators[0].verdictLabel", equalTo("遅れ"))
