@@ -150,8 +150,10 @@ public class EvaluationResource {
 
     @GET
     @Path("/evaluation/changes")
-    @Operation(operationId = "listEvaluationChanges", summary = "Indicators whose status or attainment changed between two moments, with both values",
-        description = "What the committee would see differently: e.g. from the moment a report was taken until now.")
+    @Operation(operationId = "listEvaluationChanges", summary = "Indicators whose status, attainment or figure in force changed between two moments, with both states",
+        description = "What the committee would see differently: e.g. from the moment a report was taken until now. Each state has the "
+            + "revision in force, with its correction reason where it is a correction; an indicator added or removed in between "
+            + "has no from or no to.")
     @APIResponse(responseCode = "200", description = "The changes, by indicator code",
         content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = Change.class)), headers = @Header(name = "ETag", description = ETAG, schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "304", description = NOT_MODIFIED)
