@@ -190,7 +190,7 @@ public class CommitteeReports {
             int year = ((Number) row[3]).intValue();
             String base = "/api/v1/plans/" + row[1] + "/reports/" + id;
             return new FixedReport(id, (String) row[1], (String) row[2], year, FiscalYears.label(year), Moments.of(row[4]),
-                Moments.of(row[5]), row[6] == null ? null : readActor((String) row[6]), (String) row[7],
+                Moments.of(row[5]), row[6] == null ? null : readModel.read((String) row[6], Actor.class), (String) row[7],
                 new FixedReport.Links(base + "/evaluation", base + "/evaluation.csv", base + "/changes"));
         }).toList();
     }
@@ -220,14 +220,6 @@ public class CommitteeReports {
             return objectMapper.readValue(json, RESULTS);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Cannot read a fixed report's results", e);
-        }
-    }
-
-    private Actor readActor(String json) {
-        try {
-            return objectMapper.readValue(json, Actor.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Cannot read who fixed a report", e);
         }
     }
 }

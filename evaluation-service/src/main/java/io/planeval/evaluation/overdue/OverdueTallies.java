@@ -13,9 +13,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import io.planeval.contracts.Actor;
 import io.planeval.contracts.EventTypes;
 import io.planeval.contracts.TallyOverdue;
@@ -44,9 +41,6 @@ public class OverdueTallies {
 
     @Inject
     Outbox outbox;
-
-    @Inject
-    ObjectMapper objectMapper;
 
     /** The plan's overdue tallies as of the moment (null: now), the longest overdue first. */
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -131,15 +125,7 @@ public class OverdueTallies {
             return new Found((String) row[0], new OverdueTally((String) row[1], (String) row[8], (String) row[9], (String) row[10],
                 (String) row[11], year, FiscalYears.label(year), expected, (int) ChronoUnit.DAYS.between(expected, today),
                 ((Number) row[3]).longValue(), ((Number) row[4]).intValue(), Moments.of(row[6]),
-                row[7] == null ? null : actor((String) row[7])));
+                row[7] == null ? null : readModel.read((String) row[7], Actor.class)));
         }).toList();
-    }
-
-    private Actor actor(String json) {
-        try {
-            return objectMapper.readValue(json, Actor.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Cannot read who reported a tally", e);
-        }
     }
 }

@@ -323,7 +323,8 @@ public class ReadModel {
         }
     }
 
-    private <T> T read(String json, Class<T> type) {
+    /** A value this service stored as JSON (a definition, a plan, who made a change), read back. */
+    public <T> T read(String json, Class<T> type) {
         try {
             return objectMapper.readValue(json, type);
         } catch (JsonProcessingException e) {
