@@ -14,5 +14,6 @@ public record AuditEntry(
     @Schema(description = "The plan's code, or the indicator's", example = "KGI3") String code,
     @Schema(description = "The measurement's fiscal year", example = "2024") Integer fiscalYear,
     @Schema(description = "The plan's or indicator's version, or the measurement's revision", example = "2") long number,
-    @Schema(description = "Who made it, as the bearer token said") Actor by) {
+    @Schema(description = "Who made it, as the bearer token said") Actor by,
+    @Schema(description = "For a measurement revision that corrects a figure already reported: why") String correctionReason) {
 }

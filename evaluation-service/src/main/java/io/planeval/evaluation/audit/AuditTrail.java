@@ -10,9 +10,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import io.planeval.contracts.Actor;
 import io.planeval.contracts.Vocabulary;
 import io.planeval.contracts.Vocabulary.ChangeKind;
@@ -33,7 +30,7 @@ public class AuditTrail {
     EntityManager entityManager;
 
     @Inject
-    ObjectMapper objectMapper;
+    ReadModel readModel;
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<AuditEntry> between(String planCode, Instant from, Instant to, int limit, String cursor) {
@@ -47,15 +44,15 @@ public class AuditTrail {
         }
         @SuppressWarnings("unchecked")
         List<Object[]> rows = entityManager.createNativeQuery("""
-                SELECT at, kind, code, fiscal_year, number, actor::text FROM (
+                SELECT at, kind, code, fiscal_year, number, actor::text, correction_reason FROM (
                     SELECT changed_at AS at, CAST(:planKind AS text) AS kind, plan_code AS code, NULL::integer AS fiscal_year, version AS number,
-                           changed_by AS actor
+                           changed_by AS actor, NULL::text AS correction_reason
                     FROM plan_version WHERE plan_code = :plan
                     UNION ALL
-                    SELECT changed_at, CAST(:indicatorKind AS text), indicator_code, NULL::integer, version, changed_by
+                    SELECT changed_at, CAST(:indicatorKind AS text), indicator_code, NULL::integer, version, changed_by, NULL::text
                     FROM indicator_version WHERE plan_code = :plan
                     UNION ALL
-                    SELECT recorded_at, CAST(:measurementKind AS text), indicator_code, fiscal_year, revision, recorded_by
+                    SELECT recorded_at, CAST(:measurementKind AS text), indicator_code, fiscal_year, revision, recorded_by, correction_reason
                     FROM measurement WHERE plan_code = :plan) trail
                 WHERE at >= :from AND at <= :to
                   AND (CAST(:afterAt AS timestamptz) IS NULL
@@ -78,17 +75,10 @@ public class AuditTrail {
         List<AuditEntry> entries = new ArrayList<>(rows.size());
         for (Object[] row : rows) {
             entries.add(new AuditEntry(Moments.of(row[0]), (String) row[1], (String) row[2],
-                row[3] == null ? null : ((Number) row[3]).intValue(), ((Number) row[4]).longValue(), actor((String) row[5])));
+                row[3] == null ? null : ((Number) row[3]).intValue(), ((Number) row[4]).longValue(),
+                row[5] == null ? null : readModel.read((String) row[5], Actor.class), (String) row[6]));
         }
         return Page.of(entries, limit, entry -> QueryParams.cursor(entry.at().toString(), entry.kind(), entry.code(),
             Long.toString(entry.number())));
-    }
-
-    private Actor actor(String json) {
-        try {
-            return json == null ? null : objectMapper.readValue(json, Actor.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Stored actor is unreadable: " + json, e);
-        }
     }
 }

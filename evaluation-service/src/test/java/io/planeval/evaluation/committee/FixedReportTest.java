@@ -90,6 +90,9 @@ class FixedReportTest {
             .body("[0].to.actual.value", equalTo(25))
             .body("[0].to.actual.correctionReason", equalTo("集計誤りの訂正"));
         assertThat(bytes(report + "/evaluation")).isEqualTo(evaluation);
+        // The audit trail shows the correction with its reason.
+        given().queryParam("limit", 1000).when().get("/api/v1/plans/" + PLAN + "/audit").then().statusCode(200)
+            .body("items.find { it.kind == 'measurement' && it.code == 'KGI1' && it.number == 2 }.correctionReason", equalTo("集計誤りの訂正"));
 
         given().when().post("/api/v1/admin/rebuild").then().statusCode(200);
         assertThat(bytes(report + "/evaluation")).as("fixed evaluation after a rebuild").isEqualTo(evaluation);
