@@ -6,6 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,11 +20,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.planeval.contracts.Actor;
 import io.planeval.evaluation.readmodel.ReadModel;
-import io.planeval.evaluation.readmodel.Recalculation;
 import io.planeval.evaluation.report.Change;
 import io.planeval.evaluation.report.CommitteeCsv;
 import io.planeval.evaluation.report.EvaluationQueries;
 import io.planeval.evaluation.report.EvaluationResource;
+import io.planeval.evaluation.report.PlanReport;
 import io.planeval.support.fiscal.FiscalYears;
 import io.planeval.support.problem.ProblemException;
 import io.planeval.support.security.Caller;
@@ -81,7 +82,7 @@ public class CommitteeReports {
         if (existing.isPresent()) {
             return new Fixed(same(existing.get(), snapshot.fiscalYear(), request.asOf() == null ? null : asOf), false);
         }
-        byte[] evaluation = write(EvaluationQueries.report(snapshot));
+        byte[] evaluation = bytes(EvaluationQueries.report(snapshot));
         List<?> ids = entityManager.createNativeQuery("""
                 INSERT INTO committee_report (plan_code, name, fiscal_year, as_of, fixed_at, fixed_by, evaluation,
                                               evaluation_csv, content_hash, results)
@@ -92,11 +93,11 @@ public class CommitteeReports {
             .setParameter("year", snapshot.fiscalYear())
             .setParameter("asOf", asOf)
             .setParameter("now", now)
-            .setParameter("by", text(write(caller.actor())))
+            .setParameter("by", readModel.json(caller.actor()))
             .setParameter("evaluation", evaluation)
             .setParameter("csv", CommitteeCsv.write(snapshot).getBytes(StandardCharsets.UTF_8))
             .setParameter("hash", hash(evaluation))
-            .setParameter("results", text(write(snapshot.evaluations().stream().map(e -> EvaluationQueries.change(e, null)).toList())))
+            .setParameter("results", readModel.json(snapshot.evaluations().stream().map(e -> EvaluationQueries.change(e, null)).toList()))
             .getResultList();
         if (ids.isEmpty()) {
             // Another request fixed it with the same name meanwhile.
@@ -117,15 +118,15 @@ public class CommitteeReports {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<FixedReport> list(String planCode) {
-        if (readModel.plan(planCode, Recalculation.EVERYTHING).isEmpty()) {
+        if (readModel.openData(planCode).isEmpty()) {
             throw ProblemException.notFound("Plan " + planCode + " is not known");
         }
-        return summaries("WHERE plan_code = :plan ORDER BY id", planCode, null);
+        return summaries("WHERE plan_code = :plan ORDER BY id", Map.of("plan", planCode));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public FixedReport get(String planCode, long id) {
-        return summaries("WHERE plan_code = :plan AND id = :id", planCode, id).stream().findFirst()
+        return summaries("WHERE plan_code = :plan AND id = :id", Map.of("plan", planCode, "id", id)).stream().findFirst()
             .orElseThrow(() -> notFound(planCode, Long.toString(id)));
     }
 
@@ -163,7 +164,7 @@ public class CommitteeReports {
     }
 
     private Optional<FixedReport> find(String planCode, String name) {
-        return summaries("WHERE plan_code = :plan AND name = :name", planCode, name).stream().findFirst();
+        return summaries("WHERE plan_code = :plan AND name = :name", Map.of("plan", planCode, "name", name)).stream().findFirst();
     }
 
     private Object column(String column, String planCode, long id) {
@@ -178,13 +179,10 @@ public class CommitteeReports {
     }
 
     @SuppressWarnings("unchecked")
-    private List<FixedReport> summaries(String where, String planCode, Object key) {
+    private List<FixedReport> summaries(String where, Map<String, Object> parameters) {
         var query = entityManager.createNativeQuery("SELECT id, plan_code, name, fiscal_year, as_of, fixed_at, fixed_by::text, "
-                + "content_hash FROM committee_report " + where)
-            .setParameter("plan", planCode);
-        if (key != null) {
-            query.setParameter(key instanceof String ? "name" : "id", key);
-        }
+                + "content_hash FROM committee_report " + where);
+        parameters.forEach(query::setParameter);
         return ((List<Object[]>) query.getResultList()).stream().map(row -> {
             long id = ((Number) row[0]).longValue();
             int year = ((Number) row[3]).intValue();
@@ -203,16 +201,13 @@ public class CommitteeReports {
         }
     }
 
-    private byte[] write(Object value) {
+    /** The report's JSON as the evaluation serves it, bytes and all: what the hash is of. */
+    private byte[] bytes(PlanReport report) {
         try {
-            return objectMapper.writeValueAsBytes(value);
+            return objectMapper.writeValueAsBytes(report);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Cannot write a fixed report", e);
         }
-    }
-
-    private static String text(byte[] json) {
-        return new String(json, StandardCharsets.UTF_8);
     }
 
     private List<Change> read(String json) {

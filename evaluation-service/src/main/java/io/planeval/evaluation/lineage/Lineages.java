@@ -67,10 +67,9 @@ public class Lineages {
         }
         List<IndicatorLineage.Point> series = new ArrayList<>();
         for (IndicatorLineage.Generation g : generations) {
-            for (int year = g.firstFiscalYear(); year <= g.lastFiscalYear(); year++) {
-                IndicatorResult r = queries.indicator(g.planCode(), g.indicatorCode(), year, null);
+            for (IndicatorResult r : queries.everyYear(g.planCode(), g.indicatorCode())) {
                 IndicatorResult.Actual actual = r.working().actual();
-                series.add(new IndicatorLineage.Point(g.planCode(), g.indicatorCode(), year, r.fiscalYearLabel(),
+                series.add(new IndicatorLineage.Point(g.planCode(), g.indicatorCode(), r.fiscalYear(), r.fiscalYearLabel(),
                     actual == null ? null : actual.value(), actual == null ? null : actual.outcome(), r.status(), r.statusLabel(),
                     r.attainment()));
             }

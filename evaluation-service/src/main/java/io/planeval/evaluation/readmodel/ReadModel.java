@@ -311,8 +311,8 @@ public class ReadModel {
             + " is not one of " + String.join(", ", Vocabulary.words(type))));
     }
 
-    /** The value as JSON; null stays null (SQL NULL where it is stored). */
-    private String json(Object value) {
+    /** The value as JSON, to store; null stays null (SQL NULL where it is stored). */
+    public String json(Object value) {
         if (value == null) {
             return null;
         }

@@ -157,7 +157,24 @@ public class EvaluationQueries {
         int year = fiscalYear(planCode, plan, fiscalYear);
         IndicatorDefinition def = readModel.indicator(planCode, code, moment).orElseThrow(() -> ProblemException.notFound(
             "Plan " + planCode + " has no indicator " + code + (asOf == null ? "" : " as of " + asOf)));
-        return IndicatorResult.of(IndicatorEvaluator.evaluate(def, year, readModel.actual(planCode, code, year, moment).orElse(null)));
+        return result(planCode, def, year, moment);
+    }
+
+    /** One indicator's current result for every fiscal year of its plan, the plan and definition read once. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<IndicatorResult> everyYear(String planCode, String code) {
+        ReadModel.PlanSnapshot plan = knownPlan(planCode, null, Recalculation.EVERYTHING);
+        IndicatorDefinition def = readModel.indicator(planCode, code, Recalculation.EVERYTHING)
+            .orElseThrow(() -> ProblemException.notFound("Plan " + planCode + " has no indicator " + code));
+        List<IndicatorResult> results = new ArrayList<>();
+        for (int year = plan.plan().firstFiscalYear(); year <= plan.plan().lastFiscalYear(); year++) {
+            results.add(result(planCode, def, year, Recalculation.EVERYTHING));
+        }
+        return results;
+    }
+
+    private IndicatorResult result(String planCode, IndicatorDefinition def, int year, Instant moment) {
+        return IndicatorResult.of(IndicatorEvaluator.evaluate(def, year, readModel.actual(planCode, def.code(), year, moment).orElse(null)));
     }
 
     /** Every indicator whose status, attainment or figure in force for the year differs between the two moments. */

@@ -20,8 +20,8 @@ import io.planeval.contracts.Actor;
 import io.planeval.indicator.indicators.IndicatorService;
 import io.planeval.indicator.plans.KnownPlan;
 import io.planeval.support.fiscal.FiscalYears;
+import io.planeval.support.http.QueryParams;
 import io.planeval.support.problem.ProblemException;
-import io.planeval.support.problem.Violation;
 import io.planeval.support.security.Caller;
 import io.planeval.support.text.Text;
 import io.planeval.support.time.Moments;
@@ -98,15 +98,10 @@ public class LockedYears {
     }
 
     private static int year(KnownPlan plan, String fiscalYear) {
-        int year;
-        try {
-            year = Integer.parseInt(fiscalYear);
-        } catch (NumberFormatException e) {
-            throw ProblemException.invalid("fiscalYear", "'" + Text.excerpt(fiscalYear) + "' is not a fiscal year such as 2024");
-        }
+        int year = QueryParams.wholeNumber("fiscalYear", fiscalYear);
         if (!plan.covers(year)) {
-            throw ProblemException.invalid(List.of(new Violation("fiscalYear", year + " is outside plan " + plan.code
-                + " (" + plan.firstFiscalYear + "–" + plan.lastFiscalYear + ")")));
+            throw ProblemException.invalid("fiscalYear", year + " is outside plan " + plan.code
+                + " (" + plan.firstFiscalYear + "–" + plan.lastFiscalYear + ")");
         }
         return year;
     }
