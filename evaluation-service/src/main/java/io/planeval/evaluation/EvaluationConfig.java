@@ -23,6 +23,13 @@ public interface EvaluationConfig {
     int reportCacheSize();
 
     /**
+     * How long an instance trusts a plan's generation and openness kept in memory without a notice: each commit that
+     * changes a plan tells every instance at once, so this bounds only what a notice lost with a connection costs.
+     */
+    @WithDefault("1s")
+    Duration planStateMaxAge();
+
+    /**
      * How often each instance looks for figures still being tallied after their expected date, to announce each once
      * (the scheduler reads it as {@code planeval.evaluation.overdue-check-interval}).
      */

@@ -19,6 +19,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.planeval.contracts.Actor;
+import io.planeval.evaluation.readmodel.PlanStates;
 import io.planeval.evaluation.readmodel.ReadModel;
 import io.planeval.evaluation.report.Change;
 import io.planeval.evaluation.report.CommitteeCsv;
@@ -54,6 +55,9 @@ public class CommitteeReports {
 
     @Inject
     Caller caller;
+
+    @Inject
+    PlanStates planStates;
 
     @Inject
     ReadModel readModel;
@@ -118,7 +122,7 @@ public class CommitteeReports {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<FixedReport> list(String planCode) {
-        if (readModel.openData(planCode).isEmpty()) {
+        if (planStates.get(planCode).isEmpty()) {
             throw ProblemException.notFound("Plan " + planCode + " is not known");
         }
         return summaries("WHERE plan_code = :plan ORDER BY id", Map.of("plan", planCode));

@@ -29,9 +29,6 @@ public class ChangeLog {
 
     private static final String FINISHED = "tx < pg_snapshot_xmin(pg_current_snapshot())";
 
-    /** The channel on which a transaction that logs changes gives notice at its commit. */
-    public static final String NOTICE_CHANNEL = "planeval_evaluation_change";
-
     @Inject
     EntityManager entityManager;
 

@@ -18,6 +18,7 @@ import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import io.planeval.evaluation.EvaluationConfig;
+import io.planeval.evaluation.readmodel.ReadModel;
 import io.planeval.support.notice.ChannelListener;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -112,7 +113,7 @@ public class EvaluationStream {
     }
 
     private void run() {
-        try (ChannelListener notices = new ChannelListener(dataSource, ChangeLog.NOTICE_CHANNEL)) {
+        try (ChannelListener notices = new ChannelListener(dataSource, ReadModel.CHANGED_CHANNEL)) {
             follow(notices);
         }
     }

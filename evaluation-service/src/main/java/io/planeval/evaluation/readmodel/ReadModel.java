@@ -18,6 +18,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 
 import org.hibernate.Session;
 
@@ -35,6 +37,7 @@ import io.planeval.contracts.Vocabulary;
 import io.planeval.evaluation.attainment.Actual;
 import io.planeval.evaluation.attainment.IndicatorDefinition;
 import io.planeval.support.consume.PoisonEvent;
+import io.planeval.support.notice.CommitNotices;
 import io.planeval.support.time.Moments;
 
 /**
@@ -50,6 +53,18 @@ public class ReadModel {
 
     @Inject
     ObjectMapper objectMapper;
+
+    @Inject
+    CommitNotices notices;
+
+    @Inject
+    TransactionSynchronizationRegistry transactions;
+
+    @Inject
+    PlanStates planStates;
+
+    /** The channel on which a transaction that changed the read model gives notice at its commit. */
+    public static final String CHANGED_CHANNEL = "planeval_evaluation_change";
 
     /** A plan as of a moment. */
     public record PlanSnapshot(String code, long version, Instant changedAt, PlanChanged.Plan plan) {
@@ -142,16 +157,18 @@ public class ReadModel {
     }
 
     /**
-     * Whether the plan's latest version makes it open data, or empty for a plan not known: read on every evaluation
-     * request, so only that flag is read, not the whole plan.
+     * The plan's generation and whether its latest version makes it open data, or empty for a plan not known: what
+     * every evaluation read asks first ({@link PlanStates} keeps it), so only that flag is read, not the whole plan.
      */
-    public Optional<Boolean> openData(String planCode) {
+    Optional<PlanStates.PlanState> state(String planCode) {
         List<?> rows = entityManager.createNativeQuery("""
-                SELECT coalesce((document->>'openData')::boolean, false) FROM plan_version
-                WHERE plan_code = :plan ORDER BY version DESC LIMIT 1""")
+                SELECT coalesce((document->>'openData')::boolean, false),
+                       coalesce((SELECT generation FROM plan_generation WHERE plan_code = :plan), 0)
+                FROM plan_version WHERE plan_code = :plan ORDER BY version DESC LIMIT 1""")
             .setParameter("plan", planCode)
             .getResultList();
-        return rows.stream().findFirst().map(Boolean.class::cast);
+        return rows.stream().findFirst().map(Object[].class::cast)
+            .map(row -> new PlanStates.PlanState(((Number) row[1]).longValue(), (Boolean) row[0]));
     }
 
     /** Every indicator of the plan in its latest version by the moment. */
@@ -266,21 +283,27 @@ public class ReadModel {
         return rows.stream().map(this::actual).toList();
     }
 
-    /** Raises the plan's generation: whatever was computed from its read model before this transaction is stale. */
+    /**
+     * Raises the plan's generation: whatever was computed from its read model before this transaction is stale. At
+     * commit, every instance hears of it ({@link #CHANGED_CHANNEL}) and this one forgets the plan states it kept.
+     */
     public void changed(String planCode) {
         entityManager.createNativeQuery("""
                 INSERT INTO plan_generation (plan_code, generation) VALUES (:plan, 1)
                 ON CONFLICT (plan_code) DO UPDATE SET generation = plan_generation.generation + 1""")
             .setParameter("plan", planCode)
             .executeUpdate();
-    }
+        notices.atCommit(CHANGED_CHANNEL);
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
 
-    /** The plan's generation as committed now (0: nothing applied yet). */
-    public long generation(String planCode) {
-        List<?> rows = entityManager.createNativeQuery("SELECT generation FROM plan_generation WHERE plan_code = :plan")
-            .setParameter("plan", planCode)
-            .getResultList();
-        return rows.isEmpty() ? 0 : ((Number) rows.get(0)).longValue();
+            @Override
+            public void afterCompletion(int status) {
+                planStates.forget();
+            }
+        });
     }
 
     /** Every plan in its latest version. */

@@ -30,8 +30,6 @@ import io.planeval.evaluation.attainment.Actual;
 import io.planeval.evaluation.attainment.Evaluation;
 import io.planeval.evaluation.attainment.IndicatorDefinition;
 import io.planeval.evaluation.attainment.IndicatorEvaluator;
-import io.planeval.evaluation.live.ChangeLog;
-import io.planeval.support.notice.CommitNotices;
 import io.planeval.support.outbox.Outbox;
 import io.planeval.support.time.Moments;
 
@@ -57,9 +55,6 @@ public class Recalculation {
 
     @Inject
     Outbox outbox;
-
-    @Inject
-    CommitNotices notices;
 
     @Inject
     MeterRegistry metrics;
@@ -216,8 +211,6 @@ public class Recalculation {
                 log.executeBatch();
             }
         });
-        // The live streams of every instance read the log as soon as this commits.
-        notices.atCommit(ChangeLog.NOTICE_CHANNEL);
     }
 
     private static String key(String code, int year) {

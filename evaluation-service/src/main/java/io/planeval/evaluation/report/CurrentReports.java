@@ -15,13 +15,14 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.planeval.evaluation.EvaluationConfig;
-import io.planeval.evaluation.readmodel.ReadModel;
+import io.planeval.evaluation.readmodel.PlanStates;
 
 /**
  * The current report of each plan and year, computed and written as JSON once and served as those bytes while the
  * plan's read-model generation stays the same: dashboards read far more often than measurements arrive, and writing
  * a 5,000-indicator report costs more than reading it. The generation is the database's, raised by whichever
- * instance applies a change, so every instance serves the new figures at once (one key lookup per read). Readers
+ * instance applies a change, so every instance serves the new figures at once (each learns of it at that commit,
+ * {@link PlanStates}). Readers
  * arriving while a report is computed wait for that one computation instead of starting their own. The least
  * recently read reports are dropped beyond {@code planeval.evaluation.report-cache-size}. Reports as of a moment are
  * not cached (they are asked rarely).
@@ -40,7 +41,7 @@ public class CurrentReports {
     ObjectMapper objectMapper;
 
     @Inject
-    ReadModel readModel;
+    PlanStates planStates;
 
     @Inject
     EvaluationConfig config;
@@ -60,7 +61,7 @@ public class CurrentReports {
     @Transactional(Transactional.TxType.SUPPORTS)
     public CachedReads.Tagged get(String planCode, Integer fiscalYear, Supplier<PlanReport> compute) {
         String key = planCode + "/" + fiscalYear;
-        long generation = readModel.generation(planCode);
+        long generation = planStates.get(planCode).map(PlanStates.PlanState::generation).orElse(0L);
         Cached cached = reports.get(key);
         if (cached != null && cached.generation() == generation) {
             return cached.report();

@@ -2,9 +2,8 @@ package io.planeval.evaluation.report;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 
-import io.planeval.evaluation.readmodel.ReadModel;
+import io.planeval.evaluation.readmodel.PlanStates;
 import io.planeval.support.security.Caller;
 import io.planeval.support.security.Roles;
 import io.quarkus.security.ForbiddenException;
@@ -21,10 +20,9 @@ public class ReadAccess {
     Caller caller;
 
     @Inject
-    ReadModel readModel;
+    PlanStates planStates;
 
     /** Refuses a caller who may not read the plan's evaluation; says whether it is open data (anybody's). */
-    @Transactional(Transactional.TxType.SUPPORTS)
     public boolean check(String planCode) {
         boolean openData = openData(planCode);
         if (openData || caller.hasRole(Roles.READER)) {
@@ -34,12 +32,11 @@ public class ReadAccess {
     }
 
     /** Whether the caller may read the plan's evaluation: where another plan's answer reaches into it. */
-    @Transactional(Transactional.TxType.SUPPORTS)
     public boolean mayRead(String planCode) {
         return caller.hasRole(Roles.READER) || openData(planCode);
     }
 
     private boolean openData(String planCode) {
-        return readModel.openData(planCode).orElse(false);
+        return planStates.get(planCode).map(PlanStates.PlanState::openData).orElse(false);
     }
 }

@@ -46,6 +46,11 @@ public final class ChannelListener implements AutoCloseable {
         }
     }
 
+    /** Whether this listener's session is listening (a lost one is not, until the next wait opens another). */
+    public boolean listening() {
+        return connection != null;
+    }
+
     @Override
     public void close() {
         if (connection != null) {

@@ -1,0 +1,116 @@
+package io.planeval.evaluation.readmodel;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+
+import org.jboss.logging.Logger;
+
+import io.agroal.api.AgroalDataSource;
+import io.planeval.evaluation.EvaluationConfig;
+import io.planeval.support.notice.ChannelListener;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+
+/**
+ * What every evaluation read asks first, kept in memory so that a revalidation (304) touches no database: each
+ * plan's generation and whether it is open data. Any instance that changes a plan's read model gives notice at
+ * commit ({@link ReadModel#changed}); every instance listens and forgets what it kept, and the instance that
+ * committed forgets at once, so it reads its own writes. While nobody listens (the connection is lost), nothing is
+ * kept; and nothing is kept longer than {@code planeval.evaluation.plan-state-max-age}, the safety net for a notice
+ * lost on a silently dead connection.
+ */
+@ApplicationScoped
+public class PlanStates {
+
+    private static final Logger LOG = Logger.getLogger(PlanStates.class);
+
+    /** A plan's generation (0: nothing applied yet) and whether its latest version makes it open data. */
+    public record PlanState(long generation, boolean openData) {
+    }
+
+    private record Kept(PlanState state, long readAt) {
+    }
+
+    private final Map<String, Kept> kept = new ConcurrentHashMap<>();
+    /** Raised by every forgetting, so that a state read from the database before it is not kept after it. */
+    private final AtomicLong forgettings = new AtomicLong();
+    private volatile boolean listening;
+    private volatile boolean running;
+    private Thread worker;
+
+    @Inject
+    ReadModel readModel;
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Inject
+    EvaluationConfig config;
+
+    void onStart(@Observes StartupEvent event) {
+        running = true;
+        worker = new Thread(this::follow, "plan-states");
+        worker.setDaemon(true);
+        worker.start();
+    }
+
+    void onStop(@Observes ShutdownEvent event) throws InterruptedException {
+        running = false;
+        if (worker != null) {
+            worker.interrupt();
+            worker.join(5_000);
+        }
+    }
+
+    /** The plan's state as committed now, or empty for a plan not known. */
+    public Optional<PlanState> get(String planCode) {
+        Kept known = listening ? kept.get(planCode) : null;
+        if (known != null && System.nanoTime() - known.readAt() < config.planStateMaxAge().toNanos()) {
+            return Optional.of(known.state());
+        }
+        long before = forgettings.get();
+        long readAt = System.nanoTime();
+        Optional<PlanState> state = QuarkusTransaction.joiningExisting().call(() -> readModel.state(planCode));
+        if (state.isPresent() && listening) {
+            Kept read = new Kept(state.get(), readAt);
+            kept.put(planCode, read);
+            if (forgettings.get() != before) {
+                kept.remove(planCode, read); // a change committed while it was read: it may be stale already
+            }
+        }
+        return state;
+    }
+
+    /** Forgets every state kept: a plan changed, on this instance or another. */
+    void forget() {
+        forgettings.incrementAndGet();
+        kept.clear();
+    }
+
+    private void follow() {
+        try (ChannelListener notices = new ChannelListener(dataSource, ReadModel.CHANGED_CHANNEL)) {
+            while (running) {
+                boolean notified = notices.await(config.stream().pollInterval());
+                boolean nowListening = notices.listening();
+                // Changes committed before listening (again) gave no notice here.
+                if (notified || !nowListening || !listening) {
+                    forget();
+                }
+                listening = nowListening;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            listening = false;
+            forget();
+            LOG.errorf(e, "Plan states are no longer followed: every read asks the database");
+        }
+    }
+}
