@@ -2,8 +2,11 @@
 # Measures planeval against this machine's own limits and rewrites BENCHMARKS.md (not part of the test suite).
 # Starts its own broker process and the three packaged services on fresh databases; pgbench gives the machine's
 # limit, and a peer on the same stack (e2e-tests/benchmark-peer: one INSERT a post) the single POST's yardstick.
-#   deploy/local/benchmark.sh                      full run (about 8 minutes on 2 cores)
+#   deploy/local/benchmark.sh                      full run (about 15 minutes on 2 cores)
 #   BENCH_ROUNDS=1 BENCH_SECONDS=3 BENCH_WARMUP_SECONDS=5 BENCH_FRESHNESS_SECONDS=10 deploy/local/benchmark.sh   a quick look
+#   BENCH_SECTIONS=single,freshness BENCH_PROFILE=true deploy/local/benchmark.sh   part of it (single, bulk, freshness,
+#     reads, costs, rebuild; written to e2e-tests/target/BENCHMARKS-part.md), each service recording a JFR profile
+#     into e2e-tests/target/e2e-logs/jfr/
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 deploy/local/postgres.sh
@@ -14,4 +17,5 @@ mvn -B -q -ntp -f e2e-tests/benchmark-peer/pom.xml package -DskipTests
 exec mvn -B -ntp -pl e2e-tests test -Dgroups=benchmark -De2e.excludedGroups=none -Dtest=PlanevalBenchmark \
   -Dsurefire.failIfNoSpecifiedTests=false \
   -Dbench.rounds="${BENCH_ROUNDS:-3}" -Dbench.seconds="${BENCH_SECONDS:-10}" \
-  -Dbench.warmup.seconds="${BENCH_WARMUP_SECONDS:-30}" -Dbench.freshness.seconds="${BENCH_FRESHNESS_SECONDS:-60}"
+  -Dbench.warmup.seconds="${BENCH_WARMUP_SECONDS:-30}" -Dbench.freshness.seconds="${BENCH_FRESHNESS_SECONDS:-60}" \
+  -Dbench.sections="${BENCH_SECTIONS:-all}" -Dbench.profile="${BENCH_PROFILE:-false}"

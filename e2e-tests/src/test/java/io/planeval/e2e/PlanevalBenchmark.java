@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -50,6 +51,10 @@ class PlanevalBenchmark {
     static final String READ_PLAN = "bench-read";
     static final int POST_INDICATORS = 200;
     static final String PGBENCH_DATABASE = "planeval_pgbench";
+    /** What to measure (bench.sections, e.g. single,freshness): all of it by default; memory always. */
+    static final Set<String> SECTIONS = Set.of(System.getProperty("bench.sections", "all").split(","));
+    /** Each service records a JFR profile of the whole run into the logs' jfr directory (bench.profile=true). */
+    static final boolean PROFILE = Boolean.getBoolean("bench.profile");
 
     final List<String> rows = new ArrayList<>();
     final List<String> notes = new ArrayList<>();
@@ -59,23 +64,40 @@ class PlanevalBenchmark {
     void measure() throws Exception {
         // The services' capacity is measured, not the per-client write limit that protects them.
         // Native memory tracking shows, at the end, where each service's resident memory goes.
+        String profile = "";
+        if (PROFILE) {
+            Files.createDirectories(Processes.LOGS.resolve("jfr"));
+            profile = " -XX:StartFlightRecording=settings=profile,dumponexit=true,filename=" + Processes.LOGS.resolve("jfr") + "/";
+        }
         system = RunningSystem.start("planeval_bench", Map.of("PLANEVAL_WRITE_LIMIT_PER_MINUTE", "0",
-            "JDK_JAVA_OPTIONS", "-XX:NativeMemoryTracking=summary"));
+            "JDK_JAVA_OPTIONS", "-XX:NativeMemoryTracking=summary" + profile));
         RunningSystem.database(PGBENCH_DATABASE);
         try {
             definePlan(POST_PLAN, 1, 1, 1);
             defineIndicators(POST_PLAN, POST_INDICATORS, "G1-1-1");
-            singlePosts();
-            bulk();
-            freshness();
-            reads();
-            dashboardReads();
-            costsWithSize();
-            rebuild();
+            section("single", this::singlePosts);
+            section("bulk", this::bulk);
+            section("freshness", this::freshness);
+            section("reads", () -> {
+                reads();
+                dashboardReads();
+            });
+            section("costs", this::costsWithSize);
+            section("rebuild", this::rebuild);
             footprint();
         } finally {
             system.stop();
             write();
+        }
+    }
+
+    interface Section {
+        void run() throws Exception;
+    }
+
+    static void section(String name, Section section) throws Exception {
+        if (SECTIONS.contains("all") || SECTIONS.contains(name)) {
+            section.run();
         }
     }
 
@@ -617,7 +639,9 @@ class PlanevalBenchmark {
         rows.forEach(r -> md.append(r).append('\n'));
         md.append('\n');
         notes.forEach(n -> md.append("- ").append(n).append('\n'));
-        Path file = Processes.ROOT.resolve(System.getProperty("bench.output", "BENCHMARKS.md"));
+        // Part of a run is a look, not a record: it is written beside the logs.
+        Path file = Processes.ROOT.resolve(System.getProperty("bench.output",
+            SECTIONS.contains("all") ? "BENCHMARKS.md" : "e2e-tests/target/BENCHMARKS-part.md"));
         String previous = Files.exists(file) ? Files.readString(file) : "";
         int findings = previous.indexOf("\n## Findings");
         md.append(findings >= 0 ? previous.substring(findings) : "\n## Findings\n\n(none yet)\n");

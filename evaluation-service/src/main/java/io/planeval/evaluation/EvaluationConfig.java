@@ -2,6 +2,7 @@ package io.planeval.evaluation;
 
 import java.time.Duration;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -18,9 +19,13 @@ public interface EvaluationConfig {
     @WithDefault("10s")
     Duration publicMaxAge();
 
-    /** How many current reports (plan and year) each instance keeps ready; the least recently read go first. */
-    @WithDefault("256")
-    int reportCacheSize();
+    /**
+     * How much of its heap each instance gives the current reports (plan and year) it keeps ready, counted in the
+     * bytes of their JSON (reports of large plans are large: the bound is in bytes, not reports); the least read go
+     * first.
+     */
+    @WithDefault("32M")
+    MemorySize reportCacheMemory();
 
     /**
      * How long an instance trusts a plan's generation and openness kept in memory without a notice: each commit that

@@ -1,7 +1,5 @@
 package io.planeval.evaluation.report;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
@@ -12,6 +10,8 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.planeval.evaluation.EvaluationConfig;
@@ -22,10 +22,9 @@ import io.planeval.evaluation.readmodel.PlanStates;
  * plan's read-model generation stays the same: dashboards read far more often than measurements arrive, and writing
  * a 5,000-indicator report costs more than reading it. The generation is the database's, raised by whichever
  * instance applies a change, so every instance serves the new figures at once (each learns of it at that commit,
- * {@link PlanStates}). Readers
- * arriving while a report is computed wait for that one computation instead of starting their own. The least
- * recently read reports are dropped beyond {@code planeval.evaluation.report-cache-size}. Reports as of a moment are
- * not cached (they are asked rarely).
+ * {@link PlanStates}). Readers arriving while a report is computed wait for that one computation instead of starting
+ * their own. Reports are dropped, the least read first, beyond
+ * {@code planeval.evaluation.report-cache-memory} (the bytes of their JSON, in a Caffeine cache). Reports as of a moment are not cached (they are asked rarely).
  */
 @ApplicationScoped
 public class CurrentReports {
@@ -35,7 +34,7 @@ public class CurrentReports {
     }
 
     private final Map<String, Object> computing = new ConcurrentHashMap<>();
-    private Map<String, Cached> reports;
+    private Cache<String, Cached> reports;
 
     @Inject
     ObjectMapper objectMapper;
@@ -48,13 +47,11 @@ public class CurrentReports {
 
     @PostConstruct
     void bound() {
-        int size = config.reportCacheSize();
-        reports = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, Cached> eldest) {
-                return size() > size;
-            }
-        });
+        reports = Caffeine.newBuilder()
+            .maximumWeight(config.reportCacheMemory().asLongValue())
+            .weigher((String key, Cached cached) -> cached.report().body().length)
+            .executor(Runnable::run)
+            .build();
     }
 
     /** The report as JSON (UTF-8), with its ETag. */
@@ -62,12 +59,12 @@ public class CurrentReports {
     public CachedReads.Tagged get(String planCode, Integer fiscalYear, Supplier<PlanReport> compute) {
         String key = planCode + "/" + fiscalYear;
         long generation = planStates.get(planCode).map(PlanStates.PlanState::generation).orElse(0L);
-        Cached cached = reports.get(key);
+        Cached cached = reports.getIfPresent(key);
         if (cached != null && cached.generation() == generation) {
             return cached.report();
         }
         synchronized (computing.computeIfAbsent(key, k -> new Object())) {
-            cached = reports.get(key);
+            cached = reports.getIfPresent(key);
             if (cached != null && cached.generation() == generation) {
                 return cached.report();
             }

@@ -18,7 +18,6 @@ import java.util.function.Supplier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import org.hibernate.Session;
@@ -305,7 +304,12 @@ public class MeasurementService {
         return plans;
     }
 
-    /** The indicators the rows name, locked in id order so that concurrent posts number revisions one after another. */
+    /**
+     * The indicators the rows name, locked in id order so that concurrent posts number revisions one after another.
+     * Native SQL with array parameters: its text is the same for any number of rows, so nothing is translated again
+     * for each post (a query binding lists is).
+     */
+    @SuppressWarnings("unchecked")
     private Map<String, Indicator> lockIndicators(List<Row> rows) {
         Set<String> planCodes = new LinkedHashSet<>();
         Set<String> codes = new LinkedHashSet<>();
@@ -317,12 +321,13 @@ public class MeasurementService {
         if (codes.isEmpty()) {
             return found;
         }
-        entityManager.createQuery("FROM Indicator WHERE planCode IN :plans AND code IN :codes ORDER BY id", Indicator.class)
-            .setParameter("plans", planCodes)
-            .setParameter("codes", codes)
-            .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+        ((List<Indicator>) entityManager.createNativeQuery("""
+                SELECT * FROM indicator WHERE plan_code = ANY(CAST(:plans AS text[])) AND code = ANY(CAST(:codes AS text[]))
+                ORDER BY id FOR UPDATE""", Indicator.class)
+            .setParameter("plans", planCodes.toArray(String[]::new))
+            .setParameter("codes", codes.toArray(String[]::new))
             .setHint(HibernateHints.HINT_READ_ONLY, true)
-            .getResultList()
+            .getResultList())
             .forEach(indicator -> found.put(key(indicator.planCode, indicator.code), indicator));
         return found;
     }
