@@ -73,43 +73,47 @@ public class EventApplier {
                 ids.add(id.get());
             }
         }
-        // The batch's ids and measurements each go in with one statement: a batch holds thousands of events.
+        // The batch's ids go in with one statement.
         Set<String> firstDeliveries = recordIds ? processedEvents.firstDeliveries(ids) : new HashSet<>(ids);
-        Map<String, Recalculation.Scope> touched = new HashMap<>();
-        List<MeasurementUpdated> measurements = new ArrayList<>();
+        Events events = new Events();
         for (int i = 0; i < identified.size(); i++) {
             ConsumerRecord<String, String> record = identified.get(i);
             if (firstDeliveries.remove(ids.get(i))) {
                 try {
-                    store(record, touched, measurements);
+                    read(record, events);
                 } catch (PoisonEvent e) {
                     parked.park(record, e.getMessage(), 1);
                 }
             }
         }
-        readModel.store(measurements).forEach(event -> scope(touched, event.planCode()).measurement(event.fiscalYear(), event.indicatorCode()));
+        // Each kind goes in with one statement: a batch holds thousands of events (a rebuild, a plan's indicators).
+        Map<String, Recalculation.Scope> touched = new HashMap<>();
+        readModel.storePlans(events.plans).forEach(event -> scope(touched, event.planCode()).everything());
+        readModel.storeIndicators(events.indicators).forEach(event -> scope(touched, event.planCode()).indicator(event.indicatorCode()));
+        readModel.storeMeasurements(events.measurements)
+            .forEach(event -> scope(touched, event.planCode()).measurement(event.fiscalYear(), event.indicatorCode()));
         return touched;
     }
 
-    private void store(ConsumerRecord<String, String> record, Map<String, Recalculation.Scope> touched, List<MeasurementUpdated> measurements) {
+    /** A batch's events, read and checked, by kind. */
+    private static final class Events {
+        final List<PlanChanged> plans = new ArrayList<>();
+        final List<IndicatorChanged> indicators = new ArrayList<>();
+        final List<MeasurementUpdated> measurements = new ArrayList<>();
+    }
+
+    private void read(ConsumerRecord<String, String> record, Events events) {
         switch (record.topic()) {
-            case Topics.PLANS -> {
-                PlanChanged event = json.read(record.value(), PlanChanged.class);
-                if (readModel.store(event)) {
-                    scope(touched, event.planCode()).everything();
-                }
-            }
+            case Topics.PLANS -> events.plans.add(json.read(record.value(), PlanChanged.class));
             case Topics.INDICATORS -> {
                 IndicatorChanged event = json.read(record.value(), IndicatorChanged.class);
                 if (event.indicator() == null) {
                     throw new PoisonEvent("an indicator-changed event without its indicator");
                 }
                 ReadModel.definition(event.indicator());
-                if (readModel.store(event)) {
-                    scope(touched, event.planCode()).indicator(event.indicatorCode());
-                }
+                events.indicators.add(event);
             }
-            case Topics.MEASUREMENTS -> measurements.add(checked(json.read(record.value(), MeasurementUpdated.class)));
+            case Topics.MEASUREMENTS -> events.measurements.add(checked(json.read(record.value(), MeasurementUpdated.class)));
             default -> throw new PoisonEvent("not a source topic: " + record.topic());
         }
     }

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -70,78 +71,106 @@ public class ReadModel {
     public record PlanSnapshot(String code, long version, Instant changedAt, PlanChanged.Plan plan) {
     }
 
-    public boolean store(PlanChanged event) {
-        return entityManager.createNativeQuery("""
+    /** Stores the plan versions in one statement; returns those not stored before. */
+    public List<PlanChanged> storePlans(List<PlanChanged> events) {
+        Set<String> stored = insertAll("""
                 INSERT INTO plan_version (plan_code, version, changed_at, changed_by, document)
-                VALUES (:plan, :version, :changedAt, CAST(:changedBy AS jsonb), CAST(:document AS jsonb)) ON CONFLICT DO NOTHING""")
-            .setParameter("plan", event.planCode())
-            .setParameter("version", event.version())
-            .setParameter("changedAt", event.changedAt())
-            .setParameter("changedBy", json(event.changedBy()))
-            .setParameter("document", json(event.plan()))
-            .executeUpdate() == 1;
+                SELECT plan, version, changed_at::timestamptz, changed_by::jsonb, document::jsonb
+                FROM unnest(?::text[], ?::bigint[], ?::text[], ?::text[], ?::text[]) AS e (plan, version, changed_at, changed_by, document)
+                ON CONFLICT DO NOTHING RETURNING plan_code, version""", events, List.of(
+            new Column<>("text", PlanChanged::planCode),
+            new Column<>("bigint", PlanChanged::version),
+            new Column<>("text", e -> e.changedAt().toString()),
+            new Column<>("text", e -> json(e.changedBy())),
+            new Column<>("text", e -> json(e.plan()))));
+        return events.stream().filter(e -> stored.remove(key(e.planCode(), e.version()))).toList();
     }
 
-    public boolean store(IndicatorChanged event) {
-        return entityManager.createNativeQuery("""
+    /** Stores the indicator versions in one statement; returns those not stored before. */
+    public List<IndicatorChanged> storeIndicators(List<IndicatorChanged> events) {
+        Set<String> stored = insertAll("""
                 INSERT INTO indicator_version (plan_code, indicator_code, version, changed_at, changed_by, definition)
-                VALUES (:plan, :code, :version, :changedAt, CAST(:changedBy AS jsonb), CAST(:definition AS jsonb)) ON CONFLICT DO NOTHING""")
-            .setParameter("plan", event.planCode())
-            .setParameter("code", event.indicatorCode())
-            .setParameter("version", event.version())
-            .setParameter("changedAt", event.changedAt())
-            .setParameter("changedBy", json(event.changedBy()))
-            .setParameter("definition", json(event.indicator()))
-            .executeUpdate() == 1;
+                SELECT plan, code, version, changed_at::timestamptz, changed_by::jsonb, definition::jsonb
+                FROM unnest(?::text[], ?::text[], ?::bigint[], ?::text[], ?::text[], ?::text[])
+                     AS e (plan, code, version, changed_at, changed_by, definition)
+                ON CONFLICT DO NOTHING RETURNING plan_code, indicator_code, version""", events, List.of(
+            new Column<>("text", IndicatorChanged::planCode),
+            new Column<>("text", IndicatorChanged::indicatorCode),
+            new Column<>("bigint", IndicatorChanged::version),
+            new Column<>("text", e -> e.changedAt().toString()),
+            new Column<>("text", e -> json(e.changedBy())),
+            new Column<>("text", e -> json(e.indicator()))));
+        return events.stream().filter(e -> stored.remove(key(e.planCode(), e.indicatorCode(), e.version()))).toList();
     }
 
     /** Stores the measurements in one statement; returns those not stored before. */
-    public List<MeasurementUpdated> store(List<MeasurementUpdated> events) {
-        if (events.isEmpty()) {
-            return List.of();
-        }
-        Set<Long> stored = entityManager.unwrap(Session.class).doReturningWork(connection -> {
-            try (PreparedStatement insert = connection.prepareStatement("""
-                    INSERT INTO measurement (measurement_id, plan_code, indicator_code, fiscal_year, quarter, month, revision,
-                                             value, outcome, status, recorded_at, recorded_by, correction_reason,
-                                             expected_date)
-                    SELECT id, plan, code, year, quarter, month, revision, value::numeric, outcome, status, recorded_at::timestamptz,
-                           recorded_by::jsonb, correction_reason, expected_date::date
-                    FROM unnest(?::bigint[], ?::text[], ?::text[], ?::integer[], ?::integer[], ?::integer[], ?::integer[],
-                                ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
-                         AS e (id, plan, code, year, quarter, month, revision, value, outcome, status, recorded_at, recorded_by,
-                               correction_reason, expected_date)
-                    ON CONFLICT DO NOTHING RETURNING measurement_id""")) {
-                insert.setArray(1, connection.createArrayOf("bigint", column(events, MeasurementUpdated::measurementId)));
-                insert.setArray(2, connection.createArrayOf("text", column(events, MeasurementUpdated::planCode)));
-                insert.setArray(3, connection.createArrayOf("text", column(events, MeasurementUpdated::indicatorCode)));
-                insert.setArray(4, connection.createArrayOf("integer", column(events, MeasurementUpdated::fiscalYear)));
-                insert.setArray(5, connection.createArrayOf("integer", column(events, MeasurementUpdated::quarter)));
-                insert.setArray(6, connection.createArrayOf("integer", column(events, MeasurementUpdated::month)));
-                insert.setArray(7, connection.createArrayOf("integer", column(events, MeasurementUpdated::revision)));
-                // Exact decimals and instants travel as their text, which PostgreSQL reads back exactly.
-                insert.setArray(8, connection.createArrayOf("text", column(events, e -> e.value() == null ? null : e.value().toPlainString())));
-                insert.setArray(9, connection.createArrayOf("text", column(events, MeasurementUpdated::outcome)));
-                insert.setArray(10, connection.createArrayOf("text", column(events, MeasurementUpdated::status)));
-                insert.setArray(11, connection.createArrayOf("text", column(events, e -> e.recordedAt().toString())));
-                insert.setArray(12, connection.createArrayOf("text", column(events, e -> json(e.recordedBy()))));
-                insert.setArray(13, connection.createArrayOf("text", column(events, MeasurementUpdated::correctionReason)));
-                insert.setArray(14, connection.createArrayOf("text",
-                    column(events, e -> e.expectedDate() == null ? null : e.expectedDate().toString())));
-                Set<Long> ids = new HashSet<>();
-                try (ResultSet rows = insert.executeQuery()) {
-                    while (rows.next()) {
-                        ids.add(rows.getLong(1));
-                    }
-                }
-                return ids;
-            }
-        });
-        return events.stream().filter(event -> stored.remove(event.measurementId())).toList();
+    public List<MeasurementUpdated> storeMeasurements(List<MeasurementUpdated> events) {
+        Set<String> stored = insertAll("""
+                INSERT INTO measurement (measurement_id, plan_code, indicator_code, fiscal_year, quarter, month, revision,
+                                         value, outcome, status, recorded_at, recorded_by, correction_reason,
+                                         expected_date)
+                SELECT id, plan, code, year, quarter, month, revision, value::numeric, outcome, status, recorded_at::timestamptz,
+                       recorded_by::jsonb, correction_reason, expected_date::date
+                FROM unnest(?::bigint[], ?::text[], ?::text[], ?::integer[], ?::integer[], ?::integer[], ?::integer[],
+                            ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+                     AS e (id, plan, code, year, quarter, month, revision, value, outcome, status, recorded_at, recorded_by,
+                           correction_reason, expected_date)
+                ON CONFLICT DO NOTHING RETURNING measurement_id""", events, List.of(
+            new Column<>("bigint", MeasurementUpdated::measurementId),
+            new Column<>("text", MeasurementUpdated::planCode),
+            new Column<>("text", MeasurementUpdated::indicatorCode),
+            new Column<>("integer", MeasurementUpdated::fiscalYear),
+            new Column<>("integer", MeasurementUpdated::quarter),
+            new Column<>("integer", MeasurementUpdated::month),
+            new Column<>("integer", MeasurementUpdated::revision),
+            // Exact decimals and instants travel as their text, which PostgreSQL reads back exactly.
+            new Column<>("text", e -> e.value() == null ? null : e.value().toPlainString()),
+            new Column<>("text", MeasurementUpdated::outcome),
+            new Column<>("text", MeasurementUpdated::status),
+            new Column<>("text", e -> e.recordedAt().toString()),
+            new Column<>("text", e -> json(e.recordedBy())),
+            new Column<>("text", MeasurementUpdated::correctionReason),
+            new Column<>("text", e -> e.expectedDate() == null ? null : e.expectedDate().toString())));
+        return events.stream().filter(e -> stored.remove(key(e.measurementId()))).toList();
     }
 
-    private static Object[] column(List<MeasurementUpdated> events, Function<MeasurementUpdated, Object> value) {
-        return events.stream().map(value).toArray();
+    /** A column of an insert from arrays: its SQL array type, and its value in each event. */
+    private record Column<T>(String type, Function<T, Object> value) {
+    }
+
+    /**
+     * Inserts the events with one statement of array parameters (one per column, whatever the number of events, so
+     * the statement is prepared once); returns the keys its RETURNING clause gives for the rows it inserted.
+     */
+    private <T> Set<String> insertAll(String sql, List<T> events, List<Column<T>> columns) {
+        if (events.isEmpty()) {
+            return new HashSet<>();
+        }
+        return entityManager.unwrap(Session.class).doReturningWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement(sql)) {
+                for (int i = 0; i < columns.size(); i++) {
+                    Column<T> column = columns.get(i);
+                    insert.setArray(i + 1, connection.createArrayOf(column.type(), events.stream().map(column.value()).toArray()));
+                }
+                Set<String> keys = new HashSet<>();
+                try (ResultSet rows = insert.executeQuery()) {
+                    int width = rows.getMetaData().getColumnCount();
+                    while (rows.next()) {
+                        Object[] key = new Object[width];
+                        for (int c = 0; c < width; c++) {
+                            key[c] = rows.getObject(c + 1);
+                        }
+                        keys.add(key(key));
+                    }
+                }
+                return keys;
+            }
+        });
+    }
+
+    /** A row's key as {@link #insertAll} returns it. */
+    private static String key(Object... parts) {
+        return Arrays.stream(parts).map(String::valueOf).collect(Collectors.joining("\u001f"));
     }
 
     public Optional<PlanSnapshot> plan(String planCode, Instant asOf) {

@@ -81,7 +81,6 @@ public class Recalculation {
     @Transactional(Transactional.TxType.MANDATORY)
     public void recalculate(String planCode, Scope scope, boolean publish) {
         readModel.changed(planCode);
-        Optional<ReadModel.PlanSnapshot> plan = readModel.plan(planCode, EVERYTHING);
         Set<String> codes = new TreeSet<>(scope.everyYear);
         scope.codesByYear.values().forEach(codes::addAll);
         List<IndicatorDefinition> definitions = scope.everything || codes.size() > FEW
@@ -91,7 +90,9 @@ public class Recalculation {
             return; // measurements wait for their definition, which recalculates them when it arrives
         }
         Map<Integer, Set<String>> work = new HashMap<>();
-        Set<Integer> allYears = scope.everything || !scope.everyYear.isEmpty() ? years(planCode, plan, definitions) : Set.of();
+        // Only a change to definitions or the plan needs the plan's years: its document is not read for a measurement.
+        Set<Integer> allYears = scope.everything || !scope.everyYear.isEmpty()
+            ? years(planCode, readModel.plan(planCode, EVERYTHING), definitions) : Set.of();
         for (IndicatorDefinition def : definitions) {
             if (scope.everything || scope.everyYear.contains(def.code())) {
                 allYears.forEach(year -> work.computeIfAbsent(year, y -> new TreeSet<>()).add(def.code()));
@@ -163,10 +164,11 @@ public class Recalculation {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = entityManager.createNativeQuery("""
                 SELECT indicator_code, fiscal_year, status, attainment FROM indicator_result
-                WHERE plan_code = :plan AND fiscal_year IN (:years) AND indicator_code IN (:codes)""")
+                WHERE plan_code = :plan AND fiscal_year = ANY(CAST(:years AS integer[]))
+                  AND indicator_code = ANY(CAST(:codes AS text[]))""")
             .setParameter("plan", planCode)
-            .setParameter("years", years)
-            .setParameter("codes", codes)
+            .setParameter("years", years.toArray(Integer[]::new))
+            .setParameter("codes", codes.toArray(String[]::new))
             .getResultList();
         Map<String, Stored> previous = new HashMap<>();
         for (Object[] row : rows) {

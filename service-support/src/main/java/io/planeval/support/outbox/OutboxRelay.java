@@ -216,9 +216,10 @@ public class OutboxRelay {
             QuarkusTransaction.requiringNew().run(() -> {
                 Instant now = Moments.now();
                 if (!outcomes.acknowledged.isEmpty()) {
-                    entityManager.createQuery("UPDATE OutboxEvent SET publishedAt = :now WHERE seq IN :seqs")
+                    // One array parameter: the same statement for any batch, never translated or prepared again.
+                    entityManager.createNativeQuery("UPDATE outbox_event SET published_at = :now WHERE seq = ANY(CAST(:seqs AS bigint[]))")
                         .setParameter("now", now)
-                        .setParameter("seqs", outcomes.acknowledged)
+                        .setParameter("seqs", outcomes.acknowledged.toArray(Long[]::new))
                         .executeUpdate();
                 }
                 outcomes.refused.forEach((event, reason) -> entityManager
