@@ -5,7 +5,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -49,73 +48,97 @@ public class EventApplier {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public Map<String, Recalculation.Scope> store(Iterable<ConsumerRecord<String, String>> records) {
-        return store(records, true);
+        return store(read(records), true);
     }
 
     /**
-     * For a rebuild into an emptied read model: the ids are not recorded. Every store is idempotent by its own key
-     * (version, revision), so an event that arrives again later stores nothing and recomputes nothing.
+     * For a rebuild into an emptied read model, events already read (on another thread: {@link #read} needs no
+     * database): the ids are not recorded. Every store is idempotent by its own key (version, revision), so an event
+     * that arrives again later stores nothing and recomputes nothing.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public Map<String, Recalculation.Scope> storeWithoutIds(Iterable<ConsumerRecord<String, String>> records) {
-        return store(records, false);
+    public Map<String, Recalculation.Scope> storeWithoutIds(Batch batch) {
+        return store(batch, false);
     }
 
-    private Map<String, Recalculation.Scope> store(Iterable<ConsumerRecord<String, String>> records, boolean recordIds) {
-        List<ConsumerRecord<String, String>> identified = new ArrayList<>();
-        List<String> ids = new ArrayList<>();
+    /** An event as read from its record: the event, or why it cannot be applied (poison). */
+    private record Read(ConsumerRecord<String, String> record, String id, Object event, String poison) {
+    }
+
+    /** Records read and checked, ready to store. */
+    public static final class Batch {
+        private final List<Read> reads = new ArrayList<>();
+
+        public int size() {
+            return reads.size();
+        }
+    }
+
+    /** Reads and checks the records' events: JSON and the vocabulary, no database. */
+    public Batch read(Iterable<ConsumerRecord<String, String>> records) {
+        Batch batch = new Batch();
         for (ConsumerRecord<String, String> record : records) {
-            Optional<String> id = CloudEventHeaders.read(record.headers(), CloudEventHeaders.ID);
-            if (id.isEmpty()) {
-                parked.park(record, "no ce_id header", 1);
+            String id = CloudEventHeaders.read(record.headers(), CloudEventHeaders.ID).orElse(null);
+            try {
+                batch.reads.add(new Read(record, id, id == null ? null : event(record), null));
+            } catch (PoisonEvent e) {
+                batch.reads.add(new Read(record, id, null, e.getMessage()));
+            }
+        }
+        return batch;
+    }
+
+    private Map<String, Recalculation.Scope> store(Batch batch, boolean recordIds) {
+        List<String> ids = new ArrayList<>();
+        for (Read read : batch.reads) {
+            if (read.id() == null) {
+                parked.park(read.record(), "no ce_id header", 1);
             } else {
-                identified.add(record);
-                ids.add(id.get());
+                ids.add(read.id());
             }
         }
         // The batch's ids go in with one statement.
         Set<String> firstDeliveries = recordIds ? processedEvents.firstDeliveries(ids) : new HashSet<>(ids);
-        Events events = new Events();
-        for (int i = 0; i < identified.size(); i++) {
-            ConsumerRecord<String, String> record = identified.get(i);
-            if (firstDeliveries.remove(ids.get(i))) {
-                try {
-                    read(record, events);
-                } catch (PoisonEvent e) {
-                    parked.park(record, e.getMessage(), 1);
-                }
+        List<PlanChanged> plans = new ArrayList<>();
+        List<IndicatorChanged> indicators = new ArrayList<>();
+        List<MeasurementUpdated> measurements = new ArrayList<>();
+        for (Read read : batch.reads) {
+            if (read.id() == null || !firstDeliveries.remove(read.id())) {
+                continue;
+            }
+            if (read.poison() != null) {
+                parked.park(read.record(), read.poison(), 1);
+            } else if (read.event() instanceof PlanChanged plan) {
+                plans.add(plan);
+            } else if (read.event() instanceof IndicatorChanged indicator) {
+                indicators.add(indicator);
+            } else {
+                measurements.add((MeasurementUpdated) read.event());
             }
         }
         // Each kind goes in with one statement: a batch holds thousands of events (a rebuild, a plan's indicators).
         Map<String, Recalculation.Scope> touched = new HashMap<>();
-        readModel.storePlans(events.plans).forEach(event -> scope(touched, event.planCode()).everything());
-        readModel.storeIndicators(events.indicators).forEach(event -> scope(touched, event.planCode()).indicator(event.indicatorCode()));
-        readModel.storeMeasurements(events.measurements)
+        readModel.storePlans(plans).forEach(event -> scope(touched, event.planCode()).everything());
+        readModel.storeIndicators(indicators).forEach(event -> scope(touched, event.planCode()).indicator(event.indicatorCode()));
+        readModel.storeMeasurements(measurements)
             .forEach(event -> scope(touched, event.planCode()).measurement(event.fiscalYear(), event.indicatorCode()));
         return touched;
     }
 
-    /** A batch's events, read and checked, by kind. */
-    private static final class Events {
-        final List<PlanChanged> plans = new ArrayList<>();
-        final List<IndicatorChanged> indicators = new ArrayList<>();
-        final List<MeasurementUpdated> measurements = new ArrayList<>();
-    }
-
-    private void read(ConsumerRecord<String, String> record, Events events) {
-        switch (record.topic()) {
-            case Topics.PLANS -> events.plans.add(json.read(record.value(), PlanChanged.class));
+    private Object event(ConsumerRecord<String, String> record) {
+        return switch (record.topic()) {
+            case Topics.PLANS -> json.read(record.value(), PlanChanged.class);
             case Topics.INDICATORS -> {
                 IndicatorChanged event = json.read(record.value(), IndicatorChanged.class);
                 if (event.indicator() == null) {
                     throw new PoisonEvent("an indicator-changed event without its indicator");
                 }
                 ReadModel.definition(event.indicator());
-                events.indicators.add(event);
+                yield event;
             }
-            case Topics.MEASUREMENTS -> events.measurements.add(checked(json.read(record.value(), MeasurementUpdated.class)));
+            case Topics.MEASUREMENTS -> checked(json.read(record.value(), MeasurementUpdated.class));
             default -> throw new PoisonEvent("not a source topic: " + record.topic());
-        }
+        };
     }
 
     /** A measurement whose status or outcome is outside the vocabulary is refused here, where it enters. */

@@ -106,16 +106,16 @@ public class ReadModelRebuild {
         EMPTIED.forEach(statement -> entityManager.createNativeQuery(statement).executeUpdate());
         long events = 0;
         Set<String> plans = new TreeSet<>();
-        // One thread reads the topics ahead while this one stores what it read: fetching and decoding the next
-        // batch no longer waits for the database.
+        // One thread reads the topics and their events ahead while this one stores what it read: fetching and
+        // parsing the next batch no longer waits for the database.
         BlockingQueue<Read> ahead = new ArrayBlockingQueue<>(READ_AHEAD_BATCHES);
         Thread reader = new Thread(() -> readTopics(ahead), "rebuild-reader");
         reader.start();
         try {
             for (Read read = take(ahead); !read.last(); read = take(ahead)) {
-                events += read.records().size();
-                eventsRead.increment(read.records().size());
-                plans.addAll(applier.storeWithoutIds(read.records()).keySet());
+                events += read.batch().size();
+                eventsRead.increment(read.batch().size());
+                plans.addAll(applier.storeWithoutIds(read.batch()).keySet());
             }
         } finally {
             reader.interrupt();
@@ -132,8 +132,8 @@ public class ReadModelRebuild {
         return result;
     }
 
-    /** A batch read from the topics, the end of them ({@code last}), or why reading failed. */
-    private record Read(List<ConsumerRecord<String, String>> records, boolean last, RuntimeException failure) {
+    /** A batch read from the topics (its events read too), the end of them ({@code last}), or why reading failed. */
+    private record Read(EventApplier.Batch batch, boolean last, RuntimeException failure) {
     }
 
     /** Reads every source topic from its beginning to where it ends now, a batch at a time, into {@code ahead}. */
@@ -158,16 +158,17 @@ public class ReadModelRebuild {
                             within.add(r);
                         }
                     });
-                    ahead.put(new Read(within, false, null));
+                    // The events are read here too: this thread would otherwise wait for the database with a free core.
+                    ahead.put(new Read(applier.read(within), false, null));
                 }
             }
-            ahead.put(new Read(List.of(), true, null));
+            ahead.put(new Read(null, true, null));
         } catch (InterruptedException e) {
             // The rebuild stopped taking batches: it failed, and says why itself.
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
             try {
-                ahead.put(new Read(List.of(), true, e));
+                ahead.put(new Read(null, true, e));
             } catch (InterruptedException interrupted) {
                 Thread.currentThread().interrupt();
             }
