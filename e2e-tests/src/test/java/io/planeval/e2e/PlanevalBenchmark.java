@@ -192,9 +192,11 @@ class PlanevalBenchmark {
                     rates.add(10_000 / seconds);
                 }
             }
+            double caughtUp = caughtUpSeconds();
             double median = Load.median(rates);
-            row("Bulk " + format + ", 10,000 rows a request", "measurements/s", rates, "one client",
-                median >= 50_000 ? "met (≥ 50,000/s)" : "missed (≥ 50,000/s)");
+            row("Bulk " + format + ", 10,000 rows a request", "measurements/s", rates,
+                String.format(Locale.ROOT, "one client; the evaluation caught up %.1f s after the last 201", caughtUp),
+                median >= 50_000 && caughtUp <= 2 ? "met (≥ 50,000/s, caught up ≤ 2 s)" : "missed (≥ 50,000/s, caught up ≤ 2 s)");
         }
     }
 
@@ -300,15 +302,23 @@ class PlanevalBenchmark {
 
     /** Starts from a caught-up evaluation: the bulk rounds before leave a backlog of events behind them. */
     void awaitCaughtUp() {
+        notes.add(String.format(Locale.ROOT, "Before a freshness run, evaluation-service took %.0f s to apply the backlog "
+            + "left by the load before it.", caughtUpSeconds()));
+    }
+
+    /**
+     * How long until the evaluation has applied everything posted so far: a marker posted now is relayed and applied
+     * after the events before it (one plan, one partition, in order).
+     */
+    double caughtUpSeconds() {
         long started = System.nanoTime();
         Api.Reply reply = Api.post(system.indicators.url() + "/api/v1/plans/" + POST_PLAN + "/indicators/K0/measurements",
             "{\"fiscalYear\": 2029, \"value\": 1, \"status\": \"final\"}");
         long id = reply.json().get("id").asLong();
-        await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(500)).until(() -> Api.get(system.evaluation.url()
+        await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(50)).until(() -> Api.get(system.evaluation.url()
             + "/api/v1/plans/" + POST_PLAN + "/evaluation/indicators/K0?fiscalYear=2029").json()
             .at("/working/actual/measurementId").asLong() >= id);
-        notes.add(String.format(Locale.ROOT, "Before a freshness run, evaluation-service took %.0f s to apply the backlog "
-            + "left by the load before it.", (System.nanoTime() - started) / 1e9));
+        return (System.nanoTime() - started) / 1e9;
     }
 
     /** Nanoseconds from the 201 until the evaluation uses this measurement (or a later one) for its indicator. */
