@@ -19,6 +19,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 
 import io.planeval.evaluation.EvaluationConfig;
 import io.planeval.evaluation.readmodel.ReadModel;
+import io.planeval.support.notice.BackgroundLoop;
 import io.planeval.support.notice.ChannelListener;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -36,8 +37,7 @@ public class EvaluationStream {
     private static final int PAGE = 1000;
 
     private final List<Subscriber> subscribers = new CopyOnWriteArrayList<>();
-    private volatile boolean running;
-    private Thread worker;
+    private BackgroundLoop worker;
     /** The last change looked at; guarded by this. */
     private Position seen;
 
@@ -60,17 +60,12 @@ public class EvaluationStream {
     void onStart(@Observes StartupEvent event) {
         seen = log.latest();
         metrics.gaugeCollectionSize("planeval.evaluation.stream.clients", List.of(), subscribers);
-        running = true;
-        worker = new Thread(this::run, "evaluation-stream");
-        worker.setDaemon(true);
-        worker.start();
+        worker = BackgroundLoop.start("evaluation-stream", this::run);
     }
 
     void onStop(@Observes ShutdownEvent event) throws InterruptedException {
-        running = false;
         if (worker != null) {
-            worker.interrupt();
-            worker.join(5_000);
+            worker.stop();
         }
         subscribers.forEach(s -> s.sink().close());
     }
@@ -112,17 +107,17 @@ public class EvaluationStream {
         subscribers.add(new Subscriber(planCode, sink, sse, lastSeen == null || lastSeen.compareTo(seen) < 0 ? seen : lastSeen));
     }
 
-    private void run() {
+    private void run(BackgroundLoop loop) {
         try (ChannelListener notices = new ChannelListener(dataSource, ReadModel.CHANGED_CHANNEL)) {
-            follow(notices);
+            follow(notices, loop);
         }
     }
 
     /** Reads the log whenever a recalculation on any instance commits, and at least every poll interval. */
-    private void follow(ChannelListener notices) {
+    private void follow(ChannelListener notices, BackgroundLoop loop) {
         long lastKeepAlive = System.nanoTime();
         long lastPrune = 0;
-        while (running) {
+        while (loop.running()) {
             try {
                 int found = poll();
                 if (System.nanoTime() - lastKeepAlive > config.stream().keepAlive().toNanos()) {

@@ -13,6 +13,7 @@ import org.jboss.logging.Logger;
 
 import io.agroal.api.AgroalDataSource;
 import io.planeval.evaluation.EvaluationConfig;
+import io.planeval.support.notice.BackgroundLoop;
 import io.planeval.support.notice.ChannelListener;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
@@ -42,8 +43,7 @@ public class PlanStates {
     /** Raised by every forgetting, so that a state read from the database before it is not kept after it. */
     private final AtomicLong forgettings = new AtomicLong();
     private volatile boolean listening;
-    private volatile boolean running;
-    private Thread worker;
+    private BackgroundLoop worker;
 
     @Inject
     ReadModel readModel;
@@ -55,17 +55,12 @@ public class PlanStates {
     EvaluationConfig config;
 
     void onStart(@Observes StartupEvent event) {
-        running = true;
-        worker = new Thread(this::follow, "plan-states");
-        worker.setDaemon(true);
-        worker.start();
+        worker = BackgroundLoop.start("plan-states", this::follow);
     }
 
     void onStop(@Observes ShutdownEvent event) throws InterruptedException {
-        running = false;
         if (worker != null) {
-            worker.interrupt();
-            worker.join(5_000);
+            worker.stop();
         }
     }
 
@@ -94,9 +89,9 @@ public class PlanStates {
         kept.clear();
     }
 
-    private void follow() {
+    private void follow(BackgroundLoop loop) {
         try (ChannelListener notices = new ChannelListener(dataSource, ReadModel.CHANGED_CHANNEL)) {
-            while (running) {
+            while (loop.running()) {
                 boolean notified = notices.await(config.stream().pollInterval());
                 boolean nowListening = notices.listening();
                 // Changes committed before listening (again) gave no notice here.
