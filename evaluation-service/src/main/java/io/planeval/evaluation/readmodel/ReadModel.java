@@ -36,6 +36,7 @@ import io.planeval.contracts.Vocabulary.IndicatorKind;
 import io.planeval.contracts.Vocabulary.Method;
 import io.planeval.contracts.Vocabulary;
 import io.planeval.evaluation.attainment.Actual;
+import io.planeval.evaluation.attainment.Evaluation;
 import io.planeval.evaluation.attainment.IndicatorDefinition;
 import io.planeval.support.consume.PoisonEvent;
 import io.planeval.support.notice.CommitNotices;
@@ -132,6 +133,25 @@ public class ReadModel {
             new Column<>("text", MeasurementUpdated::correctionReason),
             new Column<>("text", e -> e.expectedDate() == null ? null : e.expectedDate().toString())));
         return events.stream().filter(e -> stored.remove(key(e.measurementId()))).toList();
+    }
+
+    /** Removes the plan's results other than these (their indicator or year is no longer evaluated). */
+    public void keepResults(String planCode, List<Evaluation> kept) {
+        entityManager.createNativeQuery("""
+                DELETE FROM indicator_result r WHERE r.plan_code = :plan AND NOT EXISTS (
+                    SELECT 1 FROM unnest(CAST(:codes AS text[]), CAST(:years AS integer[])) AS k (code, year)
+                    WHERE k.code = r.indicator_code AND k.year = r.fiscal_year)""")
+            .setParameter("plan", planCode)
+            .setParameter("codes", kept.stream().map(e -> e.indicator().code()).toArray(String[]::new))
+            .setParameter("years", kept.stream().map(Evaluation::fiscalYear).toArray(Integer[]::new))
+            .executeUpdate();
+    }
+
+    /** Removes the results of every plan but these. */
+    public void keepResultsOf(Collection<String> planCodes) {
+        entityManager.createNativeQuery("DELETE FROM indicator_result WHERE NOT (plan_code = ANY(CAST(:plans AS text[])))")
+            .setParameter("plans", planCodes.toArray(String[]::new))
+            .executeUpdate();
     }
 
     /** A column of an insert from arrays: its SQL array type, and its value in each event. */

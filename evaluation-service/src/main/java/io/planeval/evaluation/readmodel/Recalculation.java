@@ -78,8 +78,9 @@ public class Recalculation {
         }
     }
 
+    /** Recomputes the scope's results, stores those that changed; returns every result computed. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void recalculate(String planCode, Scope scope, boolean publish) {
+    public List<Evaluation> recalculate(String planCode, Scope scope, boolean publish) {
         readModel.changed(planCode);
         Set<String> codes = new TreeSet<>(scope.everyYear);
         scope.codesByYear.values().forEach(codes::addAll);
@@ -87,7 +88,7 @@ public class Recalculation {
             ? readModel.indicators(planCode, EVERYTHING)
             : codes.stream().map(code -> readModel.indicator(planCode, code, EVERYTHING)).flatMap(Optional::stream).toList();
         if (definitions.isEmpty()) {
-            return; // measurements wait for their definition, which recalculates them when it arrives
+            return List.of(); // measurements wait for their definition, which recalculates them when it arrives
         }
         Map<Integer, Set<String>> work = new HashMap<>();
         // Only a change to definitions or the plan needs the plan's years: its document is not read for a measurement.
@@ -112,6 +113,7 @@ public class Recalculation {
             }
         });
         record(planCode, evaluations, publish);
+        return evaluations;
     }
 
     /** The plan's years when it is known, the years measured, and the target years. */

@@ -30,6 +30,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.planeval.contracts.Topics;
 import io.planeval.evaluation.readmodel.EventApplier;
+import io.planeval.evaluation.readmodel.ReadModel;
 import io.planeval.evaluation.readmodel.RebuildGate;
 import io.planeval.evaluation.readmodel.Recalculation;
 import io.planeval.support.events.KafkaSettings;
@@ -38,11 +39,12 @@ import io.quarkus.runtime.StartupEvent;
 
 /**
  * Empties the read model and reads the three source topics again from their beginning up to where they end now,
- * then recomputes every result, all in one transaction: readers keep seeing the previous model until the new one
- * commits whole. The consumers of every instance wait meanwhile ({@link RebuildGate}) and carry on afterwards;
- * what they receive again is already stored under its version or revision and changes nothing. Event ids are not
- * recorded during a rebuild (a third of its database time). Parked events are read again with the rest, so a
- * rebuild is also how they are retried. No evaluation-changed events are published: a rebuild changes nothing.
+ * then recomputes every result and stores those that differ, all in one transaction: readers keep seeing the
+ * previous model until the new one commits whole. The consumers of every instance wait meanwhile
+ * ({@link RebuildGate}) and carry on afterwards; what they receive again is already stored under its version or
+ * revision and changes nothing. Event ids are not recorded during a rebuild (a third of its database time). Parked
+ * events are read again with the rest, so a rebuild is also how they are retried; a result that differs then goes
+ * to the live streams' log, but no evaluation-changed event is published.
  */
 @ApplicationScoped
 public class ReadModelRebuild {
@@ -58,7 +60,7 @@ public class ReadModelRebuild {
     /** Batches read ahead of the one being stored (each up to max.poll.records, 5,000 events). */
     private static final int READ_AHEAD_BATCHES = 2;
     private static final List<String> EMPTIED = List.of("DELETE FROM plan_version", "DELETE FROM indicator_version",
-        "DELETE FROM measurement", "DELETE FROM indicator_result", "DELETE FROM processed_event",
+        "DELETE FROM measurement", "DELETE FROM processed_event",
         "DELETE FROM parked_event WHERE topic IN ('" + String.join("', '", TOPICS) + "')");
 
     @Inject
@@ -66,6 +68,9 @@ public class ReadModelRebuild {
 
     @Inject
     Recalculation recalculation;
+
+    @Inject
+    ReadModel readModel;
 
     @Inject
     EntityManager entityManager;
@@ -121,11 +126,14 @@ public class ReadModelRebuild {
             reader.interrupt();
             join(reader);
         }
+        // The results stay: compared with them, only those that differ are written again and logged as changes (the
+        // live streams would otherwise replay every result), and those no longer computed are removed.
         for (String plan : plans) {
             Recalculation.Scope everything = new Recalculation.Scope();
             everything.everything();
-            recalculation.recalculate(plan, everything, false);
+            readModel.keepResults(plan, recalculation.recalculate(plan, everything, false));
         }
+        readModel.keepResultsOf(plans);
         long millis = Math.max(1, Duration.between(started, Instant.now()).toMillis());
         Result result = new Result(events, plans.size(), millis, events * 1000 / millis);
         LOG.infof("Read model rebuilt: %s", result);

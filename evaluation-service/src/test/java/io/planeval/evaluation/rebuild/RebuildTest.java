@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,6 +19,7 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
+import io.agroal.api.AgroalDataSource;
 import io.planeval.contracts.EventTypes;
 import io.planeval.contracts.MeasurementUpdated;
 import io.planeval.contracts.Topics;
@@ -31,6 +35,9 @@ class RebuildTest {
 
     @Inject
     RebuildGate gate;
+
+    @Inject
+    AgroalDataSource dataSource;
 
     static String report(String plan, String query) {
         return given().when().get("/api/v1/plans/" + plan + "/evaluation" + query).then().statusCode(200).extract().asString();
@@ -69,6 +76,44 @@ class RebuildTest {
         assertThat(report(plan, "?asOf=2025-07-17").equals(committee)).as("report as of 2025-07-17 equal after rebuild").isTrue();
         assertThat(given().when().get("/api/v1/plans/" + plan + "/evaluation.csv").then().extract().asString().equals(csv))
             .as("committee CSV equal after rebuild").isTrue();
+    }
+
+    /**
+     * A rebuild from the same events computes the same results: none is written again or logged as a change (the live
+     * streams would replay them all), and a result nothing computes any more is removed.
+     */
+    @Test
+    void aRebuildLogsNoChangeWhereNothingChangedAndDropsWhatIsNoLongerComputed() throws Exception {
+        String plan = "ev-rebuild-quiet";
+        List<TestEvent> events = new ArrayList<>();
+        events.add(SampleEvents.plan(plan));
+        events.addAll(SampleEvents.indicators(plan));
+        events.addAll(SampleEvents.measurements(plan, 500_000));
+        KafkaTestProducer.sendAll(events);
+        await().atMost(Duration.ofSeconds(60)).until(() -> report(plan, "")
+            .contains("\"kpis\":{\"achieved\":52,\"notAchieved\":21,\"beingTallied\":5,\"noTarget\":16,\"total\":94}"));
+        String before = report(plan, "");
+        try (Connection connection = dataSource.getConnection(); Statement sql = connection.createStatement()) {
+            sql.executeUpdate("INSERT INTO indicator_result (plan_code, indicator_code, fiscal_year, status, attainment, evaluated_at) "
+                + "VALUES ('" + plan + "', 'GONE', 2024, 'achieved', 100, now())");
+        }
+        long changesBefore = count("evaluation_change WHERE plan_code = '" + plan + "'");
+        long resultsBefore = count("indicator_result WHERE plan_code = '" + plan + "'");
+
+        given().when().post("/api/v1/admin/rebuild").then().statusCode(200);
+
+        assertThat(count("evaluation_change WHERE plan_code = '" + plan + "'")).as("changes logged").isEqualTo(changesBefore);
+        assertThat(count("indicator_result WHERE plan_code = '" + plan + "' AND indicator_code = 'GONE'")).as("the stray result").isZero();
+        assertThat(count("indicator_result WHERE plan_code = '" + plan + "'")).isEqualTo(resultsBefore - 1);
+        assertThat(report(plan, "")).isEqualTo(before);
+    }
+
+    private long count(String from) throws Exception {
+        try (Connection connection = dataSource.getConnection(); Statement sql = connection.createStatement();
+             ResultSet rows = sql.executeQuery("SELECT count(*) FROM " + from)) {
+            rows.next();
+            return rows.getLong(1);
+        }
     }
 
     @Test
