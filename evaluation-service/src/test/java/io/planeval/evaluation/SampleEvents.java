@@ -61,6 +61,15 @@ public final class SampleEvents {
         return new TestEvent(Topics.PLANS, planCode, EventTypes.PLAN_CHANGED, write(event));
     }
 
+    /** The sample plan under this code, with every sample indicator and measurement (ids from {@code firstMeasurementId}). */
+    public static List<TestEvent> all(String planCode, long firstMeasurementId) {
+        List<TestEvent> events = new ArrayList<>();
+        events.add(plan(planCode));
+        events.addAll(indicators(planCode));
+        events.addAll(measurements(planCode, firstMeasurementId));
+        return events;
+    }
+
     /** Two sample plans, one open data and one not, each with every sample indicator and measurement. */
     public static List<TestEvent> openAndClosed(String open, String closed, long firstMeasurementId) {
         List<TestEvent> events = new ArrayList<>();

@@ -6,8 +6,6 @@ import static org.awaitility.Awaitility.await;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 
 import jakarta.inject.Inject;
 
@@ -17,7 +15,6 @@ import io.agroal.api.AgroalDataSource;
 import io.planeval.evaluation.SampleEvents;
 import io.planeval.evaluation.readmodel.ReadModel;
 import io.planeval.testsupport.KafkaTestProducer;
-import io.planeval.testsupport.KafkaTestProducer.TestEvent;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 
@@ -37,11 +34,7 @@ class ReportCacheAcrossInstancesTest {
 
     @Test
     void aChangeAppliedByAnotherInstanceIsServedAtOnce() throws Exception {
-        List<TestEvent> events = new ArrayList<>();
-        events.add(SampleEvents.plan(PLAN));
-        events.addAll(SampleEvents.indicators(PLAN));
-        events.addAll(SampleEvents.measurements(PLAN, 300_000));
-        KafkaTestProducer.sendAll(events);
+        KafkaTestProducer.sendAll(SampleEvents.all(PLAN, 300_000));
         CommitteeReportTest.awaitComplete(PLAN);
         assertThat(kgi3()).isEqualTo("189%");
 
