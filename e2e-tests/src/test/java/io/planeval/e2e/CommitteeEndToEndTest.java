@@ -455,19 +455,17 @@ class CommitteeEndToEndTest {
                         String code = codes.get((client + i) % codes.size());
                         String key = "load-" + loadStarted.toEpochMilli() + "-" + client + "-" + i;
                         String body = "{\"fiscalYear\": 2021, \"value\": " + (1000 * client + i) + ", \"status\": \"final\"}";
-                        Api.Reply reply = null;
-                        for (int attempt = 0; reply == null || reply.status() != 201; attempt++) {
-                            assertThat(attempt).as("attempts at %s, last answer %s", key, reply).isLessThan(60);
-                            ServiceProcess to = (client + i + attempt) % 2 == 0 ? indicators : indicators2;
-                            reply = Api.post(to.url() + "/api/v1/plans/" + PLAN + "/indicators/" + code + "/measurements",
-                                body, Map.of("Idempotency-Key", key));
-                            if (reply.status() != 201) {
-                                assertThat(reply.status()).as(reply.body()).isIn(-1, 429, 503);
-                                // The client's back-off before it tries again (the next attempt goes to the other
-                                // instance): a pause a real client takes, not a wait for a condition.
-                                Thread.sleep(100);
-                            }
-                        }
+                        int first = client + i;
+                        java.util.concurrent.atomic.AtomicInteger attempt = new java.util.concurrent.atomic.AtomicInteger();
+                        // Until it is stored, as a client would: each attempt after 100 ms goes to the other instance.
+                        Api.Reply reply = await("post " + key).atMost(Duration.ofSeconds(30)).pollDelay(Duration.ZERO)
+                            .pollInterval(Duration.ofMillis(100)).until(() -> {
+                                ServiceProcess to = (first + attempt.getAndIncrement()) % 2 == 0 ? indicators : indicators2;
+                                Api.Reply answer = Api.post(to.url() + "/api/v1/plans/" + PLAN + "/indicators/" + code
+                                    + "/measurements", body, Map.of("Idempotency-Key", key));
+                                assertThat(answer.status()).as(answer.body()).isIn(-1, 201, 429, 503);
+                                return answer;
+                            }, answer -> answer.status() == 201);
                         accepted.computeIfAbsent(code, k -> java.util.concurrent.ConcurrentHashMap.newKeySet())
                             .add(reply.json().get("id").asLong());
                         halfway.countDown();

@@ -38,11 +38,11 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 
 /**
- * Empties the read model and reads the three source topics again from their beginning up to where they end now,
- * then recomputes every result and stores those that differ, all in one transaction: readers keep seeing the
- * previous model until the new one commits whole. The consumers of every instance wait meanwhile
- * ({@link RebuildGate}) and carry on afterwards; what they receive again is already stored under its version or
- * revision and changes nothing. Event ids are not recorded during a rebuild (a third of its database time). Parked
+ * Empties the read model's copies of plans, indicators and measurements, reads the three source topics again from
+ * their beginning up to where they end now, then recomputes every result and stores those that differ, all in one
+ * transaction: readers keep seeing the previous model until the new one commits whole. The consumers of every
+ * instance wait meanwhile ({@link RebuildGate}) and carry on afterwards; what they receive again is already stored
+ * under its version or revision and changes nothing. Event ids are not recorded during a rebuild (a third of its database time). Parked
  * events are read again with the rest, so a rebuild is also how they are retried; a result that differs then goes
  * to the live streams' log, but no evaluation-changed event is published.
  */

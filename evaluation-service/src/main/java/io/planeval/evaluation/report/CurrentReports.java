@@ -10,9 +10,9 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.planeval.evaluation.EvaluationConfig;
 import io.planeval.evaluation.readmodel.PlanStates;
@@ -23,8 +23,8 @@ import io.planeval.evaluation.readmodel.PlanStates;
  * a 5,000-indicator report costs more than reading it. The generation is the database's, raised by whichever
  * instance applies a change, so every instance serves the new figures at once (each learns of it at that commit,
  * {@link PlanStates}). Readers arriving while a report is computed wait for that one computation instead of starting
- * their own. Reports are dropped, the least read first, beyond
- * {@code planeval.evaluation.report-cache-memory} (the bytes of their JSON, in a Caffeine cache). Reports as of a moment are not cached (they are asked rarely).
+ * their own. Reports are dropped, the least read first, beyond {@code planeval.evaluation.report-cache-memory} (the
+ * bytes of their JSON, in a Caffeine cache). Reports as of a moment are not cached (they are asked rarely).
  */
 @ApplicationScoped
 public class CurrentReports {
