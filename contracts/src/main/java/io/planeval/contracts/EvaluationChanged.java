@@ -19,4 +19,10 @@ public record EvaluationChanged(
     BigDecimal previousAttainment,
     BigDecimal attainment,
     Instant evaluatedAt) {
+    public EvaluationChanged {
+        Required.present(planCode, "planCode");
+        Required.present(indicatorCode, "indicatorCode");
+        Required.present(status, "status");
+        Required.present(evaluatedAt, "evaluatedAt");
+    }
 }

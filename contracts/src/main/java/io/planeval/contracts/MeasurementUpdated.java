@@ -32,4 +32,10 @@ public record MeasurementUpdated(
     String correctionReason,
     Instant recordedAt,
     Actor recordedBy) {
+    public MeasurementUpdated {
+        Required.present(planCode, "planCode");
+        Required.present(indicatorCode, "indicatorCode");
+        Required.present(status, "status");
+        Required.present(recordedAt, "recordedAt");
+    }
 }

@@ -9,6 +9,11 @@ import java.util.List;
  * Schema: {@code schemas/plan-changed.v1.json}; golden sample: {@code samples/plan-changed.v1.json}.
  */
 public record PlanChanged(String planCode, long version, Instant changedAt, Actor changedBy, Plan plan) {
+    public PlanChanged {
+        Required.present(planCode, "planCode");
+        Required.present(changedAt, "changedAt");
+        Required.present(plan, "plan");
+    }
 
     /** The plan as plan-service exports it; {@code levels} names level 1, 2, … of the tree. */
     public record Plan(
@@ -23,6 +28,13 @@ public record PlanChanged(String planCode, long version, Instant changedAt, Acto
         /** Whether the plan's evaluation is open data: readable without a token */
         boolean openData,
         List<Node> nodes) {
+        public Plan {
+            Required.present(code, "code");
+            Required.present(title, "title");
+            Required.present(levels, "levels");
+            Required.present(status, "status");
+            Required.present(nodes, "nodes");
+        }
     }
 
     /** A node of the tree, in depth-first order; {@code parent} is null at level 1. */
@@ -35,5 +47,9 @@ public record PlanChanged(String planCode, long version, Instant changedAt, Acto
         String parent,
         int position,
         String note) {
+        public Node {
+            Required.present(code, "code");
+            Required.present(title, "title");
+        }
     }
 }

@@ -23,4 +23,10 @@ public record TallyOverdue(
     String organisation,
     String department,
     Instant announcedAt) {
+    public TallyOverdue {
+        Required.present(planCode, "planCode");
+        Required.present(indicatorCode, "indicatorCode");
+        Required.present(expectedDate, "expectedDate");
+        Required.present(announcedAt, "announcedAt");
+    }
 }

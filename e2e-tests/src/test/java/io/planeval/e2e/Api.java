@@ -90,7 +90,13 @@ final class Api {
 
     /** A call with this bearer token (null: none) instead of the one given with {@link #authorize}; GET without a body. */
     static Reply sendAs(String bearerToken, String method, String url, String contentType, String body) {
+        return sendAs(bearerToken, method, url, contentType, body, Map.of());
+    }
+
+    /** As {@link #sendAs(String, String, String, String, String)}, with these headers too (a Cookie, say). */
+    static Reply sendAs(String bearerToken, String method, String url, String contentType, String body, Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url));
+        headers.forEach(request::header);
         if (body == null) {
             request.method(method, HttpRequest.BodyPublishers.noBody());
         } else {

@@ -409,6 +409,24 @@ class CommitteeEndToEndTest {
         browser.findElement(By.cssSelector("tr[data-node] th a")).click();
         assertThat(browser.findElements(By.cssSelector(".crumbs li"))).hasSizeGreaterThanOrEqualTo(4);
         assertThat(browser.findElement(By.cssSelector("dd.kpi-rate")).isDisplayed()).isTrue();
+
+        // The session opens pages, never the API: with only the dashboard's cookies the API asks for a bearer token.
+        String cookies = browser.manage().getCookies().stream().map(c -> c.getName() + "=" + c.getValue())
+            .collect(java.util.stream.Collectors.joining("; "));
+        assertThat(cookies).contains("q_session_dashboard");
+        Api.Reply withCookies = Api.sendAs(null, "GET", evaluation.url() + "/api/v1/plans/gunma-2025-29/evaluation?fiscalYear=2025",
+            null, null, Map.of("Cookie", cookies));
+        assertThat(withCookies.status()).as(withCookies.body()).isEqualTo(401);
+
+        // Signing out ends the session here and at the realm, and comes back to the plans.
+        browser.findElement(By.cssSelector("header a[href='/logout']")).click();
+        await().atMost(Duration.ofSeconds(20)).until(() -> browser.getCurrentUrl().startsWith(evaluation.url())
+            && !browser.findElements(By.cssSelector("header a[href^='/login']")).isEmpty());
+        browser.get(evaluation.url() + "/plans/gunma-2025-29?fiscalYear=2025");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("ページが見つかりません");
+        browser.findElement(By.cssSelector("main a[href^='/login']")).click();
+        await().atMost(Duration.ofSeconds(20)).until(() -> !browser.findElements(By.id("username")).isEmpty());
+        browser.get(evaluation.url() + "/");
     }
 
     @Test
@@ -662,6 +680,73 @@ class CommitteeEndToEndTest {
         assertThat(csv.body()).contains(",KGI3,").contains(",75700,");
         assertThat(texts(Api.getJson(evaluation.url() + "/api/v1/open-data/catalog").get("dcat:dataset"), "dct:identifier"))
             .contains(PLAN).doesNotContain("gunma-2025-29");
+    }
+
+    /**
+     * The extremes of every field the APIs accept, through the public APIs to the evaluation: values of 14 digits
+     * before the point and 6 after, of either sign where the method takes it; the first and last fiscal years; the
+     * longest texts, in Japanese with characters beyond the BMP. Each is evaluated, exact, and nothing is parked.
+     */
+    @Test
+    @Order(16)
+    void theExtremesOfEveryFieldTheApisAcceptAreEachEvaluatedAndNothingIsParked() {
+        String plan = "/api/v1/plans/extremes";
+        String longTitle = "行財政改革𠮷".repeat(500 / 6) + "改革";
+        Api.Reply planned = Api.send("PUT", system.plans.url() + plan, "application/json", """
+            {"title": "%s", "firstFiscalYear": 1900, "lastFiscalYear": 2200, "levels": ["目標"],
+             "nodes": [{"code": "G1", "title": "極端な値", "level": 1}]}""".formatted(longTitle));
+        assertThat(planned.status()).as(planned.body()).isEqualTo(201);
+        String largest = "99999999999999.999999";
+        String smallest = "0.000001";
+        Map<String, String> definitions = Map.of(
+            "X-RATIO", "\"direction\": \"higher_is_better\", \"method\": \"ratio\", \"target\": {\"value\": %s, \"fiscalYear\": 2200}"
+                .formatted(smallest),
+            "X-INVERSE", "\"direction\": \"lower_is_better\", \"method\": \"inverse_ratio\", \"target\": {\"value\": %s, \"fiscalYear\": 2200}"
+                .formatted(largest),
+            "X-PROGRESS", ("\"direction\": \"higher_is_better\", \"method\": \"progress_from_baseline\", "
+                + "\"baseline\": {\"value\": 99999999999999.999998, \"fiscalYear\": 1900}, \"target\": {\"value\": %s, \"fiscalYear\": 2200}")
+                .formatted(largest),
+            "X-OUTCOME", "\"direction\": \"qualitative\", \"target\": {\"text\": \"%s\", \"fiscalYear\": 2200}".formatted(longTitle));
+        definitions.forEach((code, definition) -> {
+            Api.Reply defined = Api.send("PUT", indicators.url() + plan + "/indicators/" + code, "application/json",
+                "{\"nodeCode\": \"G1\", \"kind\": \"kpi\", \"name\": \"%s\", \"unit\": \"𠮷件\", \"note\": \"%s\", %s}"
+                    .formatted(longTitle, "備考𩸽".repeat(2000 / 4), definition));
+            assertThat(defined.status()).as(code + ": " + defined.body()).isEqualTo(201);
+        });
+        Map<String, String> posts = Map.of(
+            "X-RATIO", "\"value\": " + largest,
+            "X-INVERSE", "\"value\": " + smallest,
+            "X-PROGRESS", "\"value\": -" + largest,
+            "X-OUTCOME", "\"outcome\": \"achieved\"");
+        String note = "注記𩸽".repeat(2000 / 4);
+        posts.forEach((code, value) -> {
+            Api.Reply posted = Api.post(indicators.url() + plan + "/indicators/" + code + "/measurements",
+                "{\"fiscalYear\": 2200, %s, \"status\": \"final\", \"describesDate\": \"2201-03-31\", \"note\": \"%s\", \"sourceSystem\": \"%s\"}"
+                    .formatted(value, note, note));
+            assertThat(posted.status()).as(code + ": " + posted.body()).isEqualTo(201);
+        });
+
+        Map<String, String> attainments = Map.of(
+            "X-RATIO", "9999999999999999999999.9999990000",
+            "X-INVERSE", "9999999999999999999999.9999990000",
+            "X-PROGRESS", "-19999999999999999999700.0000000000",
+            "X-OUTCOME", "100.0000000000");
+        String results = evaluation.url() + plan + "/evaluation/indicators/";
+        await().atMost(Duration.ofSeconds(30)).ignoreExceptions().untilAsserted(() -> attainments.forEach((code, attainment) ->
+            assertThat(Api.getJson(results + code + "?fiscalYear=2200").at("/attainment/percent").decimalValue())
+                .as(code).isEqualByComparingTo(attainment)));
+        JsonNode progress = Api.getJson(results + "X-PROGRESS?fiscalYear=2200");
+        assertThat(progress.at("/working/actual/value").decimalValue()).isEqualByComparingTo("-" + largest);
+        assertThat(progress.at("/working/actual/note").asText()).isEqualTo(note);
+        assertThat(Api.getJson(evaluation.url() + plan + "/evaluation?fiscalYear=2200").at("/totals/kpis/achieved").asInt())
+            .isEqualTo(3);
+        assertThat(Api.get(evaluation.url() + plan + "/evaluation.csv?fiscalYear=2200").body()).contains(largest);
+        assertThat(Api.get(evaluation.url() + plan + "/evaluation/forecast").status()).isEqualTo(200);
+        assertThat(Api.get(evaluation.url() + plan + "/evaluation/changes?from=1900-01-01&to=2200-01-01").status()).isEqualTo(200);
+        for (ServiceProcess service : system.services()) {
+            Api.Reply well = Api.get(service.url() + "/q/health/well");
+            assertThat(well.status()).as(service.name + ": " + well.body()).isEqualTo(200);
+        }
     }
 
     /** How many measurement events evaluation-service has timed from their change to their application. */

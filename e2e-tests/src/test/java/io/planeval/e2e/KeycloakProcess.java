@@ -10,7 +10,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -48,11 +47,16 @@ final class KeycloakProcess {
         return url() + "/realms/planeval";
     }
 
-    void start() {
+    /**
+     * Starts it with the sample realm, whose dashboard client accepts sign-ins and sign-outs only at the dashboard's
+     * exact addresses: the local run's (http://127.0.0.1:8083), here those of the dashboard under test.
+     */
+    void start(String dashboardUrl) {
         try {
             Processes.deleteRecursively(home.resolve("data"));
             Files.createDirectories(home.resolve("data/import"));
-            Files.copy(REALM, home.resolve("data/import/planeval-realm.json"), StandardCopyOption.REPLACE_EXISTING);
+            Files.writeString(home.resolve("data/import/planeval-realm.json"),
+                Files.readString(REALM).replace("http://127.0.0.1:8083/", dashboardUrl + "/"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

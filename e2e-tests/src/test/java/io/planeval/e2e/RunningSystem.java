@@ -40,7 +40,7 @@ final class RunningSystem {
     static RunningSystem start(String databasePrefix, Map<String, String> settings) {
         RunningSystem system = new RunningSystem(databasePrefix, settings);
         long started = System.nanoTime();
-        system.keycloak.start();
+        system.keycloak.start(system.evaluation.url());
         system.broker.format();
         system.broker.start();
         await().atMost(Duration.ofSeconds(60)).until(system.broker::listening);

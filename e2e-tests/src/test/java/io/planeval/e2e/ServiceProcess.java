@@ -32,6 +32,8 @@ final class ServiceProcess {
         environment.putIfAbsent("MALLOC_ARENA_MAX", "2");
         environment.putAll(kafka);
         environment.putAll(Map.of(
+            // Where readers reach it: signing in and out answers only there (evaluation-service's dashboard).
+            "PLANEVAL_EVALUATION_PUBLIC_URL", "http://127.0.0.1:" + port,
             "QUARKUS_HTTP_PORT", Integer.toString(port),
             "QUARKUS_DATASOURCE_JDBC_URL", jdbcUrl,
             "QUARKUS_OIDC_AUTH_SERVER_URL", realmUrl));
@@ -43,6 +45,7 @@ final class ServiceProcess {
         this.module = module;
         Map<String, String> own = new HashMap<>(environment);
         own.put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        own.computeIfPresent("PLANEVAL_EVALUATION_PUBLIC_URL", (name, url) -> "http://127.0.0.1:" + port);
         this.environment = Map.copyOf(own);
     }
 

@@ -1,5 +1,6 @@
 package io.planeval.evaluation;
 
+import java.net.URI;
 import java.time.Duration;
 
 import io.quarkus.runtime.configuration.MemorySize;
@@ -11,6 +12,14 @@ import io.smallrye.config.WithDefault;
 public interface EvaluationConfig {
 
     Stream stream();
+
+    /**
+     * Where readers reach the dashboard (scheme, host and port): the realm sends a reader back there after signing in
+     * and out, and a sign-in or sign-out asked under another Host is refused, so that no redirect repeats what a client
+     * wrote in its Host header.
+     */
+    @WithDefault("http://127.0.0.1:8083")
+    URI publicUrl();
 
     /**
      * How long a shared cache (CDN, proxy) may serve an open-data plan's evaluation before it asks again (with its

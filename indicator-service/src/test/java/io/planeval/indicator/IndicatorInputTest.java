@@ -46,7 +46,7 @@ class IndicatorInputTest {
     }
 
     Supplier<String> stored() {
-        return TableDigest.of(dataSource, "indicator", "measurement", "idempotency_key", "outbox_event(seq, event_id, topic, payload)");
+        return TableDigest.of(dataSource, "indicator", "measurement", "idempotency_key", "fiscal_year_lock", "outbox_event(seq, event_id, topic, payload)");
     }
 
     static ValidatableResponse putIndicator(String code, String body) {
@@ -77,7 +77,38 @@ class IndicatorInputTest {
             [{"planCode": "ind-input", "indicatorCode": "KGI3", "fiscalYear": 2023, "month": 4,
               "status": "being_tallied", "expectedDate": "2025-09-30", "note": "集計中"}]""",
             WHOLE_NUMBERS), stored());
+        TestPlans.publishR2R6Shaped("ind-lock-sweep");
+        sent += BadInputSweep.sweep(new BadInputSweep.Endpoint("PUT", "/api/v1/plans/ind-lock-sweep/locked-years/2020",
+            "application/json", "{\"note\": \"第39回 行財政改革評価・推進委員会で確定\"}", WHOLE_NUMBERS), stored());
         assertThat(sent).isGreaterThan(150);
+    }
+
+    @Test
+    void listsRefuseCursorsTheyDidNotGiveAndYearsNoPlanHas() {
+        TestPlans.define(PLAN, "KGI3-PAGED", TestPlans.kgi3());
+        String indicators = "/api/v1/plans/" + PLAN + "/indicators";
+        String next = given().queryParam("limit", 1).when().get(indicators).then().statusCode(200).extract().path("nextCursor");
+        String altered = next.substring(0, 1) + (next.charAt(1) == 'A' ? 'B' : 'A') + next.substring(2);
+        for (String cursor : List.of("AA", altered, "%%%")) {
+            given().queryParam("cursor", cursor).when().get(indicators).then().statusCode(400)
+                .contentType(startsWith("application/problem+json")).body("violations[0].field", equalTo("cursor"));
+        }
+        for (String list : List.of(KPI_URL + "KGI3/measurements", "/api/v1/plans/" + PLAN + "/corrections")) {
+            given().queryParam("cursor", "AA").when().get(list).then().statusCode(400).body("violations[0].field", equalTo("cursor"));
+            for (String year : List.of("-1", "1899", "2201")) {
+                given().queryParam("fiscalYear", year).when().get(list).then().statusCode(400)
+                    .contentType(startsWith("application/problem+json")).body("violations[0].field", equalTo("fiscalYear"));
+            }
+        }
+    }
+
+    @Test
+    void indicatorCodesThatDifferOnlyByCaseCannotBothExist() {
+        String kgi3 = given().when().get(KPI_URL + "KGI3").then().statusCode(200).extract().asString();
+        putIndicator("kgi3", TestPlans.kgi3()).statusCode(409).contentType(startsWith("application/problem+json"))
+            .body("detail", org.hamcrest.Matchers.containsString("only by case"));
+        given().when().get(KPI_URL + "kgi3").then().statusCode(404);
+        assertThat(given().when().get(KPI_URL + "KGI3").then().statusCode(200).extract().asString()).isEqualTo(kgi3);
     }
 
     @Test

@@ -72,11 +72,12 @@ public interface SupportConfig {
     interface Consumer {
 
         /**
-         * Attempts at applying an event while the database is reachable; then the event is parked with its reason
-         * and the next one is applied. While the database is away, attempts go on without limit.
+         * Attempts at applying a batch of events together while the database is reachable; then its events are
+         * applied one at a time, so that the events before one that keeps failing are not held up by it. A single
+         * event is attempted until it is applied: only one that can never be applied (poison) is parked.
          */
-        @WithDefault("5")
-        int maxAttempts();
+        @WithDefault("3")
+        int batchAttempts();
 
         /** Longest pause between attempts. */
         @WithDefault("5s")

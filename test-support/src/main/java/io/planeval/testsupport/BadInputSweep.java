@@ -35,7 +35,8 @@ import io.restassured.RestAssured;
  * a 4xx with {@code application/problem+json}, a short body, and nothing stored. Bad input is made from a body the
  * endpoint accepts, one field at a time: control characters, unpaired surrogates, malformed UTF-8, values of the
  * wrong JSON type, numbers beyond any column, dates outside the calendar, duplicate keys, trailing data, deep
- * nesting, and a body without or with the wrong Content-Type; and a path with a NUL or malformed UTF-8.
+ * nesting, a null or UTF-16 body, and a body without, with the wrong or with a malformed Content-Type; a path with a NUL
+ * or malformed UTF-8; and a bearer token with something after it or under another scheme.
  */
 public final class BadInputSweep {
 
@@ -43,8 +44,12 @@ public final class BadInputSweep {
     public record Endpoint(String method, String path, String contentType, String validBody, Set<String> wholeNumbers) {
     }
 
-    /** One bad request and what it is. */
-    record Case(String what, String contentType, byte[] body, String path) {
+    /** One bad request and what it is; {@code authorization} null: the operations client's bearer token. */
+    record Case(String what, String contentType, byte[] body, String path, String authorization) {
+
+        Case(String what, String contentType, byte[] body, String path) {
+            this(what, contentType, body, path, null);
+        }
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -70,7 +75,8 @@ public final class BadInputSweep {
         String before = state.get();
         List<Case> cases = cases(endpoint);
         for (Case c : cases) {
-            HttpResponse<String> response = send(endpoint.method(), c.path(), c.contentType(), c.body());
+            HttpResponse<String> response = send(endpoint.method(), c.path(), c.contentType(), c.body(),
+                c.authorization() == null ? "Bearer " + TestIdentity.ops() : c.authorization());
             String as = endpoint.method() + " " + endpoint.path() + " with " + c.what() + ": " + response.body();
             assertThat(response.statusCode()).as(as).isBetween(400, 499);
             assertThat(response.headers().firstValue("Content-Type").orElse("")).as(as).startsWith("application/problem+json");
@@ -79,7 +85,7 @@ public final class BadInputSweep {
             assertThat(state.get()).as("stored after " + as).isEqualTo(before);
         }
         HttpResponse<String> valid = send(endpoint.method(), endpoint.path(), endpoint.contentType(),
-            endpoint.validBody().getBytes(StandardCharsets.UTF_8));
+            endpoint.validBody().getBytes(StandardCharsets.UTF_8), "Bearer " + TestIdentity.ops());
         assertThat(valid.statusCode()).as("the valid body of %s %s: %s", endpoint.method(), endpoint.path(), valid.body())
             .isBetween(200, 299);
         return cases.size();
@@ -92,6 +98,21 @@ public final class BadInputSweep {
         byte[] valid = endpoint.validBody().getBytes(StandardCharsets.UTF_8);
         cases.add(new Case("no Content-Type", null, valid, path));
         cases.add(new Case("Content-Type text/plain", "text/plain", valid, path));
+        cases.add(new Case("a Content-Type that is not a media type (;;;)", ";;;", valid, path));
+        cases.add(new Case("a Content-Type that is not a media type (/)", "/", valid, path));
+        if (!type.startsWith("application/json")) {
+            cases.add(new Case("Content-Type application/json where " + type + " is taken", "application/json", valid, path));
+        }
+        for (String encoding : List.of("UTF-16LE", "UTF-16BE")) {
+            cases.add(new Case("the body in " + encoding + " without a byte-order mark", type,
+                endpoint.validBody().getBytes(java.nio.charset.Charset.forName(encoding)), path));
+        }
+        cases.add(new Case("the body null", type, bytes("null"), path));
+        for (String suffix : List.of(",", ";", "=", " x")) {
+            cases.add(new Case("the bearer token followed by '" + suffix + "'", type, valid, path,
+                "Bearer " + TestIdentity.ops() + suffix));
+        }
+        cases.add(new Case("a token under another scheme", type, valid, path, "Basic " + TestIdentity.ops()));
         cases.add(new Case("a NUL in the path", type, valid, path + "%00"));
         cases.add(new Case("malformed UTF-8 in the path", type, valid, path + "%C0%80"));
         cases.add(new Case("a NUL in the query", type, valid, path + "?x=%00"));
@@ -229,10 +250,10 @@ public final class BadInputSweep {
         return "";
     }
 
-    static HttpResponse<String> send(String method, String path, String contentType, byte[] body) {
+    static HttpResponse<String> send(String method, String path, String contentType, byte[] body, String authorization) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + RestAssured.port + path))
             .timeout(Duration.ofSeconds(30))
-            .header("Authorization", "Bearer " + TestIdentity.ops())
+            .header("Authorization", authorization)
             .method(method, HttpRequest.BodyPublishers.ofByteArray(body));
         if (contentType != null) {
             request.header("Content-Type", contentType);

@@ -1,7 +1,6 @@
 package io.planeval.evaluation.attainment;
 
 import java.math.BigDecimal;
-import java.math.MathContext;
 import java.math.RoundingMode;
 
 /**
@@ -22,7 +21,7 @@ public final class Percent {
         if (denominator.signum() == 0) {
             return null;
         }
-        return numerator.multiply(HUNDRED).divide(denominator, MathContext.DECIMAL128).setScale(SCALE, RoundingMode.HALF_EVEN);
+        return numerator.multiply(HUNDRED).divide(denominator, SCALE, RoundingMode.HALF_EVEN);
     }
 
     /** 63.1578947368 → "63%". */

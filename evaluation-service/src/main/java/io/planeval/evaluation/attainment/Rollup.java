@@ -1,7 +1,6 @@
 package io.planeval.evaluation.attainment;
 
 import java.math.BigDecimal;
-import java.math.MathContext;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -88,6 +87,6 @@ public final class Rollup {
             return null;
         }
         BigDecimal sum = rates.stream().reduce(BigDecimal.ZERO, BigDecimal::add);
-        return sum.divide(BigDecimal.valueOf(rates.size()), MathContext.DECIMAL128).setScale(Percent.SCALE, RoundingMode.HALF_EVEN);
+        return sum.divide(BigDecimal.valueOf(rates.size()), Percent.SCALE, RoundingMode.HALF_EVEN);
     }
 }

@@ -76,6 +76,10 @@ public class CommitteeReports {
             throw ProblemException.invalid("name", name == null || name.isBlank() ? "is required, e.g. 第39回 行財政改革評価・推進委員会"
                 : name.length() > MAX_NAME ? "is longer than " + MAX_NAME + " characters" : Text.fault(name));
         }
+        if (request.asOf() != null && request.asOf().isBlank()) {
+            throw ProblemException.invalid("asOf", "is blank: give an instant (2025-07-17T06:00:00Z) or a date (2025-07-17), "
+                + "or leave it out for now");
+        }
         Instant now = Moments.now();
         Instant asOf = request.asOf() == null ? now : EvaluationResource.moment("asOf", request.asOf());
         if (asOf.isAfter(now)) {

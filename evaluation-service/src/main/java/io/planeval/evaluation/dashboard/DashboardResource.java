@@ -1,7 +1,6 @@
 package io.planeval.evaluation.dashboard;
 
 import java.math.BigDecimal;
-import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -22,6 +21,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.sse.Sse;
@@ -209,7 +209,7 @@ public class DashboardResource {
 
     /** The page if the caller may see the plan; otherwise the plan is not even said to exist. */
     private Response openPlanPage(String planCode, String lang, String fiscalYear, String asOf, PlanPage page) {
-        Views.Ask ask = Views.Ask.of(lang, QueryParams.wholeNumber("fiscalYear", fiscalYear), asOf);
+        Views.Ask ask = Views.Ask.of(lang, QueryParams.fiscalYear(fiscalYear), asOf);
         String since = stream.position();
         return readModel.plan(planCode, Recalculation.EVERYTHING)
             .filter(this::visible)
@@ -226,7 +226,9 @@ public class DashboardResource {
     @GET
     @Path("login")
     public Response login(@QueryParam("lang") String lang) {
-        return Response.seeOther(URI.create("/" + Views.Ask.of(lang, null, null).query())).build();
+        // A path, not a URI built from the request's Host (JAX-RS would make it absolute).
+        return Response.status(Response.Status.SEE_OTHER).header(HttpHeaders.LOCATION, "/" + Views.Ask.of(lang, null, null).query())
+            .build();
     }
 
     @GET

@@ -16,7 +16,8 @@ import io.smallrye.common.annotation.Blocking;
 /**
  * Applies the three source topics to the read model a batch at a time, in one transaction per batch: the events
  * are stored (each once), what they touched is recomputed, and the offsets are committed after the commit. A batch
- * that keeps failing is applied event by event, and an event that still fails is parked ({@link Consumption}).
+ * that keeps failing is applied event by event: each is retried until it is applied, and only poison is parked
+ * ({@link Consumption}).
  * Arrival order does not matter: versions and revisions are kept as they come, and results use the latest.
  */
 @ApplicationScoped
@@ -41,7 +42,7 @@ public class EventConsumers {
             consumption.applyTogether(records, "a batch of " + records.count() + " events",
                 () -> storeAndRecalculate(records));
         } catch (Consumption.GaveUp e) {
-            // One event that keeps failing must not hold up the others: each on its own, and what fails is parked.
+            // The events before one that keeps failing go in on their own; that one is retried until it goes in.
             for (ConsumerRecord<String, String> record : records) {
                 consumption.apply(record, () -> storeAndRecalculate(List.of(record)));
             }

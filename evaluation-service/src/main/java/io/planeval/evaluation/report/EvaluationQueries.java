@@ -178,9 +178,10 @@ public class EvaluationQueries {
     }
 
     /** Every indicator whose status, attainment or figure in force for the year differs between the two moments. */
+    /** What changed from one moment to another ({@code to} null: now). */
     public List<Change> changes(String planCode, Integer fiscalYear, Instant from, Instant to) {
-        if (from == null || to == null) {
-            throw ProblemException.invalid(from == null ? "from" : "to", "is required: an instant such as 2025-07-17T00:00:00Z or a date");
+        if (from == null) {
+            throw ProblemException.invalid("from", "is required: an instant such as 2025-07-17T00:00:00Z or a date");
         }
         Snapshot after = snapshot(planCode, fiscalYear, to);
         List<Change> before = new ArrayList<>();

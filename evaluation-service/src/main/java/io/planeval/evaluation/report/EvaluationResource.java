@@ -157,13 +157,13 @@ public class EvaluationResource {
     @APIResponse(responseCode = "200", description = "The changes, by indicator code",
         content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = Change.class)), headers = @Header(name = "ETag", description = ETAG, schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "304", description = NOT_MODIFIED)
-    @APIResponse(responseCode = "400", description = "from or to missing or unreadable")
+    @APIResponse(responseCode = "400", description = "from missing, or from or to unreadable")
     @APIResponse(responseCode = "404", description = "Plan not known as of the later moment")
     @PermitAll
     public Response changes(@PathParam("planCode") String planCode,
                             @Parameter(description = FISCAL_YEAR, schema = @Schema(type = SchemaType.INTEGER)) @QueryParam("fiscalYear") String fiscalYear,
                             @Parameter(description = "The earlier moment (" + AS_OF + ")", required = true) @QueryParam("from") String from,
-                            @Parameter(description = "The later moment", required = true) @QueryParam("to") String to,
+                            @Parameter(description = "The later moment; default: now") @QueryParam("to") String to,
                             @Context Request request) {
         boolean openData = access.check(planCode);
         return cached.json(request, openData, queries.changes(planCode, year(fiscalYear), moment("from", from), moment("to", to)));
@@ -191,7 +191,7 @@ public class EvaluationResource {
     }
 
     private static Integer year(String fiscalYear) {
-        return QueryParams.wholeNumber("fiscalYear", fiscalYear);
+        return QueryParams.fiscalYear(fiscalYear);
     }
 
     /**

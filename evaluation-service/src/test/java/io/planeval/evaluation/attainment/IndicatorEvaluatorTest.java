@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -28,6 +29,43 @@ class IndicatorEvaluatorTest {
 
     static Evaluation evaluate(IndicatorDefinition def, String value) {
         return IndicatorEvaluator.evaluate(def, 2024, actual(value));
+    }
+
+    /**
+     * Every value the API accepts (up to 14 digits before the point and 6 after, of either sign where the method takes
+     * it) gives an attainment that the read model's numeric(40, 10) holds: at most 30 digits before the point.
+     */
+    @Test
+    void theAttainmentOfEveryAcceptedExtremeFitsTheReadModel() {
+        List<String> extremes = List.of("99999999999999.999999", "0.000001", "1", "33938028071123.324503", "0.000031");
+        List<String> signed = List.of("-99999999999999.999999", "-0.000001", "99999999999999.999999", "0.000001");
+        int evaluated = 0;
+        for (String target : extremes) {
+            for (String value : extremes) {
+                evaluated += fits(numeric("higher_is_better", "ratio", target, null), value);
+                evaluated += fits(numeric("lower_is_better", "inverse_ratio", target, null), value);
+            }
+        }
+        for (String target : signed) {
+            for (String baseline : signed) {
+                for (String value : signed) {
+                    if (new BigDecimal(baseline).compareTo(new BigDecimal(target)) < 0) {
+                        evaluated += fits(numeric("higher_is_better", "progress_from_baseline", target, baseline), value);
+                    }
+                }
+            }
+        }
+        assertThat(evaluated).isEqualTo(2 * 25 + 6 * 4);
+        Evaluation largest = evaluate(numeric("lower_is_better", "inverse_ratio", "33938028071123.324503", null), "0.000031");
+        assertThat(largest.attainment()).isEqualByComparingTo("109477509906849433880.6451612903");
+    }
+
+    private static int fits(IndicatorDefinition definition, String value) {
+        BigDecimal attainment = evaluate(definition, value).attainment();
+        assertThat(attainment).as("%s %s of %s", definition.method(), value, definition.targetValue()).isNotNull();
+        assertThat(attainment.precision() - attainment.scale()).as("digits before the point of %s", attainment).isLessThanOrEqualTo(30);
+        assertThat(attainment.scale()).isEqualTo(Percent.SCALE);
+        return 1;
     }
 
     @Test

@@ -2,6 +2,8 @@ package io.planeval.evaluation.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 
 import java.util.ArrayList;
@@ -80,13 +82,24 @@ class DashboardPageTest {
 
     @Test
     void signingInGoesToTheRealmsCodeFlow() {
-        String location = TestIdentity.as(null).redirects().follow(false).when().get("/login?lang=en")
-            .then().statusCode(302).extract().header("Location");
+        String location = TestIdentity.as(null).redirects().follow(false).header("Host", "dashboard.planeval.test")
+            .when().get("/login?lang=en").then().statusCode(302).extract().header("Location");
         assertThat(location).startsWith("https://planeval.test/realms/planeval/protocol/openid-connect/auth?")
-            .contains("client_id=planeval-dashboard", "response_type=code", "code_challenge_method=S256");
+            .contains("client_id=planeval-dashboard", "response_type=code", "code_challenge_method=S256",
+                "redirect_uri=http%3A%2F%2Fdashboard.planeval.test%2Flogin");
         assertThat(page("/", 200)).contains("href=\"/login\"");
         // The page's own stream is the plan's, for those who may see the plan.
         TestIdentity.as(null).header("Accept", "text/event-stream").when().get("/plans/" + CLOSED + "/stream").then().statusCode(404);
+    }
+
+    @Test
+    void signingInOrOutUnderAnotherHostIsRefusedBeforeTheRealmIsAsked() {
+        for (String path : List.of("/login", "/logout")) {
+            TestIdentity.as(null).redirects().follow(false).header("Host", "evil.example:8083").when().get(path)
+                .then().statusCode(400).contentType(startsWith("application/problem+json"))
+                .header("Location", nullValue())
+                .body("violations[0].field", equalTo("Host"));
+        }
     }
 
     @Test

@@ -12,6 +12,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
+
+import javax.sql.DataSource;
+
+import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
@@ -21,8 +27,10 @@ import io.planeval.contracts.EventTypes;
 import io.planeval.contracts.PlanChanged;
 import io.planeval.contracts.Topics;
 import io.planeval.evaluation.SampleEvents;
+import io.planeval.testsupport.BadInputSweep;
 import io.planeval.testsupport.KafkaTestProducer;
 import io.planeval.testsupport.KafkaTestProducer.TestEvent;
+import io.planeval.testsupport.TableDigest;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 
@@ -38,6 +46,29 @@ class EvaluationInputTest {
         events.addAll(SampleEvents.measurements(plan, 10_000_000 + Math.abs(plan.hashCode() % 1000) * 1000L));
         KafkaTestProducer.sendAll(events);
         return CommitteeReportTest.awaitComplete(plan);
+    }
+
+    @Inject
+    DataSource dataSource;
+
+    @Test
+    void noBadInputToFixingAReportBreaksTheServiceOrStoresAnything() {
+        samplePlan("ev-report-sweep");
+        String url = "/api/v1/plans/ev-report-sweep/reports";
+        Supplier<String> stored = TableDigest.of(dataSource, "committee_report(id, plan_code, name, fiscal_year, as_of, content_hash)");
+        String before = stored.get();
+        for (String blank : List.of("\"\"", "\"   \"")) {
+            given().contentType("application/json").body("{\"name\": \"第39回\", \"fiscalYear\": 2024, \"asOf\": " + blank + "}")
+                .when().post(url).then().statusCode(400).contentType(startsWith("application/problem+json"))
+                .body("violations[0].field", equalTo("asOf"));
+        }
+        given().contentType("application/json").body("{\"name\": \"第39回\", \"fiscalYear\": 2024, \"approvedBy\": \"委員長\"}")
+            .when().post(url).then().statusCode(400).body("violations[0].field", equalTo("approvedBy"));
+        assertThat(stored.get()).isEqualTo(before);
+        int sent = BadInputSweep.sweep(new BadInputSweep.Endpoint("POST", url, "application/json",
+            "{\"name\": \"第39回 行財政改革評価・推進委員会\", \"fiscalYear\": 2024, \"asOf\": \"2025-07-17\"}",
+            Set.of("fiscalYear")), stored);
+        assertThat(sent).isGreaterThan(40);
     }
 
     @Test

@@ -107,6 +107,11 @@ public class Indicator extends PanacheEntityBase {
         return find("planCode = ?1 and code = ?2", planCode, code).firstResultOptional();
     }
 
+    /** Another indicator of the plan whose code differs from this one only by case: codes are told apart without it. */
+    public static Optional<Indicator> findSameButForCase(String planCode, String code) {
+        return find("planCode = ?1 and lower(code) = lower(?2) and code <> ?2", planCode, code).firstResultOptional();
+    }
+
     public static Optional<Indicator> findForUpdate(String planCode, String code) {
         return find("planCode = ?1 and code = ?2", planCode, code).withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
     }

@@ -2,6 +2,7 @@ package io.planeval.indicator.indicators;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -92,10 +93,14 @@ public class IndicatorService {
         IndicatorDocument normalized = IndicatorRules.normalize(plan, code, doc);
         checkPredecessor(plan, normalized.predecessor());
         // Concurrent creators of one indicator take turns: one creates it, the others find it and compare.
-        locks.lock("indicator/" + planCode + "/" + code);
+        locks.lock("indicator/" + planCode + "/" + code.toLowerCase(Locale.ROOT));
         Indicator indicator = Indicator.findForUpdate(planCode, code).orElse(null);
         boolean created = indicator == null;
         if (created) {
+            Indicator.findSameButForCase(planCode, code).ifPresent(other -> {
+                throw ProblemException.conflict("Plan " + planCode + " has indicator " + other.code + ", which differs from "
+                    + code + " only by case: a person reads them as one, so codes are told apart without case");
+            });
             if (expectedVersion != null) {
                 throw ProblemException.preconditionFailed("Indicator " + code + " does not exist, so If-Match cannot match");
             }

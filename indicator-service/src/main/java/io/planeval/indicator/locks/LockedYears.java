@@ -74,7 +74,10 @@ public class LockedYears {
     public Locked lock(String planCode, String fiscalYear, LockRequest request) {
         KnownPlan plan = IndicatorService.knownPlan(planCode);
         int year = year(plan, fiscalYear);
-        String note = request == null ? null : request.note();
+        if (request == null) {
+            throw ProblemException.invalid("body", "a JSON object is required: {\"note\": \"…\"}, or {} when there is nothing to say");
+        }
+        String note = request.note();
         if (note != null && (note.length() > MAX_NOTE || Text.fault(note) != null)) {
             throw ProblemException.invalid("note", note.length() > MAX_NOTE ? "is longer than " + MAX_NOTE + " characters" : Text.fault(note));
         }
@@ -98,7 +101,7 @@ public class LockedYears {
     }
 
     private static int year(KnownPlan plan, String fiscalYear) {
-        int year = QueryParams.wholeNumber("fiscalYear", fiscalYear);
+        int year = QueryParams.fiscalYear(fiscalYear);
         if (!plan.covers(year)) {
             throw ProblemException.invalid("fiscalYear", year + " is outside plan " + plan.code
                 + " (" + plan.firstFiscalYear + "–" + plan.lastFiscalYear + ")");

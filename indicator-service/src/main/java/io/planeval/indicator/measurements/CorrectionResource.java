@@ -37,6 +37,6 @@ public class CorrectionResource {
                                              @Parameter(description = "Only this fiscal year's, e.g. 2024", schema = @Schema(type = SchemaType.INTEGER)) @QueryParam("fiscalYear") String fiscalYear,
                                              @Parameter(description = "Corrections per page", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "1000", defaultValue = "100")) @QueryParam("limit") String limit,
                                              @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor) {
-        return measurements.corrections(planCode, QueryParams.wholeNumber("fiscalYear", fiscalYear), QueryParams.limit(limit), cursor);
+        return measurements.corrections(planCode, QueryParams.fiscalYear(fiscalYear), QueryParams.limit(limit), cursor);
     }
 }

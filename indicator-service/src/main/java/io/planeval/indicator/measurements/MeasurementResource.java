@@ -100,7 +100,7 @@ public class MeasurementResource {
                                            @Parameter(description = "Only this fiscal year's, e.g. 2024", schema = @Schema(type = SchemaType.INTEGER)) @QueryParam("fiscalYear") String fiscalYear,
                                            @Parameter(description = "Revisions per page", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "1000", defaultValue = "100")) @QueryParam("limit") String limit,
                                            @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor) {
-        return measurements.revisions(planCode, indicatorCode, QueryParams.wholeNumber("fiscalYear", fiscalYear),
+        return measurements.revisions(planCode, indicatorCode, QueryParams.fiscalYear(fiscalYear),
             QueryParams.limit(limit), cursor);
     }
 

@@ -96,7 +96,7 @@ public class NodeResource {
     @PATCH
     @WriteLimited
     @Path("/{nodeCode}")
-    @Consumes({MERGE_PATCH, MediaType.APPLICATION_JSON})
+    @Consumes(MERGE_PATCH)
     @Operation(operationId = "patchNode", summary = "Change a node (JSON merge patch)",
         description = "Fields given replace the node's; null clears an optional one. The code cannot change.")
     @RequestBody(content = @Content(mediaType = MERGE_PATCH, schema = @Schema(implementation = NodePatch.class),

@@ -1,11 +1,13 @@
 package io.planeval.plan.plans;
 
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -95,7 +97,8 @@ public final class PlanTree {
                 violations.add(new Violation("levels[" + i + "]", "must not be blank"));
             } else if (name.length() > MAX_TITLE) {
                 violations.add(new Violation("levels[" + i + "]", "is longer than " + MAX_TITLE + " characters"));
-            } else if (!seen.add(name)) {
+            } else if (!seen.add(Normalizer.normalize(name, Normalizer.Form.NFC).toLowerCase(Locale.ROOT))) {
+                // Told apart as a person reads them: the same letters in another Unicode form or case are one name.
                 violations.add(new Violation("levels[" + i + "]", name + " is named twice"));
             }
         }
@@ -104,6 +107,7 @@ public final class PlanTree {
     /** Per-node checks, then the tree's; returns the nodes with default positions filled. */
     private static List<NodeDocument> checkNodes(List<Violation> violations, List<NodeDocument> nodes, List<String> levels) {
         Map<String, Integer> indexByCode = new HashMap<>();
+        Map<String, Integer> indexByCaseless = new HashMap<>();
         for (int i = 0; i < nodes.size(); i++) {
             NodeDocument node = nodes.get(i);
             String at = "nodes[" + i + "]";
@@ -117,8 +121,12 @@ public final class PlanTree {
                 violations.add(new Violation(at + ".code", Text.excerpt(node.code()) + " must be letters, digits, '.', '_' or '-', at most 64"));
             } else {
                 Integer first = indexByCode.putIfAbsent(node.code(), i);
+                Integer sameButForCase = indexByCaseless.putIfAbsent(node.code().toLowerCase(Locale.ROOT), i);
                 if (first != null) {
                     violations.add(new Violation(at + ".code", node.code() + " is already used by nodes[" + first + "]"));
+                } else if (sameButForCase != null) {
+                    violations.add(new Violation(at + ".code", node.code() + " differs from the code of nodes[" + sameButForCase
+                        + "] only by case: a person reads them as one, so codes are told apart without case"));
                 }
             }
             text(violations, at + ".title", node.title(), true, MAX_TITLE);

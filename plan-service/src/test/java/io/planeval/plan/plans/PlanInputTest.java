@@ -99,6 +99,34 @@ class PlanInputTest {
     }
 
     @Test
+    void namesAPersonReadsAsOneAreOne() {
+        ObjectNode plan = gunmaPlan("same-names");
+        // 目標 and ガバナンス, the second in decomposed form (カ + combining voiced mark): a person reads the same word.
+        ((ArrayNode) plan.get("levels")).removeAll().add("ガバナンス").add("カ\u3099バナンス");
+        put("same-names", plan, null).then().statusCode(400).contentType(startsWith("application/problem+json"))
+            .body("violations.find { it.field == 'levels[1]' }.reason", startsWith("カ\u3099バナンス is named twice"));
+
+        ObjectNode cased = gunmaPlan("same-codes");
+        ((ObjectNode) cased.withArray("nodes").get(1)).put("code", cased.withArray("nodes").get(0).get("code").asText().toLowerCase());
+        put("same-codes", cased, null).then().statusCode(400)
+            .body("violations.find { it.field == 'nodes[1].code' }.reason", org.hamcrest.Matchers.containsString("only by case"));
+        given().when().get("/api/v1/plans/same-codes").then().statusCode(404);
+    }
+
+    @Test
+    void theListRefusesACursorItDidNotGive() {
+        put("cursor-a", gunmaPlan("cursor-a"), null).then().statusCode(201);
+        put("cursor-b", gunmaPlan("cursor-b"), null).then().statusCode(201);
+        String next = given().queryParam("limit", 1).when().get("/api/v1/plans").then().statusCode(200).extract().path("nextCursor");
+        String altered = next.substring(0, 1) + (next.charAt(1) == 'A' ? 'B' : 'A') + next.substring(2);
+        for (String cursor : List.of("AA", altered)) {
+            given().queryParam("cursor", cursor).when().get("/api/v1/plans").then().statusCode(400)
+                .contentType(startsWith("application/problem+json")).body("violations[0].field", equalTo("cursor"));
+        }
+        given().queryParam("cursor", next).when().get("/api/v1/plans").then().statusCode(200);
+    }
+
+    @Test
     void positionsAreBoundedSoThatAddingASiblingNeverOverflows() {
         put("positions", gunmaPlan("positions"), null).then().statusCode(201);
         String before = export("positions");

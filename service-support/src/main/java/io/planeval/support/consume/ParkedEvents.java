@@ -15,8 +15,8 @@ import io.planeval.support.events.CloudEventHeaders;
 import io.planeval.support.time.Moments;
 
 /**
- * Consumed events set aside with their reason ({@code parked_event}): one that cannot be read, or that failed every
- * attempt. The events after it are applied meanwhile; an operator sees it in the health checks and the
+ * Consumed events set aside with their reason ({@code parked_event}): those that can never be applied (unreadable, or
+ * against their contract). The events after one are applied meanwhile; an operator sees it in the health checks and the
  * {@code planeval.events.parked} metric, and a rebuild (where a service has one) applies it again.
  */
 @ApplicationScoped

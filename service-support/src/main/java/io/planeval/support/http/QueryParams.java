@@ -1,11 +1,16 @@
 package io.planeval.support.http;
 
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.regex.Pattern;
 
 import io.planeval.contracts.Vocabulary;
+import io.planeval.support.fiscal.FiscalYears;
 import io.planeval.support.problem.ProblemException;
 import io.planeval.support.text.Text;
 
@@ -19,6 +24,7 @@ public final class QueryParams {
     public static final int MAX_LIMIT = 1000;
     private static final Pattern WHOLE_NUMBER = Pattern.compile("-?[0-9]{1,9}");
     private static final String SEPARATOR = "\n";
+    private static final int CHECK_BYTES = 4;
 
     private QueryParams() {
     }
@@ -32,6 +38,15 @@ public final class QueryParams {
             throw ProblemException.invalid(name, "'" + Text.excerpt(value) + "' is not a whole number");
         }
         return Integer.valueOf(value);
+    }
+
+    /** A fiscal year from {@value FiscalYears#EARLIEST} to {@value FiscalYears#LATEST}, or null when absent. */
+    public static Integer fiscalYear(String value) {
+        Integer year = wholeNumber("fiscalYear", value);
+        if (year != null && !FiscalYears.accepted(year)) {
+            throw ProblemException.invalid("fiscalYear", FiscalYears.yearFault(year));
+        }
+        return year;
     }
 
     /** true or false; absent means {@code absent}. */
@@ -67,9 +82,15 @@ public final class QueryParams {
         return limit;
     }
 
-    /** The cursor of the page after the item with these sort keys. */
+    /**
+     * The cursor of the page after the item with these sort keys: the keys and the first bytes of their SHA-256, so that
+     * a cursor altered or made up by hand is refused rather than read as some other position.
+     */
     public static String cursor(String... keys) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(String.join(SEPARATOR, keys).getBytes(StandardCharsets.UTF_8));
+        byte[] text = String.join(SEPARATOR, keys).getBytes(StandardCharsets.UTF_8);
+        byte[] cursor = Arrays.copyOf(text, text.length + CHECK_BYTES);
+        System.arraycopy(check(text), 0, cursor, text.length, CHECK_BYTES);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(cursor);
     }
 
     /** The sort keys a cursor holds ({@code parts} of them), or null when there is none. */
@@ -78,14 +99,28 @@ public final class QueryParams {
             return null;
         }
         try {
-            List<String> keys = List.of(new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split(SEPARATOR, -1));
-            if (keys.size() == parts) {
-                return keys;
+            byte[] bytes = Base64.getUrlDecoder().decode(cursor);
+            if (bytes.length >= CHECK_BYTES) {
+                byte[] text = Arrays.copyOf(bytes, bytes.length - CHECK_BYTES);
+                byte[] check = Arrays.copyOfRange(bytes, text.length, bytes.length);
+                List<String> keys = List.of(Text.decodeUtf8(text).split(SEPARATOR, -1));
+                if (MessageDigest.isEqual(check, Arrays.copyOf(check(text), CHECK_BYTES)) && keys.size() == parts
+                    && keys.stream().allMatch(key -> Text.fault(key) == null)) {
+                    return keys;
+                }
             }
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | CharacterCodingException e) {
             // refused below
         }
         throw invalidCursor();
+    }
+
+    private static byte[] check(byte[] text) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(text);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java has SHA-256", e);
+        }
     }
 
     /** For a cursor whose keys are not what the list gave out. */

@@ -3,6 +3,7 @@ package io.planeval.support.http;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
+import java.util.regex.Pattern;
 
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
@@ -17,10 +18,19 @@ import io.vertx.core.http.HttpServerRequest;
 
 /**
  * Checks every request before it reaches a resource: a body must say what it is (a body without Content-Type is
- * 415, which also keeps browsers' plain cross-site posts out), and the path and query must be UTF-8 text without
- * control characters, as every other input is.
+ * 415, which also keeps browsers' plain cross-site posts out), Content-Type and Accept must be media types as HTTP
+ * writes them, and the path and query must be UTF-8 text without control characters, as every other input is.
  */
 public class RequestChecks {
+
+    /** RFC 9110's token, media type (§8.3.1) and Accept (§12.5.1): what the JAX-RS layer would otherwise fail on. */
+    private static final String TOKEN = "[!#$%&'*+.^_`|~0-9A-Za-z-]+";
+    private static final String PARAMETERS = "(?:[ \\t]*;[ \\t]*(?:" + TOKEN + "=(?:" + TOKEN + "|\"(?:[^\"\\\\]|\\\\.)*\"))?)*[ \\t]*";
+    private static final Pattern MEDIA_TYPE = Pattern.compile(TOKEN + "/" + TOKEN + PARAMETERS);
+    private static final String RANGE = "[ \\t]*(?:\\*/\\*|" + TOKEN + "/\\*|" + TOKEN + "/" + TOKEN + ")" + PARAMETERS;
+    /** A bearer token as the realm issues them (a JWS in compact form), and nothing else in the header. */
+    private static final Pattern BEARER_JWT = Pattern.compile("(?i:bearer) [A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+");
+    private static final Pattern ACCEPT = Pattern.compile("[ \\t]*|" + RANGE + "(?:," + RANGE + "|,[ \\t]*)*");
 
     @ServerRequestFilter(preMatching = true)
     public Response check(HttpServerRequest request) {
@@ -28,6 +38,23 @@ public class RequestChecks {
         if ((contentType == null || contentType.isBlank()) && hasBody(request)) {
             return ProblemMappers.respond(Problem.of(415, "Unsupported Media Type",
                 "The request has a body but no Content-Type: send application/json (or text/csv where a CSV is taken)"));
+        }
+        if (contentType != null && !contentType.isBlank() && !MEDIA_TYPE.matcher(contentType).matches()) {
+            return ProblemMappers.respond(ProblemException.invalid(HttpHeaders.CONTENT_TYPE, "'" + Text.excerpt(contentType)
+                + "' is not a media type (type/subtype, then ;name=value parameters), e.g. application/json").problem());
+        }
+        String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
+        if (authorization != null && !BEARER_JWT.matcher(authorization).matches()) {
+            Response refused = ProblemMappers.respond(Problem.of(401, "Unauthorized",
+                "Authorization must be 'Bearer ' and a token of the planeval realm, with nothing before or after it"));
+            refused.getHeaders().putSingle(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"");
+            return refused;
+        }
+        for (String accept : request.headers().getAll(HttpHeaders.ACCEPT)) {
+            if (!ACCEPT.matcher(accept).matches()) {
+                return ProblemMappers.respond(ProblemException.invalid(HttpHeaders.ACCEPT, "'" + Text.excerpt(accept)
+                    + "' is not a list of media ranges (type/subtype or */*, then ;name=value parameters)").problem());
+            }
         }
         String uri = request.uri();
         int query = uri.indexOf('?');

@@ -214,6 +214,13 @@ public class StrictJson implements ObjectMapperCustomizer {
         }
 
         private static void check(byte[] bytes, int offset, int length) throws JsonParseException {
+            // JSON never holds a raw NUL, UTF-16 and UTF-32 hold many: Jackson would read those encodings, RFC 8259 does not.
+            for (int i = offset; i < offset + length; i++) {
+                if (bytes[i] == 0) {
+                    throw new JsonParseException(null, "the body is not UTF-8: it has a NUL byte at offset " + (i - offset)
+                        + " (UTF-16 or UTF-32?)");
+                }
+            }
             try {
                 Text.requireUtf8(bytes, offset, length);
             } catch (CharacterCodingException e) {

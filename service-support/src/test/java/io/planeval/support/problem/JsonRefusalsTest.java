@@ -100,6 +100,15 @@ class JsonRefusalsTest {
     }
 
     @Test
+    void refusesJsonInUtf16Or32WithoutAByteOrderMark() {
+        String json = "{\"name\": \"群馬\"}";
+        for (String encoding : List.of("UTF-16LE", "UTF-16BE", "UTF-32LE", "UTF-32BE")) {
+            assertThat(refusal(json.getBytes(java.nio.charset.Charset.forName(encoding)))).as(encoding)
+                .satisfies(v -> assertThat(v.reason()).startsWith("the body is not UTF-8: it has a NUL byte at offset"));
+        }
+    }
+
+    @Test
     void refusesTheLenienciesOfJavascript() {
         assertThat(refusal("{\"name\": \"a\"} {\"name\": \"b\"}")).isEqualTo(new Violation("body", "the JSON document must end after its first value"));
         assertThat(refusal("{\"name\": \"a\"}x").field()).isEqualTo("body");
