@@ -146,8 +146,11 @@ public class CommitteeReportTest {
             .body("[0].from.status", equalTo("being_tallied"))
             .body("[0].to.status", equalTo("achieved"))
             .body("[0].to.attainment.display", equalTo("104%"));
+        // Without to: up to now.
         given().queryParam("from", "2025-07-17").when().get("/api/v1/plans/" + plan + "/evaluation/changes")
-            .then().statusCode(400).contentType(startsWith("application/problem+json"));
+            .then().statusCode(200).body("code", equalTo(List.of("KGI2")));
+        given().queryParam("to", "2025-07-17").when().get("/api/v1/plans/" + plan + "/evaluation/changes")
+            .then().statusCode(400).contentType(startsWith("application/problem+json")).body("violations[0].field", equalTo("from"));
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(KafkaTopicReader.readAll(Topics.EVALUATIONS).stream()
             .filter(r -> plan.equals(r.key()))

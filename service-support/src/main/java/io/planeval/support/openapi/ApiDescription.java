@@ -1,5 +1,6 @@
 package io.planeval.support.openapi;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -91,12 +92,23 @@ public class ApiDescription implements OASFilter {
                 continue;
             }
             List<String> required = schema.getRequired() == null ? List.of() : schema.getRequired();
-            schema.getProperties().forEach((name, property) -> {
-                if (!required.contains(name) && property.getRef() == null && property.getType() != null
-                    && !property.getType().contains(SchemaType.NULL)) {
+            Map<String, org.eclipse.microprofile.openapi.models.media.Schema> properties = new LinkedHashMap<>(schema.getProperties());
+            properties.forEach((name, property) -> {
+                if (required.contains(name)) {
+                    return;
+                }
+                if (property.getRef() != null) {
+                    // A reference cannot say null itself: either the referenced schema, or null.
+                    properties.put(name, OASFactory.createSchema().description(property.getDescription())
+                        .anyOf(List.of(OASFactory.createSchema().ref(property.getRef()), OASFactory.createSchema().addType(SchemaType.NULL))));
+                } else if (property.getType() != null && !property.getType().contains(SchemaType.NULL)) {
                     property.addType(SchemaType.NULL);
+                    if (property.getEnumeration() != null && !property.getEnumeration().contains(null)) {
+                        property.addEnumeration(null);
+                    }
                 }
             });
+            schema.setProperties(properties);
         }
     }
 
