@@ -45,7 +45,7 @@ final class ServiceProcess {
         this.module = module;
         Map<String, String> own = new HashMap<>(environment);
         own.put("QUARKUS_HTTP_PORT", Integer.toString(port));
-        own.computeIfPresent("PLANEVAL_EVALUATION_PUBLIC_URL", (name, url) -> "http://127.0.0.1:" + port);
+        own.computeIfPresent("PLANEVAL_EVALUATION_PUBLIC_URL", (setting, url) -> "http://127.0.0.1:" + port);
         this.environment = Map.copyOf(own);
     }
 
