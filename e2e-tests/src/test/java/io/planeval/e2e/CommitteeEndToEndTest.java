@@ -731,8 +731,8 @@ class CommitteeEndToEndTest {
         });
 
         Map<String, String> attainments = Map.of(
-            "X-RATIO", "9999999999999999999999.9999990000",
-            "X-INVERSE", "9999999999999999999999.9999990000",
+            "X-RATIO", "9999999999999999999900",
+            "X-INVERSE", "9999999999999999999900",
             "X-PROGRESS", "-19999999999999999999700.0000000000",
             "X-OUTCOME", "100.0000000000");
         String results = evaluation.url() + plan + "/evaluation/indicators/";
