@@ -2,12 +2,14 @@
 # The command-line tools the scripts and the tests call besides Java and Maven: curl, sha256sum, and Chromium with
 # its ChromeDriver for the browser tests (installed with apt-get where missing and we are root, as on a fresh Debian
 # machine, otherwise named), and from the npm registry
-# into .tools/ Spectral, the OpenAPI linter, and the TypeScript compiler that checks the generated clients
-# (Node.js and npm installed with apt-get where missing).
+# into .tools/ Spectral, the OpenAPI linter, the TypeScript compiler that checks the generated clients, and Prism, the
+# validating proxy the end-to-end run sends every operation through (Node.js and npm installed with apt-get where
+# missing).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 SPECTRAL_VERSION=6.16.3
 TYPESCRIPT_VERSION=5.9.3
+PRISM_VERSION=5.16.0
 
 apt_install() {
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
@@ -30,10 +32,11 @@ done
 # A Japanese font, so that the dashboard's screenshot shows its text.
 [ -d /usr/share/fonts/opentype/ipafont-gothic ] || ! command -v apt-get >/dev/null 2>&1 || apt_install fonts-ipafont-gothic
 
-if [ ! -x .tools/node_modules/.bin/spectral ] || [ ! -x .tools/node_modules/.bin/tsc ]; then
+if [ ! -x .tools/node_modules/.bin/spectral ] || [ ! -x .tools/node_modules/.bin/tsc ] || [ ! -x .tools/node_modules/.bin/prism ]; then
   command -v npm >/dev/null 2>&1 || apt_install nodejs npm
-  printf '[tools] installing @stoplight/spectral-cli %s and typescript %s into .tools/\n' "$SPECTRAL_VERSION" "$TYPESCRIPT_VERSION"
+  printf '[tools] installing @stoplight/spectral-cli %s, typescript %s and @stoplight/prism-cli %s into .tools/\n' \
+    "$SPECTRAL_VERSION" "$TYPESCRIPT_VERSION" "$PRISM_VERSION"
   mkdir -p .tools
   npm install --silent --no-audit --no-fund --prefix .tools "@stoplight/spectral-cli@$SPECTRAL_VERSION" \
-    "typescript@$TYPESCRIPT_VERSION" >/dev/null
+    "typescript@$TYPESCRIPT_VERSION" "@stoplight/prism-cli@$PRISM_VERSION" >/dev/null
 fi

@@ -754,6 +754,47 @@ class CommitteeEndToEndTest {
         }
     }
 
+    /**
+     * Every operation of the three API documents, called as its document describes it through a validating proxy
+     * (Prism, --errors): each request is one the document allows, and each answer, refusals included, is one it
+     * describes: status, headers and body. Run last: it ends with a rebuild.
+     */
+    @Test
+    @Order(17)
+    void everyOperationAnswersAsItsDocumentSaysThroughAValidatingProxy() throws IOException {
+        String plan = "contract-check";
+        // A plan of its own, the R2–R6 sample under another code with KGI③ and its figure, so that the writes touch
+        // nothing else.
+        com.fasterxml.jackson.databind.node.ObjectNode sample = (com.fasterxml.jackson.databind.node.ObjectNode)
+            Api.JSON.readTree(Processes.ROOT.resolve("deploy/sample-data/plans/gunma-r2-r6.json").toFile());
+        sample.put("code", plan);
+        Api.Reply planned = Api.send("PUT", system.plans.url() + "/api/v1/plans/" + plan, "application/json", sample.toString());
+        assertThat(planned.status()).as(planned.body()).isEqualTo(201);
+        String kgi3 = Files.readString(Processes.ROOT.resolve("deploy/sample-data/indicators/gunma-r2-r6/KGI3.json"));
+        Api.Reply defined = await().atMost(Duration.ofSeconds(10)).until(() -> Api.send("PUT",
+            indicators.url() + "/api/v1/plans/" + plan + "/indicators/KGI3", "application/json", kgi3), reply -> reply.status() != 409);
+        assertThat(defined.status()).as(defined.body()).isEqualTo(201);
+        assertThat(Api.post(indicators.url() + "/api/v1/plans/" + plan + "/indicators/KGI3/measurements",
+            "{\"fiscalYear\": 2024, \"value\": 75608, \"status\": \"final\"}").status()).isEqualTo(201);
+        await().atMost(Duration.ofSeconds(10)).until(() ->
+            Api.get(evaluation.url() + "/api/v1/plans/" + plan + "/evaluation/indicators/KGI3").status() == 200);
+
+        List<ContractWorkload.Call> calls = ContractWorkload.calls(system.services(), plan);
+        List<String> exercised = new ArrayList<>();
+        try (ContractProxies proxies = new ContractProxies(system.services())) {
+            for (ContractWorkload.Call call : calls) {
+                Api.Reply reply = Api.sendAs(Api.token(), call.method(), proxies.url(call.service()) + call.path(), call.contentType(),
+                    call.body(), call.headers());
+                assertThat(reply.body()).as("%s (%s %s) answered %d through the proxy", call.operationId(), call.method(), call.path(),
+                    reply.status()).doesNotContain(ContractProxies.PRISM_ERROR);
+                assertThat(reply.status()).as("%s: %s", call.operationId(), reply.body()).isBetween(200, 499);
+                exercised.add(call.operationId());
+            }
+            assertThat(proxies.loggedViolations()).isEmpty();
+        }
+        assertThat(exercised).as("every operation once").doesNotHaveDuplicates().hasSizeGreaterThanOrEqualTo(35);
+    }
+
     /** How many measurement events evaluation-service has timed from their change to their application. */
     private long freshnessCount() {
         String metrics = Api.get(evaluation.url() + "/q/metrics").body();

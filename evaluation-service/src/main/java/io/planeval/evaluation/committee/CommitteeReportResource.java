@@ -24,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.planeval.evaluation.report.CachedReads;
@@ -80,6 +81,7 @@ public class CommitteeReportResource {
         description = "Each with its name, year, moment, who fixed it, its content hash and where its contents are read.")
     @APIResponse(responseCode = "200", description = "The fixed reports")
     @APIResponse(responseCode = "404", description = NOT_FOUND)
+    @SecurityRequirementsSet
     @PermitAll
     public List<FixedReport> list(@PathParam("planCode") String planCode) {
         access.check(planCode);
@@ -92,6 +94,7 @@ public class CommitteeReportResource {
         description = "The contents are read at its links: the evaluation, the CSV and the changes since.")
     @APIResponse(responseCode = "200", description = "The fixed report", content = @Content(schema = @Schema(implementation = FixedReport.class)))
     @APIResponse(responseCode = "404", description = NOT_FOUND)
+    @SecurityRequirementsSet
     @PermitAll
     public FixedReport get(@PathParam("planCode") String planCode, @PathParam("id") String id) {
         access.check(planCode);
@@ -105,6 +108,7 @@ public class CommitteeReportResource {
     @APIResponse(responseCode = "200", description = "The evaluation as fixed", content = @Content(schema = @Schema(implementation = PlanReport.class)))
     @APIResponse(responseCode = "304", description = "The client has it already (If-None-Match)")
     @APIResponse(responseCode = "404", description = NOT_FOUND)
+    @SecurityRequirementsSet
     @PermitAll
     public Response evaluation(@PathParam("planCode") String planCode, @PathParam("id") String id, @Context Request request) {
         boolean openData = access.check(planCode);
@@ -117,9 +121,11 @@ public class CommitteeReportResource {
     @Produces("text/csv")
     @Operation(operationId = "getReportCsv", summary = "The fixed committee table as CSV, byte for byte as it was fixed",
         description = "The committee CSV (UTF-8 with BOM, CRLF) as the evaluation served it for the report's year and moment.")
-    @APIResponse(responseCode = "200", description = "The table as fixed", content = @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "200", description = "The table as fixed", content = @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING)),
+        headers = @Header(name = "Content-Disposition", description = "attachment; filename=<plan>-report-<id>.csv", schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "304", description = "The client has it already (If-None-Match)")
     @APIResponse(responseCode = "404", description = NOT_FOUND)
+    @SecurityRequirementsSet
     @PermitAll
     public Response csv(@PathParam("planCode") String planCode, @PathParam("id") String id, @Context Request request) {
         boolean openData = access.check(planCode);
@@ -138,6 +144,7 @@ public class CommitteeReportResource {
         content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = Change.class)))
     @APIResponse(responseCode = "304", description = "The client has it already (If-None-Match)")
     @APIResponse(responseCode = "404", description = NOT_FOUND)
+    @SecurityRequirementsSet
     @PermitAll
     public Response changes(@PathParam("planCode") String planCode, @PathParam("id") String id, @Context Request request) {
         boolean openData = access.check(planCode);

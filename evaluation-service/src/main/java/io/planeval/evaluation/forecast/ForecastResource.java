@@ -17,6 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.planeval.evaluation.report.CachedReads;
@@ -43,6 +44,7 @@ public class ForecastResource {
     @APIResponse(responseCode = "200", description = "The forecast", content = @Content(schema = @Schema(implementation = PlanForecast.class)))
     @APIResponse(responseCode = "304", description = "The client has it already (If-None-Match)")
     @APIResponse(responseCode = "404", description = "Plan not known (as of that moment)")
+    @SecurityRequirementsSet
     @PermitAll
     public Response forecast(@PathParam("planCode") String planCode,
                              @Parameter(description = "An instant or a date; default: everything recorded so far") @QueryParam("asOf") String asOf,

@@ -15,6 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.planeval.evaluation.report.CachedReads;
@@ -42,6 +43,7 @@ public class LineageResource {
     @APIResponse(responseCode = "200", description = "The lineage", content = @Content(schema = @Schema(implementation = IndicatorLineage.class)))
     @APIResponse(responseCode = "304", description = "The client has it already (If-None-Match)")
     @APIResponse(responseCode = "404", description = "No such plan or indicator")
+    @SecurityRequirementsSet
     @PermitAll
     public Response lineage(@PathParam("planCode") String planCode, @PathParam("indicatorCode") String indicatorCode,
                             @Context Request request) {
@@ -57,6 +59,7 @@ public class LineageResource {
     @APIResponse(responseCode = "200", description = "The continuity", content = @Content(schema = @Schema(implementation = PlanContinuity.class)))
     @APIResponse(responseCode = "304", description = "The client has it already (If-None-Match)")
     @APIResponse(responseCode = "404", description = "No such plan")
+    @SecurityRequirementsSet
     @PermitAll
     public Response continuity(@PathParam("planCode") String planCode, @Context Request request) {
         boolean openData = access.check(planCode);

@@ -18,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.planeval.evaluation.readmodel.ReadModel;
@@ -52,6 +53,7 @@ public class StreamResource {
         schema = @Schema(implementation = ResultChange.class)))
     @APIResponse(responseCode = "400", description = "Last-Event-ID is not an id of this stream")
     @APIResponse(responseCode = "404", description = "Plan not known")
+    @SecurityRequirementsSet
     @PermitAll
     public void stream(@PathParam("planCode") String planCode,
                        @Parameter(description = "The id of the last event received; the stream resumes after it")

@@ -15,6 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.planeval.evaluation.report.CachedReads;
@@ -36,6 +37,7 @@ public class OpenDataCatalogResource {
         description = "JSON-LD: each dataset with its title, licence, period, last modification and its CSV and metadata distributions.")
     @APIResponse(responseCode = "200", description = "The catalogue", content = @Content(mediaType = "application/ld+json", schema = @Schema(type = SchemaType.OBJECT)))
     @APIResponse(responseCode = "304", description = "Not changed (If-None-Match)")
+    @SecurityRequirementsSet
     @PermitAll
     public Response catalog(@Context Request request) {
         return cached.bytes(request, true, openData.catalog(), MediaType.valueOf("application/ld+json; charset=UTF-8"));

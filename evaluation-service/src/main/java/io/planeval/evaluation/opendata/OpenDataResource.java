@@ -17,6 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.planeval.evaluation.report.CachedReads;
@@ -47,6 +48,7 @@ public class OpenDataResource {
             @Header(name = "ETag", description = "A digest of the dataset", schema = @Schema(type = SchemaType.STRING))})
     @APIResponse(responseCode = "304", description = "Not changed since If-Modified-Since (or the ETag sent)")
     @APIResponse(responseCode = "404", description = "No such plan, or it is not open data")
+    @SecurityRequirementsSet
     @PermitAll
     public Response csv(@PathParam("planCode") String planCode, @Context Request request) {
         OpenData.Dataset dataset = openData.csv(planCode);
@@ -61,6 +63,7 @@ public class OpenDataResource {
     @APIResponse(responseCode = "200", description = "The metadata (JSON-LD)", content = @Content(mediaType = CSVW, schema = @Schema(type = SchemaType.OBJECT)))
     @APIResponse(responseCode = "304", description = "Not changed (If-None-Match)")
     @APIResponse(responseCode = "404", description = "No such plan, or it is not open data")
+    @SecurityRequirementsSet
     @PermitAll
     public Response metadata(@PathParam("planCode") String planCode, @Context Request request) {
         return cached.bytes(request, true, openData.metadata(planCode), MediaType.valueOf(CSVW + "; charset=UTF-8"));

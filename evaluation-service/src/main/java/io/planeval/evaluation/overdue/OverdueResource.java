@@ -18,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.planeval.evaluation.report.CachedReads;
@@ -47,6 +48,7 @@ public class OverdueResource {
         content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = OverdueTally.class)))
     @APIResponse(responseCode = "304", description = "The client has it already (If-None-Match)")
     @APIResponse(responseCode = "404", description = "Plan not known (as of that moment)")
+    @SecurityRequirementsSet
     @PermitAll
     public Response overdue(@PathParam("planCode") String planCode,
                             @Parameter(description = "An instant or a date; default: now") @QueryParam("asOf") String asOf,

@@ -25,6 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.planeval.contracts.Vocabulary.EvaluationStatus;
@@ -71,6 +72,7 @@ public class EvaluationResource {
         headers = @Header(name = "ETag", description = ETAG, schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "304", description = NOT_MODIFIED)
     @APIResponse(responseCode = "404", description = "Plan not known (as of that moment)")
+    @SecurityRequirementsSet
     @PermitAll
     public Response report(@PathParam("planCode") String planCode,
                            @Parameter(description = FISCAL_YEAR, schema = @Schema(type = SchemaType.INTEGER)) @QueryParam("fiscalYear") String fiscalYear,
@@ -90,6 +92,7 @@ public class EvaluationResource {
         headers = @Header(name = "ETag", description = ETAG, schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "304", description = NOT_MODIFIED)
     @APIResponse(responseCode = "404", description = "No such plan or node")
+    @SecurityRequirementsSet
     @PermitAll
     public Response node(@PathParam("planCode") String planCode, @PathParam("nodeCode") String nodeCode,
                          @Parameter(description = FISCAL_YEAR, schema = @Schema(type = SchemaType.INTEGER)) @QueryParam("fiscalYear") String fiscalYear,
@@ -109,6 +112,7 @@ public class EvaluationResource {
     @APIResponse(responseCode = "304", description = NOT_MODIFIED)
     @APIResponse(responseCode = "400", description = "A parameter is not one this list takes")
     @APIResponse(responseCode = "404", description = "No such plan or node")
+    @SecurityRequirementsSet
     @PermitAll
     public Response indicators(@PathParam("planCode") String planCode,
                                @Parameter(description = FISCAL_YEAR, schema = @Schema(type = SchemaType.INTEGER)) @QueryParam("fiscalYear") String fiscalYear,
@@ -139,6 +143,7 @@ public class EvaluationResource {
         headers = @Header(name = "ETag", description = ETAG, schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "304", description = NOT_MODIFIED)
     @APIResponse(responseCode = "404", description = "No such plan or indicator")
+    @SecurityRequirementsSet
     @PermitAll
     public Response indicator(@PathParam("planCode") String planCode, @PathParam("indicatorCode") String code,
                               @Parameter(description = FISCAL_YEAR, schema = @Schema(type = SchemaType.INTEGER)) @QueryParam("fiscalYear") String fiscalYear,
@@ -159,6 +164,7 @@ public class EvaluationResource {
     @APIResponse(responseCode = "304", description = NOT_MODIFIED)
     @APIResponse(responseCode = "400", description = "from missing, or from or to unreadable")
     @APIResponse(responseCode = "404", description = "Plan not known as of the later moment")
+    @SecurityRequirementsSet
     @PermitAll
     public Response changes(@PathParam("planCode") String planCode,
                             @Parameter(description = FISCAL_YEAR, schema = @Schema(type = SchemaType.INTEGER)) @QueryParam("fiscalYear") String fiscalYear,
@@ -177,7 +183,9 @@ public class EvaluationResource {
             + "fiscal years as 2024 with a 令和 label column; attainment in percent to 4 places plus the display string.")
     @APIResponse(responseCode = "200", description = "The table", content = @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING)),
         headers = @Header(name = "Content-Disposition", description = "attachment; filename=<plan>-<year>.csv", schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "304", description = NOT_MODIFIED)
     @APIResponse(responseCode = "404", description = "Plan not known (as of that moment)")
+    @SecurityRequirementsSet
     @PermitAll
     public Response csv(@PathParam("planCode") String planCode,
                         @Parameter(description = FISCAL_YEAR, schema = @Schema(type = SchemaType.INTEGER)) @QueryParam("fiscalYear") String fiscalYear,

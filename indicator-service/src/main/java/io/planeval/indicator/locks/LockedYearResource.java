@@ -15,8 +15,10 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -49,6 +51,8 @@ public class LockedYearResource {
     @Operation(operationId = "lockYear", summary = "Lock a fiscal year of the plan",
         description = "From then on a measurement for the year is refused unless it is a correction (correctionReason). "
             + "Waits for posts in flight. A lock is never lifted; locking a locked year again changes nothing.")
+    @RequestBody(content = @Content(schema = @Schema(implementation = LockRequest.class), examples = @ExampleObject(name = "committee",
+        value = "{\"note\": \"第39回 行財政改革評価・推進委員会で確定\"}")))
     @APIResponse(responseCode = "201", description = "Locked now", content = @Content(schema = @Schema(implementation = LockedYear.class)))
     @APIResponse(responseCode = "200", description = "Locked already: the lock as it was", content = @Content(schema = @Schema(implementation = LockedYear.class)))
     @APIResponse(responseCode = "400", description = "Not a fiscal year of the plan, or an unacceptable note")

@@ -1,6 +1,8 @@
 package io.planeval.indicator.measurements;
 
 import static io.planeval.indicator.measurements.MeasurementResource.IDEMPOTENCY_KEY;
+import static io.planeval.indicator.measurements.MeasurementResource.IDEMPOTENT_REPLAYED;
+import static io.planeval.indicator.measurements.MeasurementResource.REPLAYED_DESCRIPTION;
 import static io.planeval.indicator.measurements.MeasurementResource.hash;
 import static io.planeval.indicator.measurements.MeasurementResource.idempotencyKey;
 import static io.planeval.indicator.measurements.MeasurementResource.respond;
@@ -22,6 +24,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -66,7 +69,8 @@ public class BulkMeasurementResource {
         schema = @Schema(type = SchemaType.ARRAY, implementation = MeasurementInput.class), examples = @ExampleObject(name = "two rows", value = """
         [{"planCode": "gunma-r2-r6", "indicatorCode": "KGI3", "fiscalYear": 2024, "value": 75608, "status": "final"},
          {"planCode": "gunma-r2-r6", "indicatorCode": "KGI5", "fiscalYear": 2024, "outcome": "achieved", "status": "final"}]""")))
-    @APIResponse(responseCode = "201", description = "All stored", content = @Content(schema = @Schema(implementation = BulkResult.class)))
+    @APIResponse(responseCode = "201", description = "All stored", content = @Content(schema = @Schema(implementation = BulkResult.class)),
+        headers = @Header(name = IDEMPOTENT_REPLAYED, description = REPLAYED_DESCRIPTION, schema = @Schema(type = SchemaType.BOOLEAN)))
     @APIResponse(responseCode = "400", description = "Refused; nothing stored")
     @APIResponse(responseCode = "422", description = "Idempotency-Key reused for another request")
     @RolesAllowed(Roles.REPORTER)
@@ -90,7 +94,8 @@ public class BulkMeasurementResource {
         planCode,indicatorCode,fiscalYear,value,outcome,status
         gunma-r2-r6,KGI3,2024,75608,,final
         gunma-r2-r6,KGI5,2024,,achieved,final""")))
-    @APIResponse(responseCode = "201", description = "All stored", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BulkResult.class)))
+    @APIResponse(responseCode = "201", description = "All stored", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BulkResult.class)),
+        headers = @Header(name = IDEMPOTENT_REPLAYED, description = REPLAYED_DESCRIPTION, schema = @Schema(type = SchemaType.BOOLEAN)))
     @APIResponse(responseCode = "400", description = "Refused; nothing stored")
     @APIResponse(responseCode = "422", description = "Idempotency-Key reused for another request")
     @RolesAllowed(Roles.REPORTER)

@@ -50,6 +50,10 @@ public class MeasurementResource {
 
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
+    static final String IDEMPOTENT_REPLAYED = "Idempotent-Replayed";
+
+    static final String REPLAYED_DESCRIPTION = "true when this is the stored answer to an earlier request with the same key";
+
     @Inject
     MeasurementService measurements;
 
@@ -67,8 +71,8 @@ public class MeasurementResource {
         @ExampleObject(name = "qualitative", value = "{\"fiscalYear\": 2024, \"outcome\": \"achieved\", \"status\": \"final\", \"note\": \"増額確保\"}"),
         @ExampleObject(name = "being tallied", value = "{\"fiscalYear\": 2024, \"status\": \"being_tallied\", \"expectedDate\": \"2025-09-30\"}")}))
     @APIResponse(responseCode = "201", description = "Stored (or, for a repeated Idempotency-Key, the first answer again)",
-        content = @Content(schema = @Schema(implementation = MeasurementView.class)), headers = @Header(name = "Idempotent-Replayed",
-            description = "true when this is the stored answer to an earlier request with the same key", schema = @Schema(type = SchemaType.BOOLEAN)))
+        content = @Content(schema = @Schema(implementation = MeasurementView.class)), headers = @Header(name = IDEMPOTENT_REPLAYED,
+            description = REPLAYED_DESCRIPTION, schema = @Schema(type = SchemaType.BOOLEAN)))
     @APIResponse(responseCode = "400", description = "Refused; nothing stored")
     @APIResponse(responseCode = "404", description = "No such plan or indicator")
     @APIResponse(responseCode = "409", description = "The indicator's node was deleted from its plan: it takes no measurements")
@@ -122,7 +126,7 @@ public class MeasurementResource {
 
     static Response respond(MeasurementService.Posted posted) {
         return Response.status(posted.status()).type(MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8"))
-            .header("Idempotent-Replayed", posted.replayed())
+            .header(IDEMPOTENT_REPLAYED, posted.replayed())
             .entity(posted.body()).build();
     }
 

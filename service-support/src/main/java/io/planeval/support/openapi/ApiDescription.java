@@ -1,5 +1,6 @@
 package io.planeval.support.openapi;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,8 @@ import org.eclipse.microprofile.openapi.models.media.Content;
 import org.eclipse.microprofile.openapi.models.media.Schema.SchemaType;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
+import org.eclipse.microprofile.openapi.models.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
 
 import io.planeval.support.problem.Problem;
 import io.quarkus.smallrye.openapi.OpenApiFilter;
@@ -25,18 +28,34 @@ import io.quarkus.smallrye.openapi.OpenApiFilter;
  * What every planeval API document says the same way, in one place: who to contact, and how refusals look. Every
  * error response is {@code application/problem+json} (a resource declares only the status and when it happens);
  * every operation may answer 400 (its path or query is refused before it runs), and every operation with a body
- * 413 and 415, as the HTTP checks in service-support do for all of them. Every operation takes the bearer token of
- * the OIDC scheme and may answer 401 and 403.
+ * 413 and 415, as the HTTP checks in service-support do for all of them. Every operation takes the realm's bearer
+ * token, described both as the OIDC scheme and as plain HTTP bearer, and may answer 401 and 403; one marked with an
+ * empty {@code @SecurityRequirementsSet} (open data) needs none.
  */
 @OpenAPIDefinition(info = @Info(title = "planeval", version = "1.0"),
     components = @Components(schemas = @Schema(name = "Problem", implementation = Problem.class)))
 @OpenApiFilter(OpenApiFilter.RunStage.BUILD)
 public class ApiDescription implements OASFilter {
 
+    /** The realm's scheme, as Quarkus OIDC names it, and the plain bearer scheme beside it. */
+    private static final String OIDC = "SecurityScheme";
+    private static final String BEARER = "bearerAuth";
+
     private static final Map<String, String> COMMON = Map.of(
         "400", "Refused: a field, parameter, path or query that is not acceptable; every violation is listed",
         "401", "No bearer token, or one that is not valid",
-        "403", "The token does not hold a role this operation needs");
+        "403", "The token does not hold a role this operation needs",
+        "406", "Accept names no media type this operation answers in",
+        "414", "The URI is longer than 4,096 characters");
+    private static final String NOT_MODIFIED = "Not modified: the answer still has the ETag given in If-None-Match";
+    /** An example for each parameter that names none, from the Gunma sample: a generated client or a proxy can try it. */
+    private static final Map<String, Object> EXAMPLES = Map.ofEntries(
+        Map.entry("planCode", "gunma-r2-r6"), Map.entry("indicatorCode", "KGI3"), Map.entry("nodeCode", "GI"),
+        Map.entry("fiscalYear", 2024), Map.entry("asOf", "2025-07-17"), Map.entry("from", "2025-07-17"),
+        Map.entry("to", "2025-07-18"), Map.entry("limit", 100), Map.entry("node", "GII"), Map.entry("status", "not_achieved"),
+        Map.entry("kind", "kpi"), Map.entry("id", "1"), Map.entry("cascade", "true"), Map.entry("lang", "ja"),
+        Map.entry("If-Match", "\"1\""), Map.entry("Idempotency-Key", "county-2025-0001"));
+    private static final String ETAG = "A digest of the answer: send it as If-None-Match to get 304 while the answer is the same";
     private static final String TOO_MANY_WRITES = "The client made more writes than it may per minute (planeval.write-limit); "
         + "retry after Retry-After seconds";
     private static final Map<String, String> WITH_BODY = Map.of(
@@ -55,13 +74,48 @@ public class ApiDescription implements OASFilter {
         if (api.getPaths() == null || api.getPaths().getPathItems() == null) {
             return;
         }
+        // Beside the realm's OpenID Connect scheme, plain HTTP bearer, which every client generator can fill in.
+        if (api.getComponents() == null) {
+            api.setComponents(OASFactory.createComponents());
+        }
+        api.getComponents().addSecurityScheme(BEARER, OASFactory.createSecurityScheme().type(SecurityScheme.Type.HTTP)
+            .scheme("bearer").bearerFormat("JWT").description("An access token of the planeval realm (Authorization: Bearer <token>)"));
         for (PathItem path : api.getPaths().getPathItems().values()) {
             path.getOperations().forEach((method, operation) -> {
-                if (operation.getSecurity() == null) {
-                    operation.addSecurityRequirement(OASFactory.createSecurityRequirement().addScheme("SecurityScheme"));
+                if (operation.getParameters() != null) {
+                    operation.getParameters().stream()
+                        .filter(parameter -> parameter.getExample() == null && parameter.getExamples() == null)
+                        .forEach(parameter -> parameter.setExample(EXAMPLES.get(parameter.getName())));
                 }
+                // An operation marked @SecurityRequirementsSet (empty) takes a token but needs none (open data).
+                boolean optional = operation.getSecurity() != null
+                    && operation.getSecurity().stream().anyMatch(requirement -> requirement.getSchemes() == null || requirement.getSchemes().isEmpty());
+                List<SecurityRequirement> security = new ArrayList<>();
+                if (optional) {
+                    security.add(OASFactory.createSecurityRequirement());
+                }
+                security.add(OASFactory.createSecurityRequirement().addScheme(OIDC));
+                security.add(OASFactory.createSecurityRequirement().addScheme(BEARER));
+                operation.setSecurity(security);
                 APIResponses responses = operation.getResponses();
                 COMMON.forEach((status, description) -> addIfAbsent(responses, status, description));
+                // An answer that can be revalidated (it says 304, or sends an ETag) carries its ETag, and a 304 carries what
+                // the full answer would (RFC 9110 §15.4.5).
+                APIResponse ok = responses.getAPIResponse("200");
+                boolean tagged = ok != null && ok.getHeaders() != null && ok.getHeaders().containsKey("ETag");
+                if (method == PathItem.HttpMethod.GET && ok != null && (tagged || responses.hasAPIResponse("304"))) {
+                    addIfAbsent(responses, "304", NOT_MODIFIED);
+                    if (!tagged) {
+                        ok.addHeader("ETag", OASFactory.createHeader().description(ETAG)
+                            .schema(OASFactory.createSchema().addType(SchemaType.STRING)));
+                    }
+                    APIResponse notModified = responses.getAPIResponse("304");
+                    ok.getHeaders().forEach((name, header) -> {
+                        if (notModified.getHeaders() == null || !notModified.getHeaders().containsKey(name)) {
+                            notModified.addHeader(name, header);
+                        }
+                    });
+                }
                 if (operation.getRequestBody() != null) {
                     WITH_BODY.forEach((status, description) -> addIfAbsent(responses, status, description));
                 }
@@ -101,10 +155,15 @@ public class ApiDescription implements OASFilter {
                     // A reference cannot say null itself: either the referenced schema, or null.
                     properties.put(name, OASFactory.createSchema().description(property.getDescription())
                         .anyOf(List.of(OASFactory.createSchema().ref(property.getRef()), OASFactory.createSchema().addType(SchemaType.NULL))));
-                } else if (property.getType() != null && !property.getType().contains(SchemaType.NULL)) {
-                    property.addType(SchemaType.NULL);
+                } else {
+                    if (property.getType() != null && !property.getType().contains(SchemaType.NULL)) {
+                        property.addType(SchemaType.NULL);
+                    }
+                    // An enumeration lists every value allowed: null too, where the field may be null.
                     if (property.getEnumeration() != null && !property.getEnumeration().contains(null)) {
-                        property.addEnumeration(null);
+                        List<Object> values = new ArrayList<>(property.getEnumeration());
+                        values.add(null);
+                        property.setEnumeration(values);
                     }
                 }
             });
