@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The command-line tools the scripts and the tests call besides Java and Maven: curl, sha256sum, and Chromium with
-# its ChromeDriver for the browser tests (installed with apt-get where missing and we are root, as on a fresh Debian
-# machine, otherwise named), and from the npm registry
+# its ChromeDriver for the browser tests, Debian's Python packages for the generated Python clients (installed with
+# apt-get where missing and we are root, as on a fresh Debian machine, otherwise named), and from the npm registry
 # into .tools/ Spectral, the OpenAPI linter, the TypeScript compiler that checks the generated clients, and Prism, the
 # validating proxy the end-to-end run sends every operation through (Node.js and npm installed with apt-get where
 # missing).
@@ -29,6 +29,9 @@ for tool in curl sha256sum; do
 done
 [ ${#missing[@]} -eq 0 ] || apt_install curl coreutils
 { command -v chromium && command -v chromedriver; } >/dev/null 2>&1 || apt_install chromium chromium-driver
+# Debian's Python and the packages the generated Python clients need (python-pydantic-v1: pydantic 1, urllib3, dateutil).
+/usr/bin/python3 -c 'import pydantic, urllib3, dateutil; assert pydantic.VERSION.startswith("1.")' >/dev/null 2>&1 \
+  || apt_install python3 python3-pydantic python3-urllib3 python3-dateutil
 # A Japanese font, so that the dashboard's screenshot shows its text.
 [ -d /usr/share/fonts/opentype/ipafont-gothic ] || ! command -v apt-get >/dev/null 2>&1 || apt_install fonts-ipafont-gothic
 

@@ -187,7 +187,8 @@ class CommitteeEndToEndTest {
 
         assertThat(Api.getJson(kgi2).at("/attainment/display").asText()).isEqualTo("104%");
         assertThat(Api.getJson(kgi2 + "?asOf=" + before).get("status").asText()).isEqualTo("being_tallied");
-        JsonNode changes = Api.getJson(evaluation.url() + "/api/v1/plans/" + PLAN + "/evaluation/changes?from=" + before + "&to=" + after);
+        JsonNode changes = Api.getJson(evaluation.url() + "/api/v1/plans/" + PLAN + "/evaluation/changes?from=" + before + "&to=" + after)
+            .get("items");
         assertThat(texts(changes, "code")).containsExactly("KGI2");
         assertThat(changes.at("/0/from/status").asText()).isEqualTo("being_tallied");
 
@@ -621,7 +622,7 @@ class CommitteeEndToEndTest {
         assertThat(fixed.status()).as(fixed.body()).isEqualTo(201);
         String report = evaluation.url() + fixed.header("Location");
         String evaluationAsFixed = Api.get(report + "/evaluation").body();
-        assertThat(Api.getJson(report + "/changes")).isEmpty();
+        assertThat(Api.getJson(report + "/changes").get("items")).isEmpty();
 
         Api.Reply locked = Api.send("PUT", indicators.url() + plan + "/locked-years/2024", "application/json",
             "{\"note\": \"第39回 行財政改革評価・推進委員会で確定\"}");
@@ -634,8 +635,8 @@ class CommitteeEndToEndTest {
             "{\"fiscalYear\": 2024, \"value\": 75700, \"status\": \"final\", \"correctionReason\": \"集計誤りの訂正\"}");
         assertThat(corrected.status()).as(corrected.body()).isEqualTo(201);
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> texts(Api.getJson(report + "/changes"), "code").contains("KGI3"));
-        JsonNode changes = Api.getJson(report + "/changes");
+        await().atMost(Duration.ofSeconds(10)).until(() -> texts(Api.getJson(report + "/changes").get("items"), "code").contains("KGI3"));
+        JsonNode changes = Api.getJson(report + "/changes").get("items");
         assertThat(texts(changes, "code")).containsExactly("KGI3");
         JsonNode change = changes.get(0);
         assertThat(change.at("/from/actual/value").decimalValue()).isEqualByComparingTo("75608");

@@ -6,8 +6,10 @@ import static org.awaitility.Awaitility.await;
 
 import java.math.BigDecimal;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -76,6 +78,24 @@ class GeneratedClientsTest {
         }
     }
 
+    /**
+     * The same work from another language: Python clients OpenAPI Generator made from the documents (python-pydantic-v1,
+     * built into target/generated-sources/python), on Debian's Python packages (deploy/local/tools.sh), unchanged.
+     */
+    @Test
+    void aCountySystemWorksThroughGeneratedPythonClientsUnchanged() {
+        Path generated = Processes.ROOT.resolve("e2e-tests/target/generated-sources/python");
+        String pythonPath = String.join(":", generated.resolve("plan").toString(), generated.resolve("indicator").toString(),
+            generated.resolve("evaluation").toString());
+        String python = Files.isExecutable(Path.of("/usr/bin/python3")) ? "/usr/bin/python3" : "python3";
+        Processes.Run run = Processes.run(List.of(python, Processes.ROOT.resolve("e2e-tests/src/test/python/county_system.py").toString(),
+                system.plans.url(), system.indicators.url(), system.evaluation.url(), system.keycloak.token("planeval-ops"), "gunma-python"),
+            Processes.ROOT, Map.of("PYTHONPATH", pythonPath));
+        assertThat(run.exitCode()).as("county_system.py:%n%s", run.output()).isZero();
+        assertThat(run.output()).contains("single 201 1 replayed true", "bulk 2", "evaluation KGI1 achieved 120%",
+            "revisions 3 pages [2022, 2023, 2024]");
+    }
+
     @Test
     void aCountySystemWorksThroughGeneratedClientsAlone() throws Exception {
         // A plan from the sample file, as the generated model reads it.
@@ -90,9 +110,9 @@ class GeneratedClientsTest {
 
         // ETag/If-Match round trip: a change based on the version read succeeds, a stale one is refused.
         String etag = plans.getPlanWithHttpInfo(PLAN).getHeaders().get("etag").get(0);
-        NodeView renamed = nodes.patchNode("GI", PLAN, new NodePatch().title("DXによる新しい行政"), etag);
+        NodeView renamed = nodes.patchNode(PLAN, "GI", new NodePatch().title("DXによる新しい行政"), etag);
         assertThat(renamed.getNode().getTitle()).isEqualTo("DXによる新しい行政");
-        assertThatThrownBy(() -> nodes.patchNode("GI", PLAN, new NodePatch().title("古い版から"), etag))
+        assertThatThrownBy(() -> nodes.patchNode(PLAN, "GI", new NodePatch().title("古い版から"), etag))
             .isInstanceOfSatisfying(ApiException.class, e -> {
                 assertThat(e.getCode()).isEqualTo(412);
                 assertThat(e.getResponseBody()).contains("\"status\":412");
@@ -103,7 +123,7 @@ class GeneratedClientsTest {
             Files.readString(Processes.ROOT.resolve("deploy/sample-data/indicators/gunma-r2-r6/KGI3.json")), Indicator.class);
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() -> {
             try {
-                indicators.putIndicator("KGI3", PLAN, kgi3, null);
+                indicators.putIndicator(PLAN, "KGI3", kgi3, null);
                 return true;
             } catch (io.planeval.client.indicator.ApiException e) {
                 assertThat(e.getCode()).as(e.getResponseBody()).isEqualTo(409);
@@ -111,13 +131,13 @@ class GeneratedClientsTest {
                 return false;
             }
         });
-        assertThat(indicators.getIndicator("KGI3", PLAN).getMethod()).isEqualTo(Indicator.MethodEnum.RATIO);
+        assertThat(indicators.getIndicator(PLAN, "KGI3").getMethod()).isEqualTo(Indicator.MethodEnum.RATIO);
 
         // Measurements: one with an Idempotency-Key (sent twice, stored once), then a bulk post.
         MeasurementInput final2024 = new MeasurementInput().fiscalYear(2024).value(new BigDecimal("75608"))
             .status(MeasurementInput.StatusEnum.FINAL).sourceSystem("行政改革課");
-        Measurement first = measurements.postMeasurement("KGI3", PLAN, final2024, "clients-kgi3-2024");
-        Measurement again = measurements.postMeasurement("KGI3", PLAN, final2024, "clients-kgi3-2024");
+        Measurement first = measurements.postMeasurement(PLAN, "KGI3", final2024, "clients-kgi3-2024");
+        Measurement again = measurements.postMeasurement(PLAN, "KGI3", final2024, "clients-kgi3-2024");
         assertThat(again.getId()).isEqualTo(first.getId());
         BulkResult bulk = measurements.postMeasurements(List.of(
             new MeasurementInput().planCode(PLAN).indicatorCode("KGI3").fiscalYear(2023).value(new BigDecimal("60000.5"))
@@ -125,21 +145,21 @@ class GeneratedClientsTest {
             new MeasurementInput().planCode(PLAN).indicatorCode("KGI3").fiscalYear(2023).value(new BigDecimal("61234"))
                 .status(MeasurementInput.StatusEnum.FINAL)), "clients-bulk-1");
         assertThat(bulk.getCount()).isEqualTo(2);
-        PageMeasurementView revisions = measurements.listMeasurements("KGI3", PLAN, null, 2023, 1);
+        PageMeasurementView revisions = measurements.listMeasurements(PLAN, "KGI3", null, 2023, 1);
         assertThat(revisions.getItems()).singleElement().satisfies(m -> assertThat(m.getRevision()).isEqualTo(2));
-        assertThat(measurements.listMeasurements("KGI3", PLAN, revisions.getNextCursor(), 2023, 1).getItems())
+        assertThat(measurements.listMeasurements(PLAN, "KGI3", revisions.getNextCursor(), 2023, 1).getItems())
             .singleElement().satisfies(m -> assertThat(m.getRevision()).isEqualTo(1));
 
         // The evaluation, as a dashboard reads it.
         await().atMost(Duration.ofSeconds(30)).ignoreExceptions().untilAsserted(() -> {
-            IndicatorResult result = evaluation.getIndicatorEvaluation("KGI3", PLAN, null, 2024);
+            IndicatorResult result = evaluation.getIndicatorEvaluation(PLAN, "KGI3", null, 2024);
             assertThat(result.getStatus()).isEqualTo(IndicatorResult.StatusEnum.ACHIEVED);
             assertThat(result.getAttainment().getDisplay()).isEqualTo("189%");
         });
         PlanReport report = evaluation.getEvaluation(PLAN, null, 2024);
         assertThat(report.getGoals()).extracting(goal -> goal.getCode()).containsExactly("GI", "GII", "GIII");
-        NodeReport goalII = evaluation.getNodeEvaluation("GII", PLAN, null, 2024);
+        NodeReport goalII = evaluation.getNodeEvaluation(PLAN, "GII", null, 2024);
         assertThat(goalII.getKgis()).extracting(kgi -> kgi.getCode()).containsExactly("KGI3");
-        assertThat(evaluation.getIndicatorEvaluation("KGI3", PLAN, null, 2023).getWorking().getActual().getRevision()).isEqualTo(2);
+        assertThat(evaluation.getIndicatorEvaluation(PLAN, "KGI3", null, 2023).getWorking().getActual().getRevision()).isEqualTo(2);
     }
 }

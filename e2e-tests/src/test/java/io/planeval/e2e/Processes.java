@@ -85,8 +85,15 @@ final class Processes {
     }
 
     static Run run(List<String> command, Path directory) {
+        return run(command, directory, Map.of());
+    }
+
+    /** As {@link #run(List, Path)}, with these environment variables too. */
+    static Run run(List<String> command, Path directory, Map<String, String> environment) {
         try {
-            Process process = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true).start();
+            ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true);
+            builder.environment().putAll(environment);
+            Process process = builder.start();
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!process.waitFor(2, TimeUnit.MINUTES)) {
                 process.destroyForcibly();

@@ -1,7 +1,5 @@
 package io.planeval.evaluation.committee;
 
-import java.util.List;
-
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -11,6 +9,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
@@ -22,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
@@ -29,8 +29,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.planeval.evaluation.report.CachedReads;
 import io.planeval.evaluation.report.Change;
+import io.planeval.evaluation.report.ChangePage;
 import io.planeval.evaluation.report.PlanReport;
 import io.planeval.evaluation.report.ReadAccess;
+import io.planeval.support.http.Page;
+import io.planeval.support.http.QueryParams;
 import io.planeval.support.http.Written;
 import io.planeval.support.security.Roles;
 import io.planeval.support.security.WriteLimited;
@@ -79,13 +82,17 @@ public class CommitteeReportResource {
     @GET
     @Operation(operationId = "listReports", summary = "The plan's fixed reports, oldest first",
         description = "Each with its name, year, moment, who fixed it, its content hash and where its contents are read.")
-    @APIResponse(responseCode = "200", description = "The fixed reports")
+    @APIResponse(responseCode = "200", description = "A page of the fixed reports",
+        content = @Content(schema = @Schema(implementation = FixedReportPage.class)))
     @APIResponse(responseCode = "404", description = NOT_FOUND)
     @SecurityRequirementsSet
     @PermitAll
-    public List<FixedReport> list(@PathParam("planCode") String planCode) {
+    public Page<FixedReport> list(@PathParam("planCode") String planCode,
+                                  @Parameter(description = "Reports per page", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "1000", defaultValue = "100")) @QueryParam("limit") String limit,
+                                  @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor) {
         access.check(planCode);
-        return reports.list(planCode);
+        // Oldest first, so by id: the key pads it to sort as a number.
+        return Page.after(reports.list(planCode), QueryParams.limit(limit), cursor, report -> "%019d".formatted(report.id()));
     }
 
     @GET
@@ -140,14 +147,18 @@ public class CommitteeReportResource {
     @Operation(operationId = "listReportChanges", summary = "What has changed since the report was fixed",
         description = "Each indicator whose status, attainment or figure in force for the report's year differs now from the "
             + "report: from is what the report fixed, to is now (with the revision in force and, for a correction, its reason).")
-    @APIResponse(responseCode = "200", description = "The changes, by indicator code",
-        content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = Change.class)))
+    @APIResponse(responseCode = "200", description = "A page of the changes, by indicator code",
+        content = @Content(schema = @Schema(implementation = ChangePage.class)))
     @APIResponse(responseCode = "304", description = "The client has it already (If-None-Match)")
     @APIResponse(responseCode = "404", description = NOT_FOUND)
     @SecurityRequirementsSet
     @PermitAll
-    public Response changes(@PathParam("planCode") String planCode, @PathParam("id") String id, @Context Request request) {
+    public Response changes(@PathParam("planCode") String planCode, @PathParam("id") String id,
+                            @Parameter(description = "Changes per page", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "1000", defaultValue = "100")) @QueryParam("limit") String limit,
+                            @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor,
+                            @Context Request request) {
         boolean openData = access.check(planCode);
-        return cached.json(request, openData, reports.changes(planCode, CommitteeReports.id(planCode, id)));
+        return cached.json(request, openData, Page.after(reports.changes(planCode, CommitteeReports.id(planCode, id)),
+            QueryParams.limit(limit), cursor, Change::code));
     }
 }

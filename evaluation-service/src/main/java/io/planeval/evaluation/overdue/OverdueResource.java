@@ -24,6 +24,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.planeval.evaluation.report.CachedReads;
 import io.planeval.evaluation.report.EvaluationResource;
 import io.planeval.evaluation.report.ReadAccess;
+import io.planeval.support.http.Page;
+import io.planeval.support.http.QueryParams;
 
 @Path("/api/v1/plans/{planCode}/evaluation/overdue")
 @Tag(name = "Evaluation")
@@ -44,16 +46,20 @@ public class OverdueResource {
         description = "Whole-year figures in force reported as being_tallied whose expectedDate is before the day asked about (Japan "
             + "time), with the organisation that reports each and the days overdue. Each is also announced once on planeval.evaluations "
             + "(planeval.tally.overdue.v1).")
-    @APIResponse(responseCode = "200", description = "The overdue tallies",
-        content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = OverdueTally.class)))
+    @APIResponse(responseCode = "200", description = "A page of the overdue tallies",
+        content = @Content(schema = @Schema(implementation = OverdueTallyPage.class)))
     @APIResponse(responseCode = "304", description = "The client has it already (If-None-Match)")
     @APIResponse(responseCode = "404", description = "Plan not known (as of that moment)")
     @SecurityRequirementsSet
     @PermitAll
     public Response overdue(@PathParam("planCode") String planCode,
                             @Parameter(description = "An instant or a date; default: now") @QueryParam("asOf") String asOf,
+                            @Parameter(description = "Tallies per page", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "1000", defaultValue = "100")) @QueryParam("limit") String limit,
+                            @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor,
                             @Context Request request) {
         boolean openData = access.check(planCode);
-        return cached.json(request, openData, tallies.of(planCode, EvaluationResource.moment("asOf", asOf)));
+        // In the list's order: expected date (the longest overdue first), then code and year.
+        return cached.json(request, openData, Page.after(tallies.of(planCode, EvaluationResource.moment("asOf", asOf)),
+            QueryParams.limit(limit), cursor, tally -> tally.expectedDate() + "/" + tally.code() + "/" + tally.fiscalYear()));
     }
 }

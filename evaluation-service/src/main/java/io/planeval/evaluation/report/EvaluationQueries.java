@@ -113,7 +113,7 @@ public class EvaluationQueries {
     }
 
     /** Every indicator's result matching the filter, in code order, a page at a time. */
-    public IndicatorResultPage indicators(String planCode, Integer fiscalYear, Instant asOf, IndicatorFilter filter, int limit,
+    public Page<IndicatorResult> indicators(String planCode, Integer fiscalYear, Instant asOf, IndicatorFilter filter, int limit,
                                           String cursor) {
         Snapshot s = snapshot(planCode, fiscalYear, asOf);
         Set<String> nodes = filter.nodeCode() == null ? null : subtree(s, filter.nodeCode());
@@ -127,8 +127,7 @@ public class EvaluationQueries {
             .limit(limit + 1L)
             .map(IndicatorResult::of)
             .toList();
-        Page<IndicatorResult> page = Page.of(matching, limit, result -> QueryParams.cursor(result.code()));
-        return new IndicatorResultPage(page.items(), page.nextCursor());
+        return Page.of(matching, limit, result -> QueryParams.cursor(result.code()));
     }
 
     /** The node and every node under it; 404 for a node the plan does not have. */

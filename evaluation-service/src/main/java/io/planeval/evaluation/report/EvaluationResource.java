@@ -31,6 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.planeval.contracts.Vocabulary.EvaluationStatus;
 import io.planeval.contracts.Vocabulary.IndicatorKind;
 import io.planeval.support.fiscal.FiscalYears;
+import io.planeval.support.http.Page;
 import io.planeval.support.http.QueryParams;
 import io.planeval.support.problem.ProblemException;
 import io.planeval.support.text.Text;
@@ -159,8 +160,8 @@ public class EvaluationResource {
         description = "What the committee would see differently: e.g. from the moment a report was taken until now. Each state has the "
             + "revision in force, with its correction reason where it is a correction; an indicator added or removed in between "
             + "has no from or no to.")
-    @APIResponse(responseCode = "200", description = "The changes, by indicator code",
-        content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = Change.class)), headers = @Header(name = "ETag", description = ETAG, schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "200", description = "A page of the changes, by indicator code",
+        content = @Content(schema = @Schema(implementation = ChangePage.class)), headers = @Header(name = "ETag", description = ETAG, schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "304", description = NOT_MODIFIED)
     @APIResponse(responseCode = "400", description = "from missing, or from or to unreadable")
     @APIResponse(responseCode = "404", description = "Plan not known as of the later moment")
@@ -170,9 +171,12 @@ public class EvaluationResource {
                             @Parameter(description = FISCAL_YEAR, schema = @Schema(type = SchemaType.INTEGER)) @QueryParam("fiscalYear") String fiscalYear,
                             @Parameter(description = "The earlier moment (" + AS_OF + ")", required = true) @QueryParam("from") String from,
                             @Parameter(description = "The later moment; default: now") @QueryParam("to") String to,
+                            @Parameter(description = "Changes per page", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "1000", defaultValue = "100")) @QueryParam("limit") String limit,
+                            @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor,
                             @Context Request request) {
         boolean openData = access.check(planCode);
-        return cached.json(request, openData, queries.changes(planCode, year(fiscalYear), moment("from", from), moment("to", to)));
+        return cached.json(request, openData, Page.after(queries.changes(planCode, year(fiscalYear), moment("from", from), moment("to", to)),
+            QueryParams.limit(limit), cursor, Change::code));
     }
 
     @GET

@@ -4,9 +4,9 @@ import java.util.List;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** A page of indicator results: pass nextCursor as ?cursor= with the same other parameters for the next. */
+import io.planeval.support.http.Page;
+
+/** What a page of indicator results looks like, for the API documents: the answer is a {@link Page}. */
 @Schema(name = "IndicatorResultPage")
-public record IndicatorResultPage(
-    List<IndicatorResult> items,
-    @Schema(description = "Pass as ?cursor= to get the next page; absent on the last page") String nextCursor) {
+public record IndicatorResultPage(List<IndicatorResult> items, @Schema(description = Page.NEXT_CURSOR) String nextCursor) {
 }

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.nullValue;
 
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -66,7 +67,7 @@ class FixedReportTest {
         assertThat(evaluation).isEqualTo(bytes("/api/v1/plans/" + PLAN + "/evaluation?fiscalYear=2024&asOf=2025-07-17"));
         assertThat(csv).isEqualTo(bytes("/api/v1/plans/" + PLAN + "/evaluation.csv?fiscalYear=2024&asOf=2025-07-17"));
         assertThat(hash).isEqualTo(CommitteeReports.hash(evaluation));
-        given().when().get(report + "/changes").then().statusCode(200).body("size()", equalTo(0));
+        given().when().get(report + "/changes").then().statusCode(200).body("items.size()", equalTo(0)).body("nextCursor", nullValue());
 
         // The same request again is answered with the same report; the name again for another moment is a conflict.
         given().contentType("application/json").body("{\"name\": \"" + NAME + "\", \"fiscalYear\": 2024, \"asOf\": \"2025-07-17\"}")
@@ -82,13 +83,13 @@ class FixedReportTest {
         KafkaTestProducer.sendAll(List.of(new TestEvent(Topics.MEASUREMENTS, PLAN, EventTypes.MEASUREMENT_UPDATED,
             SampleEvents.write(correction))));
         await().atMost(Duration.ofSeconds(30)).until(() -> given().when().get(report + "/changes").then().extract()
-            .jsonPath().getList("code").contains("KGI1"));
+            .jsonPath().getList("items.code").contains("KGI1"));
         given().when().get(report + "/changes").then().statusCode(200)
-            .body("code", equalTo(List.of("KGI1")))
-            .body("[0].from.actual.revision", equalTo(1))
-            .body("[0].to.actual.revision", equalTo(2))
-            .body("[0].to.actual.value", equalTo(25))
-            .body("[0].to.actual.correctionReason", equalTo("集計誤りの訂正"));
+            .body("items.code", equalTo(List.of("KGI1")))
+            .body("items[0].from.actual.revision", equalTo(1))
+            .body("items[0].to.actual.revision", equalTo(2))
+            .body("items[0].to.actual.value", equalTo(25))
+            .body("items[0].to.actual.correctionReason", equalTo("集計誤りの訂正"));
         assertThat(bytes(report + "/evaluation")).isEqualTo(evaluation);
         // The audit trail shows the correction with its reason.
         given().queryParam("limit", 1000).when().get("/api/v1/plans/" + PLAN + "/audit").then().statusCode(200)
@@ -98,9 +99,9 @@ class FixedReportTest {
         assertThat(bytes(report + "/evaluation")).as("fixed evaluation after a rebuild").isEqualTo(evaluation);
         assertThat(bytes(report + "/evaluation.csv")).as("fixed CSV after a rebuild").isEqualTo(csv);
         given().when().get(REPORTS).then().statusCode(200)
-            .body("id", equalTo(List.of((int) id)))
-            .body("contentHash", equalTo(List.of(hash)));
-        given().when().get(report + "/changes").then().statusCode(200).body("code", equalTo(List.of("KGI1")));
+            .body("items.id", equalTo(List.of((int) id)))
+            .body("items.contentHash", equalTo(List.of(hash)));
+        given().when().get(report + "/changes").then().statusCode(200).body("items.code", equalTo(List.of("KGI1")));
     }
 
     @Test

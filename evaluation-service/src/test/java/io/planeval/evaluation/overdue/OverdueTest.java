@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -84,24 +85,29 @@ class OverdueTest {
         await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() ->
             given().when().get("/api/v1/plans/" + PLAN + "/evaluation/indicators/KGI3?fiscalYear=2024").then().extract()
                 .path("working.actual.revision").equals(2)
-            && given().when().get(overdue).then().extract().jsonPath().getList("code").size() == 1);
+            && given().when().get(overdue).then().extract().jsonPath().getList("items.code").size() == 1);
 
         long days = ChronoUnit.DAYS.between(LocalDate.parse("2025-09-30"), LocalDate.now(EvaluationResource.JAPAN));
         given().when().get(overdue).then().statusCode(200)
-            .body("code", equalTo(List.of("KGI1")))
-            .body("[0].organisation", equalTo("org-a"))
-            .body("[0].department", equalTo("総務部"))
-            .body("[0].fiscalYearLabel", equalTo("令和6年度"))
-            .body("[0].expectedDate", equalTo("2025-09-30"))
-            .body("[0].daysOverdue", equalTo((int) days))
-            .body("[0].reportedBy.client", equalTo(SampleEvents.REPORTER.client()));
+            .body("items.code", equalTo(List.of("KGI1")))
+            .body("items[0].organisation", equalTo("org-a"))
+            .body("items[0].department", equalTo("総務部"))
+            .body("items[0].fiscalYearLabel", equalTo("令和6年度"))
+            .body("items[0].expectedDate", equalTo("2025-09-30"))
+            .body("items[0].daysOverdue", equalTo((int) days))
+            .body("items[0].reportedBy.client", equalTo(SampleEvents.REPORTER.client()));
         // As of its expected day KGI1 is not overdue, two days later it is, by two days; KGI3 was overdue until its figure
         // came on 2025-10-15.
-        given().queryParam("asOf", "2025-09-30").when().get(overdue).then().statusCode(200).body("code", equalTo(List.of("KGI3")));
+        given().queryParam("asOf", "2025-09-30").when().get(overdue).then().statusCode(200).body("items.code", equalTo(List.of("KGI3")));
         given().queryParam("asOf", "2025-10-02").when().get(overdue).then().statusCode(200)
-            .body("code", equalTo(List.of("KGI3", "KGI1")))
-            .body("daysOverdue", equalTo(List.of(32, 2)));
-        given().queryParam("asOf", "2025-10-16").when().get(overdue).then().statusCode(200).body("code", equalTo(List.of("KGI1")));
+            .body("items.code", equalTo(List.of("KGI3", "KGI1")))
+            .body("items.daysOverdue", equalTo(List.of(32, 2)));
+        // A page at a time, in the same order.
+        String next = given().queryParam("asOf", "2025-10-02").queryParam("limit", 1).when().get(overdue).then().statusCode(200)
+            .body("items.code", equalTo(List.of("KGI3"))).extract().path("nextCursor");
+        given().queryParam("asOf", "2025-10-02").queryParam("limit", 1).queryParam("cursor", next).when().get(overdue).then()
+            .statusCode(200).body("items.code", equalTo(List.of("KGI1"))).body("nextCursor", nullValue());
+        given().queryParam("asOf", "2025-10-16").when().get(overdue).then().statusCode(200).body("items.code", equalTo(List.of("KGI1")));
 
         tallies.announce();
         tallies.announce();

@@ -142,13 +142,13 @@ public class CommitteeReportTest {
 
         given().queryParam("from", "2025-07-17").queryParam("to", "2025-08-02")
             .when().get("/api/v1/plans/" + plan + "/evaluation/changes").then().statusCode(200)
-            .body("code", equalTo(List.of("KGI2")))
-            .body("[0].from.status", equalTo("being_tallied"))
-            .body("[0].to.status", equalTo("achieved"))
-            .body("[0].to.attainment.display", equalTo("104%"));
+            .body("items.code", equalTo(List.of("KGI2")))
+            .body("items[0].from.status", equalTo("being_tallied"))
+            .body("items[0].to.status", equalTo("achieved"))
+            .body("items[0].to.attainment.display", equalTo("104%"));
         // Without to: up to now.
         given().queryParam("from", "2025-07-17").when().get("/api/v1/plans/" + plan + "/evaluation/changes")
-            .then().statusCode(200).body("code", equalTo(List.of("KGI2")));
+            .then().statusCode(200).body("items.code", equalTo(List.of("KGI2")));
         given().queryParam("to", "2025-07-17").when().get("/api/v1/plans/" + plan + "/evaluation/changes")
             .then().statusCode(400).contentType(startsWith("application/problem+json")).body("violations[0].field", equalTo("from"));
 

@@ -1,6 +1,7 @@
 package io.planeval.support.openapi;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,7 @@ import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.PathItem;
 import org.eclipse.microprofile.openapi.models.media.Content;
 import org.eclipse.microprofile.openapi.models.media.Schema.SchemaType;
+import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 import org.eclipse.microprofile.openapi.models.security.SecurityRequirement;
@@ -49,10 +51,10 @@ public class ApiDescription implements OASFilter {
         "414", "The URI is longer than 4,096 characters");
     private static final String NOT_MODIFIED = "Not modified: the answer still has the ETag given in If-None-Match";
     /** An example for each parameter that names none, from the Gunma sample: a generated client or a proxy can try it. */
-    private static final Map<String, Object> EXAMPLES = Map.ofEntries(
+    private static final Map<String, String> EXAMPLES = Map.ofEntries(
         Map.entry("planCode", "gunma-r2-r6"), Map.entry("indicatorCode", "KGI3"), Map.entry("nodeCode", "GI"),
-        Map.entry("fiscalYear", 2024), Map.entry("asOf", "2025-07-17"), Map.entry("from", "2025-07-17"),
-        Map.entry("to", "2025-07-18"), Map.entry("limit", 100), Map.entry("node", "GII"), Map.entry("status", "not_achieved"),
+        Map.entry("fiscalYear", "2024"), Map.entry("asOf", "2025-07-17"), Map.entry("from", "2025-07-17"),
+        Map.entry("to", "2025-07-18"), Map.entry("limit", "100"), Map.entry("node", "GII"), Map.entry("status", "not_achieved"),
         Map.entry("kind", "kpi"), Map.entry("id", "1"), Map.entry("cascade", "true"), Map.entry("lang", "ja"),
         Map.entry("If-Match", "\"1\""), Map.entry("Idempotency-Key", "county-2025-0001"));
     private static final String ETAG = "A digest of the answer: send it as If-None-Match to get 304 while the answer is the same";
@@ -80,12 +82,17 @@ public class ApiDescription implements OASFilter {
         }
         api.getComponents().addSecurityScheme(BEARER, OASFactory.createSecurityScheme().type(SecurityScheme.Type.HTTP)
             .scheme("bearer").bearerFormat("JWT").description("An access token of the planeval realm (Authorization: Bearer <token>)"));
-        for (PathItem path : api.getPaths().getPathItems().values()) {
+        api.getPaths().getPathItems().forEach((template, path) -> {
             path.getOperations().forEach((method, operation) -> {
                 if (operation.getParameters() != null) {
+                    // Path parameters in the order the path names them (a generated client's arguments: plan, then indicator).
+                    List<Parameter> parameters = new ArrayList<>(operation.getParameters());
+                    parameters.sort(Comparator.comparingInt(parameter -> parameter.getIn() == Parameter.In.PATH
+                        ? template.indexOf("{" + parameter.getName() + "}") : Integer.MAX_VALUE));
+                    operation.setParameters(parameters);
                     operation.getParameters().stream()
                         .filter(parameter -> parameter.getExample() == null && parameter.getExamples() == null)
-                        .forEach(parameter -> parameter.setExample(EXAMPLES.get(parameter.getName())));
+                        .forEach(parameter -> parameter.setExample(example(parameter)));
                 }
                 // An operation marked @SecurityRequirementsSet (empty) takes a token but needs none (open data).
                 boolean optional = operation.getSecurity() != null
@@ -130,7 +137,7 @@ public class ApiDescription implements OASFilter {
                     }
                 });
             });
-        }
+        });
     }
 
     /**
@@ -169,6 +176,20 @@ public class ApiDescription implements OASFilter {
             });
             schema.setProperties(properties);
         }
+    }
+
+    /** The parameter's example in the JSON type its schema declares (a path's fiscal year is text, a query's a number). */
+    private static Object example(Parameter parameter) {
+        String example = EXAMPLES.get(parameter.getName());
+        List<SchemaType> types = parameter.getSchema() == null || parameter.getSchema().getType() == null ? List.of()
+            : parameter.getSchema().getType();
+        if (example == null || types.contains(SchemaType.STRING)) {
+            return example;
+        }
+        if (types.contains(SchemaType.INTEGER)) {
+            return Integer.valueOf(example);
+        }
+        return types.contains(SchemaType.BOOLEAN) ? Boolean.valueOf(example) : example;
     }
 
     private static void addIfAbsent(APIResponses responses, String status, String description) {
