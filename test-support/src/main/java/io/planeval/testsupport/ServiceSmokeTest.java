@@ -46,8 +46,11 @@ public abstract class ServiceSmokeTest {
         String scraper = TestIdentity.token("planeval-metrics", null, List.of("metrics"));
         TestIdentity.as(scraper).when().get("/q/metrics").then().statusCode(200).body(startsWith("#"));
         TestIdentity.as(TestIdentity.token("dashboard", null, List.of("reader"))).when().get("/q/metrics")
-            .then().statusCode(403);
-        TestIdentity.as(null).when().get("/q/metrics").then().statusCode(401);
+            .then().statusCode(403).contentType(startsWith("application/problem+json")).body("status", equalTo(403));
+        TestIdentity.as(null).when().get("/q/metrics").then().statusCode(401).contentType(startsWith("application/problem+json"))
+            .header("WWW-Authenticate", startsWith("Bearer")).header("X-Content-Type-Options", "nosniff");
+        TestIdentity.as(null).header("Authorization", "Bearer not.a.token").when().get("/q/metrics/").then().statusCode(401)
+            .contentType(startsWith("application/problem+json"));
     }
 
     /** Every enumeration in the API is one of contracts' vocabulary, word for word: the two cannot drift apart. */

@@ -122,6 +122,6 @@ class FixedReportTest {
         given().contentType("application/json").body("{\"name\": \"x\"}").when().post("/api/v1/plans/no-such-plan/reports").then()
             .statusCode(404);
         given().when().get(reports + "/12x").then().statusCode(404);
-        given().when().get(reports).then().statusCode(200).body("size()", equalTo(0));
+        given().when().get(reports).then().statusCode(200).body("items.size()", equalTo(0));
     }
 }

@@ -3,7 +3,7 @@ package io.planeval.support.security;
 /**
  * Who may do what, as realm roles in the bearer token ({@code realm_access.roles}). An operations client holds
  * every role; a reporter posts only for its own organisation's indicators. The scrape client's role {@code metrics}
- * reads the metrics and nothing else (an HTTP permission, not an annotation: see the shared configuration).
+ * reads the metrics and nothing else ({@link MetricsAccess}).
  */
 public final class Roles {
 
@@ -17,6 +17,8 @@ public final class Roles {
     public static final String READER = "reader";
     /** Rebuilds, reads metrics, and posts for any organisation. */
     public static final String OPS = "ops";
+    /** Reads the metrics (/q/metrics), and nothing else: the scrape client's. */
+    public static final String METRICS = "metrics";
 
     private Roles() {
     }
