@@ -20,9 +20,6 @@ public record EvaluationChanged(
     BigDecimal attainment,
     Instant evaluatedAt) {
     public EvaluationChanged {
-        Required.present(planCode, "planCode");
-        Required.present(indicatorCode, "indicatorCode");
-        Required.present(status, "status");
-        Required.present(evaluatedAt, "evaluatedAt");
+        Required.present("planCode", planCode, "indicatorCode", indicatorCode, "status", status, "evaluatedAt", evaluatedAt);
     }
 }

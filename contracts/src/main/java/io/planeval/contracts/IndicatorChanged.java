@@ -12,10 +12,7 @@ import java.util.List;
 public record IndicatorChanged(String planCode, String indicatorCode, long version, Instant changedAt, Actor changedBy,
                                Indicator indicator) {
     public IndicatorChanged {
-        Required.present(planCode, "planCode");
-        Required.present(indicatorCode, "indicatorCode");
-        Required.present(changedAt, "changedAt");
-        Required.present(indicator, "indicator");
+        Required.present("planCode", planCode, "indicatorCode", indicatorCode, "changedAt", changedAt, "indicator", indicator);
     }
 
     public record Indicator(
@@ -45,26 +42,20 @@ public record IndicatorChanged(String planCode, String indicatorCode, long versi
         /** The indicator of an earlier plan this one continues, or null */
         Predecessor predecessor) {
         public Indicator {
-            Required.present(code, "code");
-            Required.present(nodeCode, "nodeCode");
-            Required.present(kind, "kind");
-            Required.present(name, "name");
-            Required.present(direction, "direction");
-            Required.present(method, "method");
+            Required.present("code", code, "nodeCode", nodeCode, "kind", kind, "name", name, "direction", direction, "method", method);
         }
     }
 
     /** An indicator of an earlier plan, by plan and indicator code. */
     public record Predecessor(String planCode, String indicatorCode) {
         public Predecessor {
-            Required.present(planCode, "planCode");
-            Required.present(indicatorCode, "indicatorCode");
+            Required.present("planCode", planCode, "indicatorCode", indicatorCode);
         }
     }
 
     public record Milestone(int fiscalYear, BigDecimal value) {
         public Milestone {
-            Required.present(value, "value");
+            Required.present("value", value);
         }
     }
 }

@@ -33,9 +33,6 @@ public record MeasurementUpdated(
     Instant recordedAt,
     Actor recordedBy) {
     public MeasurementUpdated {
-        Required.present(planCode, "planCode");
-        Required.present(indicatorCode, "indicatorCode");
-        Required.present(status, "status");
-        Required.present(recordedAt, "recordedAt");
+        Required.present("planCode", planCode, "indicatorCode", indicatorCode, "status", status, "recordedAt", recordedAt);
     }
 }

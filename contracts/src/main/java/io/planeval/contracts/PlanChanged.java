@@ -10,9 +10,7 @@ import java.util.List;
  */
 public record PlanChanged(String planCode, long version, Instant changedAt, Actor changedBy, Plan plan) {
     public PlanChanged {
-        Required.present(planCode, "planCode");
-        Required.present(changedAt, "changedAt");
-        Required.present(plan, "plan");
+        Required.present("planCode", planCode, "changedAt", changedAt, "plan", plan);
     }
 
     /** The plan as plan-service exports it; {@code levels} names level 1, 2, … of the tree. */
@@ -29,11 +27,7 @@ public record PlanChanged(String planCode, long version, Instant changedAt, Acto
         boolean openData,
         List<Node> nodes) {
         public Plan {
-            Required.present(code, "code");
-            Required.present(title, "title");
-            Required.present(levels, "levels");
-            Required.present(status, "status");
-            Required.present(nodes, "nodes");
+            Required.present("code", code, "title", title, "levels", levels, "status", status, "nodes", nodes);
         }
     }
 
@@ -48,8 +42,7 @@ public record PlanChanged(String planCode, long version, Instant changedAt, Acto
         int position,
         String note) {
         public Node {
-            Required.present(code, "code");
-            Required.present(title, "title");
+            Required.present("code", code, "title", title);
         }
     }
 }

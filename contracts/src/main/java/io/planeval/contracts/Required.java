@@ -9,10 +9,12 @@ final class Required {
     private Required() {
     }
 
-    /** Refuses a missing value, naming it. */
-    static void present(Object value, String name) {
-        if (value == null) {
-            throw new IllegalArgumentException(name + " is required");
+    /** Refuses a missing value, naming it: the arguments are names and values, in turn. */
+    static void present(Object... namesAndValues) {
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            if (namesAndValues[i + 1] == null) {
+                throw new IllegalArgumentException(namesAndValues[i] + " is required");
+            }
         }
     }
 }

@@ -24,9 +24,6 @@ public record TallyOverdue(
     String department,
     Instant announcedAt) {
     public TallyOverdue {
-        Required.present(planCode, "planCode");
-        Required.present(indicatorCode, "indicatorCode");
-        Required.present(expectedDate, "expectedDate");
-        Required.present(announcedAt, "announcedAt");
+        Required.present("planCode", planCode, "indicatorCode", indicatorCode, "expectedDate", expectedDate, "announcedAt", announcedAt);
     }
 }
