@@ -99,6 +99,9 @@ public abstract class ServiceSmokeTest {
             .then().header("Access-Control-Allow-Origin", nullValue());
         given().header("Origin", "https://elsewhere.example").when().get("/q/health/live")
             .then().header("Access-Control-Allow-Origin", nullValue());
+        // Refused as every refusal is: problem+json naming the header.
+        given().header("Origin", "https://elsewhere.example").when().get("/q/openapi")
+            .then().statusCode(403).contentType(startsWith("application/problem+json")).body("violations[0].field", equalTo("Origin"));
     }
 
     @Test
