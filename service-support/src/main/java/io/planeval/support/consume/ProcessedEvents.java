@@ -23,12 +23,6 @@ public class ProcessedEvents {
     @Inject
     EntityManager entityManager;
 
-    /** Records the id; false when it was recorded before, i.e. the event was already applied. */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public boolean firstDelivery(String eventId) {
-        return firstDeliveries(List.of(eventId)).contains(eventId);
-    }
-
     /** Records the ids in one statement; returns those not recorded before (each once, however often it is given). */
     @Transactional(Transactional.TxType.MANDATORY)
     public Set<String> firstDeliveries(List<String> eventIds) {

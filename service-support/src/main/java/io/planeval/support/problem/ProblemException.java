@@ -55,11 +55,6 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(Problem.of(409, "Conflict", detail), seconds);
     }
 
-    /** The service cannot answer for a moment (e.g. while it rebuilds): the client should retry. */
-    public static ProblemException unavailable(String detail, int seconds) {
-        return new ProblemException(Problem.of(503, "Service Unavailable", detail), seconds);
-    }
-
     /** The caller made more requests than it may for now: it should retry after the pause. */
     public static ProblemException tooManyRequests(String detail, int seconds) {
         return new ProblemException(Problem.of(429, "Too Many Requests", detail), seconds);
