@@ -2,16 +2,15 @@ package io.planeval.evaluation.dashboard;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import io.planeval.evaluation.EvaluationConfig;
 import io.planeval.support.problem.Problem;
+import io.planeval.support.problem.RouteProblems;
 import io.planeval.support.problem.Violation;
 import io.planeval.support.text.Text;
 import io.quarkus.vertx.http.runtime.filters.Filters;
@@ -32,7 +31,7 @@ public class SignInHost {
     EvaluationConfig config;
 
     @Inject
-    ObjectMapper objectMapper;
+    RouteProblems problems;
 
     /** After CORS, before authentication (which would redirect to the realm). */
     void register(@Observes Filters filters) {
@@ -53,12 +52,7 @@ public class SignInHost {
         }
         String reason = "'" + Text.excerpt(String.valueOf(host)) + "' is not where the dashboard is reached: sign in at "
             + publicUrl.resolve("/login");
-        try {
-            context.response().setStatusCode(400).putHeader("Content-Type", Problem.MEDIA_TYPE)
-                .end(objectMapper.writeValueAsString(new Problem("about:blank", "Invalid request", 400, "Host: " + reason,
-                    List.of(new Violation("Host", reason)))));
-        } catch (JsonProcessingException e) {
-            context.fail(e);
-        }
+        problems.send(context, new Problem("about:blank", "Invalid request", 400, "Host: " + reason,
+            List.of(new Violation("Host", reason))), Map.of());
     }
 }

@@ -1,6 +1,7 @@
 package io.planeval.support.http;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,10 +10,8 @@ import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import io.planeval.support.problem.Problem;
+import io.planeval.support.problem.RouteProblems;
 import io.planeval.support.problem.Violation;
 import io.planeval.support.text.Text;
 import io.quarkus.vertx.http.runtime.filters.Filters;
@@ -28,7 +27,7 @@ import io.vertx.ext.web.RoutingContext;
 public class CrossOriginRefusals {
 
     @Inject
-    ObjectMapper objectMapper;
+    RouteProblems problems;
 
     @ConfigProperty(name = "quarkus.http.cors.origins")
     Optional<List<String>> origins;
@@ -45,13 +44,8 @@ public class CrossOriginRefusals {
         }
         String reason = "'" + Text.excerpt(origin) + "' is not an origin whose pages may call this service "
             + "(quarkus.http.cors.origins)";
-        try {
-            context.response().setStatusCode(403).putHeader("Content-Type", Problem.MEDIA_TYPE)
-                .end(objectMapper.writeValueAsString(new Problem("about:blank", "Forbidden", 403, "Origin: " + reason,
-                    List.of(new Violation("Origin", reason)))));
-        } catch (JsonProcessingException e) {
-            context.fail(e);
-        }
+        problems.send(context, new Problem("about:blank", "Forbidden", 403, "Origin: " + reason, List.of(new Violation("Origin", reason))),
+            Map.of());
     }
 
     private boolean allowed(String origin, RoutingContext context) {

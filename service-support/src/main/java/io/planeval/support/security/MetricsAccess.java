@@ -1,13 +1,13 @@
 package io.planeval.support.security;
 
+import java.util.Map;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import io.planeval.support.problem.Problem;
+import io.planeval.support.problem.RouteProblems;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
@@ -22,7 +22,7 @@ import io.vertx.ext.web.RoutingContext;
 public class MetricsAccess {
 
     @Inject
-    ObjectMapper objectMapper;
+    RouteProblems problems;
 
     /** After authentication has been set up (it runs when asked for), before anything serves metrics. */
     void register(@Observes Filters filters) {
@@ -53,14 +53,6 @@ public class MetricsAccess {
     }
 
     private void refuse(RoutingContext context, Problem problem) {
-        try {
-            context.response().setStatusCode(problem.status()).putHeader("Content-Type", Problem.MEDIA_TYPE);
-            if (problem.status() == 401) {
-                context.response().putHeader("WWW-Authenticate", "Bearer");
-            }
-            context.response().end(objectMapper.writeValueAsString(problem));
-        } catch (JsonProcessingException e) {
-            context.fail(e);
-        }
+        problems.send(context, problem, problem.status() == 401 ? Map.of("WWW-Authenticate", "Bearer") : Map.of());
     }
 }
