@@ -23,6 +23,7 @@ import io.planeval.contracts.Topics;
 import io.planeval.testsupport.EventContract;
 import io.planeval.testsupport.KafkaTopicReader;
 import io.planeval.testsupport.RawHttp;
+import io.planeval.testsupport.TestIdentity;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.response.ValidatableResponse;
@@ -148,6 +149,20 @@ class MeasurementApiTest {
         String answer = RawHttp.announcingBody(RestAssured.port, "POST", "/api/v1/measurements", 33L * 1024 * 1024 + 1, true);
         assertThat(answer).containsIgnoringCase("content-type: application/problem+json");
         return Integer.parseInt(answer.substring("HTTP/1.1 ".length(), "HTTP/1.1 ".length() + 3));
+    }
+
+    /** A body shorter than its Content-Length is not waited for forever: 408 once the body timeout (2 s here) passes. */
+    @Test
+    void aBodyThatNeverArrivesInFullIsRefusedWhenTheBodyTimeoutPasses() {
+        int before = revisions("KGI3");
+        long start = System.nanoTime();
+        String answer = RawHttp.exchange(RestAssured.port, "POST /api/v1/measurements HTTP/1.1\r\nHost: localhost\r\n"
+            + "Authorization: Bearer " + TestIdentity.ops() + "\r\nContent-Type: application/json\r\nContent-Length: 500\r\n\r\n"
+            + "{\"planCode\": \"");
+        assertThat(answer).startsWith("HTTP/1.1 408").containsIgnoringCase("content-type: application/problem+json")
+            .containsIgnoringCase("connection: close").contains("did not arrive in full within 2 s");
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isBetween(Duration.ofSeconds(2), Duration.ofSeconds(9));
+        assertThat(revisions("KGI3")).isEqualTo(before);
     }
 
     private static void refused(ValidatableResponse response, String field, String reason) {

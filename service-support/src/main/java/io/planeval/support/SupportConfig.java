@@ -16,6 +16,8 @@ public interface SupportConfig {
 
     WriteLimit writeLimit();
 
+    Http http();
+
     interface Outbox {
 
         /**
@@ -92,5 +94,16 @@ public interface SupportConfig {
 
         /** Another limit for some clients, by client id (e.g. a county's batch system). */
         Map<String, Integer> clients();
+    }
+
+    interface Http {
+
+        /**
+         * How long a request's body may take to arrive once its headers have: a client that stalls (or sends less
+         * than its Content-Length) gets 408 and the connection is closed. Long enough for the largest bulk post over
+         * a slow link.
+         */
+        @WithDefault("60s")
+        Duration bodyTimeout();
     }
 }

@@ -19,6 +19,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.planeval.contracts.Vocabulary;
+import io.restassured.RestAssured;
 
 /**
  * What every planeval service must answer once started: ready (database, Kafka and outbox), metrics, and
@@ -51,6 +52,25 @@ public abstract class ServiceSmokeTest {
             .header("WWW-Authenticate", startsWith("Bearer")).header("X-Content-Type-Options", "nosniff");
         TestIdentity.as(null).header("Authorization", "Bearer not.a.token").when().get("/q/metrics/").then().statusCode(401)
             .contentType(startsWith("application/problem+json"));
+    }
+
+    /** A request target that is not a URI, or a request without Host, is refused in problem+json naming what is wrong. */
+    @Test
+    void aMalformedRequestIsRefusedInProblemDetails() {
+        assertThat(raw("GET /api/v1/%zz HTTP/1.1\r\nHost: localhost"))
+            .contains("\"field\":\"path\"").contains("Malformed escape pair at character 9");
+        assertThat(raw("GET /api/v1/x?limit=%2 HTTP/1.1\r\nHost: localhost"))
+            .contains("\"field\":\"query\"").contains("Malformed escape pair");
+        assertThat(raw("GET /api/v1/\u6307\u6a19 HTTP/1.1\r\nHost: localhost")).contains("\"field\":\"path\"")
+            .contains("Illegal character in path");
+        assertThat(raw("GET /api/v1/x HTTP/1.1")).contains("the 'Host' header is required");
+    }
+
+    private static String raw(String requestHead) {
+        String answer = RawHttp.exchange(RestAssured.port, requestHead + "\r\nConnection: close\r\n\r\n");
+        assertThat(answer).startsWith("HTTP/1.1 400").containsIgnoringCase("content-type: application/problem+json")
+            .containsIgnoringCase("X-Content-Type-Options: nosniff");
+        return answer;
     }
 
     /** Every enumeration in the API is one of contracts' vocabulary, word for word: the two cannot drift apart. */

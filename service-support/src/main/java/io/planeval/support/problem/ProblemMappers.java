@@ -20,6 +20,7 @@ import io.planeval.support.json.StrictJson;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import io.vertx.core.http.HttpClosedException;
 
 /** Turns every refusal into {@code application/problem+json}, whatever raised it, in the API's own words. */
 public class ProblemMappers {
@@ -72,8 +73,22 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Exception e) {
+        if (connectionClosed(e)) {
+            // The client went away, or HttpLimits answered 408 while the body was being read: no one is left to answer.
+            LOG.debugf("The connection closed before the request was read: %s", e.getMessage());
+            return respond(Problem.of(408, "Request Timeout", "The connection closed before the request was read"));
+        }
         LOG.error("Request failed", e);
         return respond(Problem.of(500, "Internal Server Error", "The request failed; nothing was changed. See the service log."));
+    }
+
+    private static boolean connectionClosed(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof HttpClosedException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public static Response respond(Problem problem) {
