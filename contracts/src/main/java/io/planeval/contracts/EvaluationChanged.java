@@ -14,12 +14,27 @@ public record EvaluationChanged(
     String planCode,
     String indicatorCode,
     int fiscalYear,
-    String previousStatus,
-    String status,
+    Vocabulary.EvaluationStatus previousStatus,
+    Vocabulary.EvaluationStatus status,
     BigDecimal previousAttainment,
     BigDecimal attainment,
-    Instant evaluatedAt) {
+    Instant evaluatedAt) implements Event {
     public EvaluationChanged {
         Required.present("planCode", planCode, "indicatorCode", indicatorCode, "status", status, "evaluatedAt", evaluatedAt);
+    }
+
+    @Override
+    public String topic() {
+        return Topics.EVALUATIONS;
+    }
+
+    @Override
+    public String type() {
+        return EventTypes.EVALUATION_CHANGED;
+    }
+
+    @Override
+    public String key() {
+        return planCode;
     }
 }

@@ -10,16 +10,30 @@ import java.util.List;
  * Enumerations are lower snake case, as in the REST API. Schema: {@code schemas/indicator-changed.v1.json}.
  */
 public record IndicatorChanged(String planCode, String indicatorCode, long version, Instant changedAt, Actor changedBy,
-                               Indicator indicator) {
+                               Indicator indicator) implements Event {
     public IndicatorChanged {
         Required.present("planCode", planCode, "indicatorCode", indicatorCode, "changedAt", changedAt, "indicator", indicator);
+    }
+
+    @Override
+    public String topic() {
+        return Topics.INDICATORS;
+    }
+
+    @Override
+    public String type() {
+        return EventTypes.INDICATOR_CHANGED;
+    }
+
+    @Override
+    public String key() {
+        return Topics.indicatorKey(planCode, indicatorCode);
     }
 
     public record Indicator(
         String code,
         String nodeCode,
-        /** kgi or kpi */
-        String kind,
+        Vocabulary.IndicatorKind kind,
         String name,
         String unit,
         BigDecimal baselineValue,
@@ -29,10 +43,8 @@ public record IndicatorChanged(String planCode, String indicatorCode, long versi
         /** null: the indicator has no target and is evaluated as such */
         Integer targetFiscalYear,
         List<Milestone> milestones,
-        /** higher_is_better, lower_is_better or qualitative */
-        String direction,
-        /** ratio, inverse_ratio, progress_from_baseline or qualitative */
-        String method,
+        Vocabulary.Direction direction,
+        Vocabulary.Method method,
         List<String> relatedKpis,
         String department,
         /** The organisation whose reporters post its measurements (their tokens' org claim) */

@@ -20,10 +20,9 @@ public record MeasurementUpdated(
     Integer month,
     int revision,
     BigDecimal value,
-    /** achieved or not_achieved, for qualitative indicators */
-    String outcome,
-    /** preliminary, final or being_tallied */
-    String status,
+    /** For qualitative indicators */
+    Vocabulary.Outcome outcome,
+    Vocabulary.MeasurementStatus status,
     LocalDate expectedDate,
     LocalDate describesDate,
     String sourceSystem,
@@ -31,8 +30,23 @@ public record MeasurementUpdated(
     /** Set on a correction of a figure already reported (the only way into a locked fiscal year): why */
     String correctionReason,
     Instant recordedAt,
-    Actor recordedBy) {
+    Actor recordedBy) implements Event {
     public MeasurementUpdated {
         Required.present("planCode", planCode, "indicatorCode", indicatorCode, "status", status, "recordedAt", recordedAt);
+    }
+
+    @Override
+    public String topic() {
+        return Topics.MEASUREMENTS;
+    }
+
+    @Override
+    public String type() {
+        return EventTypes.MEASUREMENT_UPDATED;
+    }
+
+    @Override
+    public String key() {
+        return planCode;
     }
 }

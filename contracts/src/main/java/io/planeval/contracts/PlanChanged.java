@@ -8,9 +8,24 @@ import java.util.List;
  * committed change, so consumers never call plan-service back. A consumer keeps the highest version it has seen.
  * Schema: {@code schemas/plan-changed.v1.json}; golden sample: {@code samples/plan-changed.v1.json}.
  */
-public record PlanChanged(String planCode, long version, Instant changedAt, Actor changedBy, Plan plan) {
+public record PlanChanged(String planCode, long version, Instant changedAt, Actor changedBy, Plan plan) implements Event {
     public PlanChanged {
         Required.present("planCode", planCode, "changedAt", changedAt, "plan", plan);
+    }
+
+    @Override
+    public String topic() {
+        return Topics.PLANS;
+    }
+
+    @Override
+    public String type() {
+        return EventTypes.PLAN_CHANGED;
+    }
+
+    @Override
+    public String key() {
+        return planCode;
     }
 
     /** The plan as plan-service exports it; {@code levels} names level 1, 2, … of the tree. */
@@ -22,7 +37,7 @@ public record PlanChanged(String planCode, long version, Instant changedAt, Acto
         int lastFiscalYear,
         List<String> levels,
         String vision,
-        String status,
+        Vocabulary.PlanStatus status,
         /** Whether the plan's evaluation is open data: readable without a token */
         boolean openData,
         List<Node> nodes) {

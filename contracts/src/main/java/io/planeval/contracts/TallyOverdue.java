@@ -22,8 +22,23 @@ public record TallyOverdue(
     /** The organisation that reports the indicator, where its definition names one */
     String organisation,
     String department,
-    Instant announcedAt) {
+    Instant announcedAt) implements Event {
     public TallyOverdue {
         Required.present("planCode", planCode, "indicatorCode", indicatorCode, "expectedDate", expectedDate, "announcedAt", announcedAt);
+    }
+
+    @Override
+    public String topic() {
+        return Topics.EVALUATIONS;
+    }
+
+    @Override
+    public String type() {
+        return EventTypes.TALLY_OVERDUE;
+    }
+
+    @Override
+    public String key() {
+        return planCode;
     }
 }

@@ -5,10 +5,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
+import com.fasterxml.jackson.annotation.JsonValue;
+
 /**
  * planeval's words for kinds, directions, methods, statuses and outcomes: one enum each, shared by the three
- * services, the REST APIs and the events. On the wire a value is its constant's name in lower case
- * ({@code HIGHER_IS_BETTER} ↔ {@code higher_is_better}), as the JSON Schemas in {@code schemas/} list them.
+ * services, the REST APIs and the events, and typed as the enum wherever they are held. On the wire a value is its
+ * constant's name in lower case ({@code HIGHER_IS_BETTER} ↔ {@code higher_is_better}), as the JSON Schemas in
+ * {@code schemas/} list them: Jackson writes and reads it through {@code toString()}, OpenAPI derives each enumeration
+ * from it, and the services' columns hold it (WireWords).
  */
 public final class Vocabulary {
 
@@ -16,10 +20,28 @@ public final class Vocabulary {
     }
 
     /** An indicator's kind. */
-    public enum IndicatorKind { KGI, KPI }
+    public enum IndicatorKind {
+        KGI, KPI;
+
+        /** The word on the wire, which is also how messages print it (JSON, CSV, query parameters, columns). */
+        @JsonValue
+        @Override
+        public String toString() {
+            return Vocabulary.wire(this);
+        }
+    }
 
     /** Which way is better for an indicator. */
-    public enum Direction { HIGHER_IS_BETTER, LOWER_IS_BETTER, QUALITATIVE }
+    public enum Direction {
+        HIGHER_IS_BETTER, LOWER_IS_BETTER, QUALITATIVE;
+
+        /** The word on the wire, which is also how messages print it (JSON, CSV, query parameters, columns). */
+        @JsonValue
+        @Override
+        public String toString() {
+            return Vocabulary.wire(this);
+        }
+    }
 
     /** How an indicator's attainment is computed. */
     public enum Method {
@@ -45,13 +67,38 @@ public final class Vocabulary {
         public boolean isProportion() {
             return this == RATIO || this == INVERSE_RATIO;
         }
+
+        /** The word on the wire, which is also how messages print it (JSON, CSV, query parameters, columns). */
+        @JsonValue
+        @Override
+        public String toString() {
+            return Vocabulary.wire(this);
+        }
     }
 
     /** Where a reported measurement stands. */
-    public enum MeasurementStatus { PRELIMINARY, FINAL, BEING_TALLIED }
+    public enum MeasurementStatus {
+        PRELIMINARY, FINAL, BEING_TALLIED;
+
+        /** The word on the wire, which is also how messages print it (JSON, CSV, query parameters, columns). */
+        @JsonValue
+        @Override
+        public String toString() {
+            return Vocabulary.wire(this);
+        }
+    }
 
     /** A qualitative indicator's reported result. */
-    public enum Outcome { ACHIEVED, NOT_ACHIEVED }
+    public enum Outcome {
+        ACHIEVED, NOT_ACHIEVED;
+
+        /** The word on the wire, which is also how messages print it (JSON, CSV, query parameters, columns). */
+        @JsonValue
+        @Override
+        public String toString() {
+            return Vocabulary.wire(this);
+        }
+    }
 
     /** Where an indicator stands for a fiscal year, and how the committee's table prints it. */
     public enum EvaluationStatus {
@@ -70,6 +117,13 @@ public final class Vocabulary {
 
         public String label() {
             return label;
+        }
+
+        /** The word on the wire, which is also how messages print it (JSON, CSV, query parameters, columns). */
+        @JsonValue
+        @Override
+        public String toString() {
+            return Vocabulary.wire(this);
         }
     }
 
@@ -93,13 +147,38 @@ public final class Vocabulary {
         public String label() {
             return label;
         }
+
+        /** The word on the wire, which is also how messages print it (JSON, CSV, query parameters, columns). */
+        @JsonValue
+        @Override
+        public String toString() {
+            return Vocabulary.wire(this);
+        }
     }
 
     /** A plan's stage. */
-    public enum PlanStatus { DRAFT, ACTIVE, CLOSED }
+    public enum PlanStatus {
+        DRAFT, ACTIVE, CLOSED;
+
+        /** The word on the wire, which is also how messages print it (JSON, CSV, query parameters, columns). */
+        @JsonValue
+        @Override
+        public String toString() {
+            return Vocabulary.wire(this);
+        }
+    }
 
     /** What an entry of an audit trail records: a change of the plan, of an indicator's definition, or a measurement revision. */
-    public enum ChangeKind { PLAN, INDICATOR, MEASUREMENT }
+    public enum ChangeKind {
+        PLAN, INDICATOR, MEASUREMENT;
+
+        /** The word on the wire, which is also how messages print it (JSON, CSV, query parameters, columns). */
+        @JsonValue
+        @Override
+        public String toString() {
+            return Vocabulary.wire(this);
+        }
+    }
 
     /** The value as written on the wire. */
     public static String wire(Enum<?> value) {
@@ -112,6 +191,12 @@ public final class Vocabulary {
             return Optional.empty();
         }
         return Arrays.stream(type.getEnumConstants()).filter(value -> wire(value).equals(word)).findFirst();
+    }
+
+    /** The value a wire word names, where only a word of the vocabulary can be (a column, a stored document). */
+    public static <E extends Enum<E>> E of(Class<E> type, String word) {
+        return parse(type, word).orElseThrow(() -> new IllegalArgumentException(
+            "'" + word + "' is not one of " + String.join(", ", words(type))));
     }
 
     /** Every wire word of the type, in declaration order. */

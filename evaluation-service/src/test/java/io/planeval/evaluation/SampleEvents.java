@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -16,6 +15,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
+import io.planeval.contracts.Vocabulary.PlanStatus;
+import io.planeval.contracts.Vocabulary.Outcome;
+import io.planeval.contracts.Vocabulary.Method;
+import io.planeval.contracts.Vocabulary.MeasurementStatus;
+import io.planeval.contracts.Vocabulary.IndicatorKind;
+import io.planeval.contracts.Vocabulary.Direction;
+import io.planeval.contracts.Vocabulary;
 import io.planeval.contracts.Actor;
 import io.planeval.contracts.EventTypes;
 import io.planeval.contracts.IndicatorChanged;
@@ -57,7 +63,7 @@ public final class SampleEvents {
         List<String> levels = new ArrayList<>();
         doc.get("levels").forEach(l -> levels.add(l.asText()));
         PlanChanged event = new PlanChanged(planCode, 1, PLANNED, OPERATIONS, new PlanChanged.Plan(planCode, doc.get("title").asText(),
-            null, doc.get("firstFiscalYear").asInt(), doc.get("lastFiscalYear").asInt(), levels, null, "active", openData, nodes));
+            null, doc.get("firstFiscalYear").asInt(), doc.get("lastFiscalYear").asInt(), levels, null, PlanStatus.ACTIVE, openData, nodes));
         return new TestEvent(Topics.PLANS, planCode, EventTypes.PLAN_CHANGED, write(event));
     }
 
@@ -98,13 +104,12 @@ public final class SampleEvents {
     }
 
     public static TestEvent indicator(String planCode, String code, JsonNode d, long version, Instant changedAt) {
-        String direction = d.get("direction").asText();
-        String method = d.hasNonNull("method") ? d.get("method").asText()
-            : Map.of("higher_is_better", "ratio", "lower_is_better", "inverse_ratio", "qualitative", "qualitative").get(direction);
+        Direction direction = Vocabulary.of(Direction.class, d.get("direction").asText());
+        Method method = d.hasNonNull("method") ? Vocabulary.of(Method.class, d.get("method").asText()) : Method.defaultFor(direction);
         JsonNode target = d.get("target");
         JsonNode baseline = d.get("baseline");
         IndicatorChanged event = new IndicatorChanged(planCode, code, version, changedAt, OPERATIONS, new IndicatorChanged.Indicator(code,
-            d.get("nodeCode").asText(), d.get("kind").asText(), d.get("name").asText(), text(d, "unit"),
+            d.get("nodeCode").asText(), Vocabulary.of(IndicatorKind.class, d.get("kind").asText()), d.get("name").asText(), text(d, "unit"),
             baseline == null ? null : decimal(baseline, "value"), baseline == null ? null : baseline.get("fiscalYear").asInt(),
             target == null ? null : decimal(target, "value"), target == null ? null : text(target, "text"),
             target == null ? null : target.get("fiscalYear").asInt(), List.of(), direction, method, List.of(), text(d, "department"),
@@ -124,13 +129,14 @@ public final class SampleEvents {
         long id = firstId;
         for (JsonNode row : rows) {
             events.add(measurement(planCode, id++, row.get("indicatorCode").asText(), row.get("fiscalYear").asInt(), revision,
-                decimal(row, "value"), text(row, "outcome"), row.get("status").asText(), MEASURED));
+                decimal(row, "value"), row.hasNonNull("outcome") ? Vocabulary.of(Outcome.class, row.get("outcome").asText()) : null,
+                Vocabulary.of(MeasurementStatus.class, row.get("status").asText()), MEASURED));
         }
         return events;
     }
 
     public static TestEvent measurement(String planCode, long id, String code, int year, int revision, BigDecimal value,
-                                 String outcome, String status, Instant recordedAt) {
+                                 Outcome outcome, MeasurementStatus status, Instant recordedAt) {
         MeasurementUpdated event = new MeasurementUpdated(id, planCode, code, year, null, null, revision, value, outcome, status,
             null, null, "test", null, null, recordedAt, REPORTER);
         return new TestEvent(Topics.MEASUREMENTS, planCode, EventTypes.MEASUREMENT_UPDATED, write(event));

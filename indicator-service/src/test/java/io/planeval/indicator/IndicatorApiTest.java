@@ -18,6 +18,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.planeval.contracts.Vocabulary.Method;
 import io.planeval.contracts.IndicatorChanged;
 import io.planeval.contracts.Topics;
 import io.planeval.testsupport.KafkaTopicReader;
@@ -64,7 +65,7 @@ class IndicatorApiTest {
         IndicatorChanged last = events("KGI3").get(1);
         assertThat(last.indicator().targetValue()).isEqualByComparingTo(new BigDecimal("45000.5"));
         assertThat(last.indicator().unit()).isEqualTo("時間/年");
-        assertThat(last.indicator().method()).isEqualTo("ratio");
+        assertThat(last.indicator().method()).isEqualTo(Method.RATIO);
     }
 
     @Test

@@ -14,6 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.planeval.contracts.Vocabulary.PlanStatus;
 import io.planeval.contracts.EventTypes;
 import io.planeval.contracts.PlanChanged;
 import io.planeval.contracts.Topics;
@@ -48,7 +49,7 @@ public final class TestPlans {
             nodes.add(new PlanChanged.Node(goals.get(i), "目標" + (i + 1), "目標 " + goals.get(i), null, 1, null, i + 1, null));
         }
         PlanChanged event = new PlanChanged(planCode, version, Instant.now(), null, new PlanChanged.Plan(planCode, "テスト計画",
-            null, first, last, List.of("目標"), null, "active", false, nodes));
+            null, first, last, List.of("目標"), null, PlanStatus.ACTIVE, false, nodes));
         try {
             KafkaTestProducer.send(Topics.PLANS, planCode, EventTypes.PLAN_CHANGED, JSON.writeValueAsString(event));
         } catch (JsonProcessingException e) {

@@ -5,7 +5,7 @@ import java.time.Instant;
 
 import io.planeval.contracts.Actor;
 import io.planeval.contracts.Vocabulary.MeasurementStatus;
-import io.planeval.contracts.Vocabulary;
+import io.planeval.contracts.Vocabulary.Outcome;
 
 /** The measurement revision in force for an indicator and fiscal year (the highest recorded by the moment asked). */
 public record Actual(
@@ -13,8 +13,8 @@ public record Actual(
     int fiscalYear,
     int revision,
     BigDecimal value,
-    String outcome,
-    String status,
+    Outcome outcome,
+    MeasurementStatus status,
     Instant recordedAt,
     /** Who posted it */
     Actor recordedBy,
@@ -22,6 +22,6 @@ public record Actual(
     String correctionReason) {
 
     public boolean isBeingTallied() {
-        return Vocabulary.wire(MeasurementStatus.BEING_TALLIED).equals(status);
+        return status == MeasurementStatus.BEING_TALLIED;
     }
 }

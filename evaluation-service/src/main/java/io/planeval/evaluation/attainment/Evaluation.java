@@ -3,6 +3,7 @@ package io.planeval.evaluation.attainment;
 import java.math.BigDecimal;
 
 import io.planeval.contracts.Vocabulary.EvaluationStatus;
+import io.planeval.contracts.Vocabulary.Method;
 
 /**
  * An indicator's result for a fiscal year, with its working.
@@ -20,7 +21,7 @@ public record Evaluation(
 
     /** How the result was reached. */
     public record Working(
-        String method,
+        Method method,
         String formula,
         String reason,
         Actual actual,

@@ -2,10 +2,11 @@ package io.planeval.evaluation.attainment;
 
 import java.math.BigDecimal;
 
+import io.planeval.support.decimal.Decimals;
 import io.planeval.contracts.Vocabulary.Direction;
 import io.planeval.contracts.Vocabulary.EvaluationStatus;
+import io.planeval.contracts.Vocabulary.Method;
 import io.planeval.contracts.Vocabulary.Outcome;
-import io.planeval.contracts.Vocabulary;
 
 /**
  * Status and attainment of one indicator for one fiscal year, by its own method, in exact decimals.
@@ -21,27 +22,27 @@ public final class IndicatorEvaluator {
         if (target == null) {
             String reason = def.targetFiscalYear() == null ? "the indicator has no target"
                 : "no target applies to fiscal year " + fiscalYear + " (the final target is for " + def.targetFiscalYear() + ")";
-            return result(def, fiscalYear, EvaluationStatus.NO_TARGET, null, null, Vocabulary.wire(def.method()), null, reason, actual, null);
+            return result(def, fiscalYear, EvaluationStatus.NO_TARGET, null, null, def.method(), null, reason, actual, null);
         }
         if (actual == null || actual.isBeingTallied()
             || (def.isQualitative() ? actual.outcome() == null : actual.value() == null)) {
             String reason = actual == null ? "no actual for fiscal year " + fiscalYear + " has been reported yet"
                 : "reported as being tallied (revision " + actual.revision() + ")";
-            return result(def, fiscalYear, EvaluationStatus.BEING_TALLIED, null, null, Vocabulary.wire(def.method()), null, reason, actual, target);
+            return result(def, fiscalYear, EvaluationStatus.BEING_TALLIED, null, null, def.method(), null, reason, actual, target);
         }
         if (def.isQualitative()) {
-            boolean achieved = Vocabulary.wire(Outcome.ACHIEVED).equals(actual.outcome());
+            boolean achieved = actual.outcome() == Outcome.ACHIEVED;
             BigDecimal rate = achieved ? Percent.HUNDRED.setScale(Percent.SCALE) : BigDecimal.ZERO.setScale(Percent.SCALE);
             String formula = target.text() + ": " + actual.outcome() + " as reported = " + Percent.twoDecimals(rate);
             return result(def, fiscalYear, achieved ? EvaluationStatus.ACHIEVED : EvaluationStatus.NOT_ACHIEVED, rate,
-                target.milestone() ? achieved : null, Vocabulary.wire(def.method()), formula, null, actual, target);
+                target.milestone() ? achieved : null, def.method(), formula, null, actual, target);
         }
         boolean lowerIsBetter = def.direction() == Direction.LOWER_IS_BETTER;
         int comparison = actual.value().compareTo(target.value());
         boolean met = lowerIsBetter ? comparison <= 0 : comparison >= 0;
         Rate rate = rate(def, actual.value(), target.value());
         return result(def, fiscalYear, met ? EvaluationStatus.ACHIEVED : EvaluationStatus.NOT_ACHIEVED, rate.percent(),
-            target.milestone() ? met : null, Vocabulary.wire(def.method()), rate.formula(), rate.reason(), actual, target);
+            target.milestone() ? met : null, def.method(), rate.formula(), rate.reason(), actual, target);
     }
 
     /** The year's milestone if it has one; else the final target from its year on; else none. */
@@ -63,8 +64,8 @@ public final class IndicatorEvaluator {
     }
 
     private static Rate rate(IndicatorDefinition def, BigDecimal actual, BigDecimal target) {
-        String a = Percent.plain(actual);
-        String t = Percent.plain(target);
+        String a = Decimals.plain(actual);
+        String t = Decimals.plain(target);
         return switch (def.method()) {
             case INVERSE_RATIO -> {
                 if (target.signum() < 0 || actual.signum() < 0) {
@@ -81,7 +82,7 @@ public final class IndicatorEvaluator {
                     yield new Rate(null, null, "progress from baseline needs a baseline, and there is none");
                 }
                 BigDecimal baseline = def.baselineValue();
-                String b = Percent.plain(baseline);
+                String b = Decimals.plain(baseline);
                 String formula = "(" + a + " − " + b + ") ÷ (" + t + " − " + b + ")";
                 int baselineVsTarget = baseline.compareTo(target);
                 if (baselineVsTarget == 0) {
@@ -110,7 +111,7 @@ public final class IndicatorEvaluator {
     }
 
     private static Evaluation result(IndicatorDefinition def, int fiscalYear, EvaluationStatus status, BigDecimal attainment,
-                                     Boolean onTrack, String method, String formula, String reason, Actual actual,
+                                     Boolean onTrack, Method method, String formula, String reason, Actual actual,
                                      Evaluation.TargetUsed target) {
         return new Evaluation(def, fiscalYear, status, attainment, onTrack, new Evaluation.Working(method, formula, reason,
             actual, target, def.baselineValue(), def.baselineFiscalYear()));

@@ -43,10 +43,4 @@ public final class Percent {
     static String twoDecimals(BigDecimal percent) {
         return percent.setScale(2, RoundingMode.HALF_UP).toPlainString() + "%";
     }
-
-    /** 75608.000000 → "75608". */
-    public static String plain(BigDecimal value) {
-        BigDecimal stripped = value.stripTrailingZeros();
-        return (stripped.scale() < 0 ? stripped.setScale(0) : stripped).toPlainString();
-    }
 }

@@ -18,8 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import io.planeval.evaluation.readmodel.Recalculation;
-import io.planeval.evaluation.report.EvaluationResource;
+import io.planeval.support.time.Moments;
 import io.planeval.support.fiscal.FiscalYears;
 import io.planeval.support.http.Page;
 import io.planeval.support.http.QueryParams;
@@ -48,9 +47,9 @@ public class AuditResource {
                                  @Parameter(description = "Entries per page", schema = @Schema(type = SchemaType.INTEGER, minimum = "1",
                                      maximum = "1000", defaultValue = "100")) @QueryParam("limit") String limit,
                                  @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor) {
-        Instant since = EvaluationResource.moment("from", from);
-        Instant until = EvaluationResource.moment("to", to);
-        return trail.between(planCode, since == null ? BEGINNING : since, until == null ? Recalculation.EVERYTHING : until,
+        Instant since = QueryParams.moment("from", from);
+        Instant until = QueryParams.moment("to", to);
+        return trail.between(planCode, since == null ? BEGINNING : since, until == null ? Moments.EVERYTHING_RECORDED : until,
             QueryParams.limit(limit), cursor);
     }
 }

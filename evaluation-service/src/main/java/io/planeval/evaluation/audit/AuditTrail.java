@@ -74,11 +74,11 @@ public class AuditTrail {
             .getResultList();
         List<AuditEntry> entries = new ArrayList<>(rows.size());
         for (Object[] row : rows) {
-            entries.add(new AuditEntry(Moments.of(row[0]), (String) row[1], (String) row[2],
+            entries.add(new AuditEntry(Moments.of(row[0]), Vocabulary.of(ChangeKind.class, (String) row[1]), (String) row[2],
                 row[3] == null ? null : ((Number) row[3]).intValue(), ((Number) row[4]).longValue(),
                 row[5] == null ? null : readModel.read((String) row[5], Actor.class), (String) row[6]));
         }
-        return Page.of(entries, limit, entry -> QueryParams.cursor(entry.at().toString(), entry.kind(), entry.code(),
+        return Page.of(entries, limit, entry -> QueryParams.cursor(entry.at().toString(), entry.kind().toString(), entry.code(),
             Long.toString(entry.number())));
     }
 }

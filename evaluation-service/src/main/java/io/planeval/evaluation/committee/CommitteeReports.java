@@ -18,13 +18,13 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.planeval.support.http.QueryParams;
 import io.planeval.contracts.Actor;
 import io.planeval.evaluation.readmodel.PlanStates;
 import io.planeval.evaluation.readmodel.ReadModel;
 import io.planeval.evaluation.report.Change;
 import io.planeval.evaluation.report.CommitteeCsv;
 import io.planeval.evaluation.report.EvaluationQueries;
-import io.planeval.evaluation.report.EvaluationResource;
 import io.planeval.evaluation.report.PlanReport;
 import io.planeval.support.fiscal.FiscalYears;
 import io.planeval.support.problem.ProblemException;
@@ -81,7 +81,7 @@ public class CommitteeReports {
                 + "or leave it out for now");
         }
         Instant now = Moments.now();
-        Instant asOf = request.asOf() == null ? now : EvaluationResource.moment("asOf", request.asOf());
+        Instant asOf = request.asOf() == null ? now : QueryParams.moment("asOf", request.asOf());
         if (asOf.isAfter(now)) {
             throw ProblemException.invalid("asOf", request.asOf() + " has not passed yet: a report is fixed as of a moment that has");
         }

@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
@@ -27,17 +28,16 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 
+import io.planeval.support.time.Moments;
+import io.planeval.support.decimal.Decimals;
 import io.planeval.contracts.Actor;
 import io.planeval.contracts.PlanChanged;
-import io.planeval.contracts.Vocabulary;
 import io.planeval.evaluation.attainment.Actual;
 import io.planeval.evaluation.attainment.IndicatorDefinition;
 import io.planeval.evaluation.live.EvaluationStream;
 import io.planeval.evaluation.readmodel.ReadModel;
-import io.planeval.evaluation.readmodel.Recalculation;
 import io.planeval.evaluation.report.Change;
 import io.planeval.evaluation.report.EvaluationQueries;
-import io.planeval.evaluation.report.EvaluationResource;
 import io.planeval.evaluation.report.IndicatorResult;
 import io.planeval.evaluation.report.NodeReport;
 import io.planeval.evaluation.report.PlanReport;
@@ -61,7 +61,7 @@ import io.quarkus.security.identity.SecurityIdentity;
 @Tenant("dashboard")
 public class DashboardResource {
 
-    private static final DateTimeFormatter RECORDED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(EvaluationResource.JAPAN);
+    private static final DateTimeFormatter RECORDED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(Moments.JAPAN);
     /** Pages that are the dashboard's own: only this page, its scripts and styles, never framed. */
     static final String CSP = "default-src 'self'; img-src 'self' data:; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
 
@@ -151,8 +151,8 @@ public class DashboardResource {
         return openPlanPage(planCode, lang, fiscalYear, asOf, (ask, since, plan) -> {
             Instant moment = moment(ask);
             IndicatorResult result = queries.indicator(planCode, code, ask.fiscalYear(), moment);
-            IndicatorDefinition definition = readModel.indicator(planCode, code, moment == null ? Recalculation.EVERYTHING : moment).orElseThrow();
-            List<Actual> revisions = readModel.revisions(planCode, code, moment == null ? Recalculation.EVERYTHING : moment);
+            IndicatorDefinition definition = readModel.indicator(planCode, code, moment == null ? Moments.EVERYTHING_RECORDED : moment).orElseThrow();
+            List<Actual> revisions = readModel.revisions(planCode, code, moment == null ? Moments.EVERYTHING_RECORDED : moment);
 
             Map<Integer, BigDecimal> actualByYear = new TreeMap<>();
             revisions.stream().filter(r -> r.value() != null).forEach(r -> actualByYear.put(r.fiscalYear(), r.value()));
@@ -166,16 +166,16 @@ public class DashboardResource {
             Chart chart = Chart.of(plan.plan().firstFiscalYear(), plan.plan().lastFiscalYear(), actualByYear, path, ask::year);
 
             List<Views.Milestone> milestones = new TreeMap<>(definition.milestones()).entrySet().stream()
-                .map(m -> new Views.Milestone(ask.year(m.getKey()), plain(m.getValue()))).toList();
-            Views.Definition shown = new Views.Definition(Vocabulary.wire(definition.kind()).toUpperCase(), definition.unit(),
-                definition.baselineValue() == null ? null : plain(definition.baselineValue())
+                .map(m -> new Views.Milestone(ask.year(m.getKey()), Decimals.plain(m.getValue()))).toList();
+            Views.Definition shown = new Views.Definition(definition.kind(), definition.unit(),
+                definition.baselineValue() == null ? null : Decimals.plain(definition.baselineValue())
                     + (definition.baselineFiscalYear() == null ? "" : ask.inParentheses(ask.year(definition.baselineFiscalYear()))),
-                definition.targetValue() != null ? plain(definition.targetValue()) + ask.inParentheses(ask.year(definition.targetFiscalYear()))
+                definition.targetValue() != null ? Decimals.plain(definition.targetValue()) + ask.inParentheses(ask.year(definition.targetFiscalYear()))
                     : definition.targetText(),
-                milestones, Vocabulary.wire(definition.method()), Vocabulary.wire(definition.direction()));
+                milestones, definition.method(), definition.direction());
             List<Views.Revision> history = revisions.stream()
                 .sorted(Comparator.comparing(Actual::recordedAt).reversed())
-                .map(r -> new Views.Revision(ask.year(r.fiscalYear()), r.revision(), r.value() == null ? r.outcome() : plain(r.value()),
+                .map(r -> new Views.Revision(ask.year(r.fiscalYear()), r.revision(), r.value() == null ? Objects.toString(r.outcome(), null) : Decimals.plain(r.value()),
                     r.status(), RECORDED.format(r.recordedAt()), who(r.recordedBy())))
                 .toList();
             String description = summary(actualByYear, ask) + " / " + summary(path, ask);
@@ -190,10 +190,10 @@ public class DashboardResource {
     public Response changes(@PathParam("planCode") String planCode, @QueryParam("fiscalYear") String fiscalYear,
                             @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("lang") String lang) {
         return openPlanPage(planCode, lang, fiscalYear, null, (ask, since, plan) -> {
-            String until = to == null || to.isBlank() ? LocalDate.now(EvaluationResource.JAPAN).toString() : to;
+            String until = to == null || to.isBlank() ? LocalDate.now(Moments.JAPAN).toString() : to;
             boolean asked = from != null && !from.isBlank();
             List<Change> changes = asked
-                ? queries.changes(planCode, ask.fiscalYear(), EvaluationResource.moment("from", from), EvaluationResource.moment("to", until))
+                ? queries.changes(planCode, ask.fiscalYear(), QueryParams.moment("from", from), QueryParams.moment("to", until))
                 : List.of();
             String base = "/plans/" + Views.encode(planCode);
             return html(Templates.changes(chrome(ask, base + "/changes", null, null,
@@ -211,7 +211,7 @@ public class DashboardResource {
     private Response openPlanPage(String planCode, String lang, String fiscalYear, String asOf, PlanPage page) {
         Views.Ask ask = Views.Ask.of(lang, QueryParams.fiscalYear(fiscalYear), asOf);
         String since = stream.position();
-        return readModel.plan(planCode, Recalculation.EVERYTHING)
+        return readModel.plan(planCode, Moments.EVERYTHING_RECORDED)
             .filter(this::visible)
             .map(plan -> page.render(ask, since, plan))
             .orElseGet(() -> missing(ask));
@@ -236,7 +236,7 @@ public class DashboardResource {
     @Produces(MediaType.SERVER_SENT_EVENTS)
     public void stream(@PathParam("planCode") String planCode, @HeaderParam("Last-Event-ID") String lastEventId,
                        @QueryParam("after") String after, @Context SseEventSink sink, @Context Sse sse) {
-        if (readModel.plan(planCode, Recalculation.EVERYTHING).filter(this::visible).isEmpty()) {
+        if (readModel.plan(planCode, Moments.EVERYTHING_RECORDED).filter(this::visible).isEmpty()) {
             throw ProblemException.notFound("Plan " + planCode + " is not known");
         }
         stream.subscribe(planCode, sink, sse, lastEventId, after);
@@ -247,7 +247,7 @@ public class DashboardResource {
     }
 
     private static Instant moment(Views.Ask ask) {
-        return EvaluationResource.moment("asOf", ask.asOf());
+        return QueryParams.moment("asOf", ask.asOf());
     }
 
     /**
@@ -293,11 +293,7 @@ public class DashboardResource {
     }
 
     private static String summary(Map<Integer, BigDecimal> values, Views.Ask ask) {
-        return values.entrySet().stream().map(e -> ask.year(e.getKey()) + " " + plain(e.getValue())).collect(Collectors.joining(", "));
-    }
-
-    private static String plain(BigDecimal value) {
-        return IndicatorResult.plain(value).toPlainString();
+        return values.entrySet().stream().map(e -> ask.year(e.getKey()) + " " + Decimals.plain(e.getValue())).collect(Collectors.joining(", "));
     }
 
     private static Response html(TemplateInstance page, Views.Ask ask, int status) {

@@ -1,10 +1,14 @@
 package io.planeval.evaluation.dashboard;
 
+import io.planeval.contracts.Vocabulary.EvaluationStatus;
+import io.quarkus.qute.TemplateData;
 import io.quarkus.qute.i18n.Message;
 import io.quarkus.qute.i18n.MessageBundle;
 
 /** The dashboard's words: Japanese here, English in messages/msg_en.properties. Data (titles, names) stay as written. */
 @MessageBundle(value = "msg", locale = "ja")
+// Templates name a status by its constant ({EvaluationStatus:ACHIEVED}), e.g. for a column heading.
+@TemplateData(target = EvaluationStatus.class, namespace = "EvaluationStatus")
 public interface Labels {
 
     @Message("planeval 評価ダッシュボード")
@@ -21,7 +25,6 @@ public interface Labels {
 
     @Message("年度")
     String fiscalYear();
-
 
     @Message("時点")
     String asOf();
@@ -43,18 +46,6 @@ public interface Labels {
 
     @Message("目標")
     String goal();
-
-    @Message("達成")
-    String achieved();
-
-    @Message("未達成")
-    String notAchieved();
-
-    @Message("集計中")
-    String beingTallied();
-
-    @Message("目標値なし")
-    String noTarget();
 
     @Message("計")
     String total();
@@ -86,8 +77,9 @@ public interface Labels {
     @Message("状況")
     String status();
 
-    @Message("{#when status}{#is 'achieved'}達成{#is 'not_achieved'}未達成{#is 'being_tallied'}集計中{#else}目標値なし{/when}")
-    String statusLabel(String status);
+    /** In Japanese, the label the committee's table, the API and the open data print (EvaluationStatus.label). */
+    @Message("{status.label}")
+    String statusLabel(EvaluationStatus status);
 
     @Message("CSVをダウンロード")
     String csv();

@@ -6,6 +6,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import io.planeval.contracts.Vocabulary.Direction;
+import io.planeval.contracts.Vocabulary.IndicatorKind;
+import io.planeval.contracts.Vocabulary.MeasurementStatus;
+import io.planeval.contracts.Vocabulary.Method;
 import io.planeval.support.fiscal.FiscalYears;
 
 /** What the dashboard's templates show besides the API's own answers. */
@@ -31,15 +35,15 @@ final class Views {
     record YearOption(int year, String label, boolean selected) {
     }
 
-    record Revision(String fiscalYear, int revision, String value, String status, String recordedAt, String recordedBy) {
+    record Revision(String fiscalYear, int revision, String value, MeasurementStatus status, String recordedAt, String recordedBy) {
     }
 
     record Milestone(String fiscalYear, String value) {
     }
 
     /** An indicator's definition as the page shows it. */
-    record Definition(String kind, String unit, String baseline, String target, List<Milestone> milestones, String method,
-                      String direction) {
+    record Definition(IndicatorKind kind, String unit, String baseline, String target, List<Milestone> milestones, Method method,
+                      Direction direction) {
     }
 
     /** What the reader asked for: language, fiscal year and moment, carried from page to page. */

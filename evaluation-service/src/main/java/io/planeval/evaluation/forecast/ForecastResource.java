@@ -20,8 +20,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.planeval.support.http.QueryParams;
 import io.planeval.evaluation.report.CachedReads;
-import io.planeval.evaluation.report.EvaluationResource;
 import io.planeval.evaluation.report.ReadAccess;
 
 @Path("/api/v1/plans/{planCode}/evaluation/forecast")
@@ -50,6 +50,6 @@ public class ForecastResource {
                              @Parameter(description = "An instant or a date; default: everything recorded so far") @QueryParam("asOf") String asOf,
                              @Context Request request) {
         boolean openData = access.check(planCode);
-        return cached.json(request, openData, forecasts.of(planCode, EvaluationResource.moment("asOf", asOf)));
+        return cached.json(request, openData, forecasts.of(planCode, QueryParams.moment("asOf", asOf)));
     }
 }

@@ -7,10 +7,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import io.planeval.support.decimal.Decimals;
 import io.planeval.contracts.Vocabulary.Direction;
 import io.planeval.contracts.Vocabulary.ForecastVerdict;
 import io.planeval.evaluation.attainment.IndicatorDefinition;
-import io.planeval.evaluation.attainment.Percent;
 
 /**
  * Whether a numeric indicator will reach its final target, in plain Java and exact decimals. The projection is the
@@ -85,8 +85,8 @@ public final class Forecaster {
         Point latest = points.get(points.size() - 1);
         BigDecimal required = valueAt(path, latest.fiscalYear());
         String formula = "least squares through " + points.size() + " points, " + points.get(0).fiscalYear() + "–"
-            + latest.fiscalYear() + ": " + Percent.plain(slope) + " a year; " + targetYear + " → " + Percent.plain(projected) + " against the target "
-            + Percent.plain(def.targetValue());
+            + latest.fiscalYear() + ": " + Decimals.plain(slope) + " a year; " + targetYear + " → " + Decimals.plain(projected) + " against the target "
+            + Decimals.plain(def.targetValue());
         ForecastVerdict verdict;
         String reason;
         if (meets(def, projected, def.targetValue())) {
@@ -94,13 +94,13 @@ public final class Forecaster {
             reason = null;
         } else if (required != null && meets(def, latest.value(), required)) {
             verdict = ForecastVerdict.AT_RISK;
-            reason = "the trend misses the target, though " + latest.fiscalYear() + "'s " + Percent.plain(latest.value())
-                + " is on the required path (" + Percent.plain(required) + ")";
+            reason = "the trend misses the target, though " + latest.fiscalYear() + "'s " + Decimals.plain(latest.value())
+                + " is on the required path (" + Decimals.plain(required) + ")";
         } else {
             verdict = ForecastVerdict.OFF_TRACK;
             reason = required == null ? "the trend misses the target, and no required path runs through " + latest.fiscalYear()
-                : "the trend misses the target, and " + latest.fiscalYear() + "'s " + Percent.plain(latest.value())
-                    + " is behind the required path (" + Percent.plain(required) + ")";
+                : "the trend misses the target, and " + latest.fiscalYear() + "'s " + Decimals.plain(latest.value())
+                    + " is behind the required path (" + Decimals.plain(required) + ")";
         }
         return new Forecast(def, verdict, points, slope, projected, path, latest, required, formula, reason);
     }

@@ -13,15 +13,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import io.planeval.contracts.Vocabulary;
+import io.planeval.support.time.Moments;
+import io.planeval.support.decimal.Decimals;
 import io.planeval.contracts.Vocabulary.ForecastVerdict;
 import io.planeval.evaluation.attainment.Actual;
 import io.planeval.evaluation.attainment.IndicatorDefinition;
 import io.planeval.evaluation.attainment.PlanNode;
 import io.planeval.evaluation.readmodel.ReadModel;
-import io.planeval.evaluation.readmodel.Recalculation;
 import io.planeval.evaluation.report.EvaluationQueries;
-import io.planeval.evaluation.report.IndicatorResult;
 import io.planeval.support.fiscal.FiscalYears;
 
 /** Forecasts of a plan's indicators from the read model, as of a moment, rolled up per goal. */
@@ -37,7 +36,7 @@ public class Forecasts {
     @Transactional(Transactional.TxType.SUPPORTS)
     public PlanForecast of(String planCode, Instant asOf) {
         EvaluationQueries.Snapshot s = queries.snapshot(planCode, null, asOf);
-        Instant moment = asOf == null ? Recalculation.EVERYTHING : asOf;
+        Instant moment = asOf == null ? Moments.EVERYTHING_RECORDED : asOf;
         List<IndicatorDefinition> definitions = s.evaluations().stream().map(e -> e.indicator()).toList();
         List<String> codes = definitions.stream().map(IndicatorDefinition::code).toList();
         Map<String, Map<Integer, BigDecimal>> yearly = new HashMap<>();
@@ -77,15 +76,15 @@ public class Forecasts {
 
     private static PlanForecast.IndicatorForecast view(Forecaster.Forecast f) {
         IndicatorDefinition def = f.indicator();
-        return new PlanForecast.IndicatorForecast(def.code(), def.name(), Vocabulary.wire(def.kind()), def.nodeCode(), def.unit(),
-            Vocabulary.wire(f.verdict()), f.verdict().label(), def.targetFiscalYear(), IndicatorResult.plain(def.targetValue()),
-            IndicatorResult.plain(f.projected()), IndicatorResult.plain(f.slopePerYear()), points(f.points()),
-            points(f.requiredPath()), IndicatorResult.plain(f.requiredAtLatest()), f.formula(), f.reason());
+        return new PlanForecast.IndicatorForecast(def.code(), def.name(), def.kind(), def.nodeCode(), def.unit(),
+            f.verdict(), f.verdict().label(), def.targetFiscalYear(), Decimals.canonical(def.targetValue()),
+            Decimals.canonical(f.projected()), Decimals.canonical(f.slopePerYear()), points(f.points()),
+            points(f.requiredPath()), Decimals.canonical(f.requiredAtLatest()), f.formula(), f.reason());
     }
 
     private static List<PlanForecast.Point> points(List<Forecaster.Point> points) {
         return points.stream()
-            .map(p -> new PlanForecast.Point(p.fiscalYear(), FiscalYears.label(p.fiscalYear()), IndicatorResult.plain(p.value())))
+            .map(p -> new PlanForecast.Point(p.fiscalYear(), FiscalYears.label(p.fiscalYear()), Decimals.canonical(p.value())))
             .toList();
     }
 }

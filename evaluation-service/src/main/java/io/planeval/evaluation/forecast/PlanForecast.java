@@ -6,6 +6,9 @@ import java.util.List;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import io.planeval.contracts.Vocabulary.ForecastVerdict;
+import io.planeval.contracts.Vocabulary.IndicatorKind;
+
 /** Whether each numeric indicator of a plan will reach its final target, and the verdicts per goal. */
 @Schema(name = "PlanForecast")
 public record PlanForecast(
@@ -41,10 +44,10 @@ public record PlanForecast(
     public record IndicatorForecast(
         String code,
         String name,
-        @Schema(enumeration = {"kgi", "kpi"}) String kind,
+        IndicatorKind kind,
         String nodeCode,
         String unit,
-        @Schema(enumeration = {"on_track", "at_risk", "off_track", "insufficient_data"}) String verdict,
+        ForecastVerdict verdict,
         @Schema(example = "順調") String verdictLabel,
         Integer targetFiscalYear,
         BigDecimal target,

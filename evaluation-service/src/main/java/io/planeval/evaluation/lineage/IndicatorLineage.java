@@ -5,6 +5,9 @@ import java.util.List;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import io.planeval.contracts.Vocabulary.EvaluationStatus;
+import io.planeval.contracts.Vocabulary.IndicatorKind;
+import io.planeval.contracts.Vocabulary.Outcome;
 import io.planeval.evaluation.report.Rate;
 
 /** An indicator and the indicators of earlier plans it continues, with their yearly results as one series. */
@@ -17,14 +20,14 @@ public record IndicatorLineage(
 
     @Schema(name = "LineageGeneration")
     public record Generation(String planCode, String planTitle, String indicatorCode, String name, String unit,
-                             @Schema(enumeration = {"kgi", "kpi"}) String kind, int firstFiscalYear, int lastFiscalYear) {
+                             IndicatorKind kind, int firstFiscalYear, int lastFiscalYear) {
     }
 
     @Schema(name = "LineagePoint")
     public record Point(String planCode, String indicatorCode, int fiscalYear, @Schema(example = "令和6年度") String fiscalYearLabel,
                         @Schema(description = "The whole-year actual in force") BigDecimal value,
-                        @Schema(enumeration = {"achieved", "not_achieved"}) String outcome,
-                        @Schema(enumeration = {"achieved", "not_achieved", "being_tallied", "no_target"}) String status,
+                        Outcome outcome,
+                        EvaluationStatus status,
                         String statusLabel, Rate attainment) {
     }
 }

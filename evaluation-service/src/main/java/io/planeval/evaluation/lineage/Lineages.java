@@ -14,11 +14,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import io.planeval.support.time.Moments;
 import io.planeval.contracts.IndicatorChanged;
-import io.planeval.contracts.Vocabulary;
 import io.planeval.evaluation.attainment.IndicatorDefinition;
 import io.planeval.evaluation.readmodel.ReadModel;
-import io.planeval.evaluation.readmodel.Recalculation;
 import io.planeval.evaluation.report.EvaluationQueries;
 import io.planeval.evaluation.report.IndicatorResult;
 import io.planeval.evaluation.report.ReadAccess;
@@ -51,8 +50,8 @@ public class Lineages {
         String code = indicatorCode;
         while (plan != null && seen.add(plan + "/" + code) && generations.size() < MAX_GENERATIONS
             && (generations.isEmpty() || access.mayRead(plan))) {
-            ReadModel.PlanSnapshot snapshot = readModel.plan(plan, Recalculation.EVERYTHING).orElse(null);
-            IndicatorDefinition def = snapshot == null ? null : readModel.indicator(plan, code, Recalculation.EVERYTHING).orElse(null);
+            ReadModel.PlanSnapshot snapshot = readModel.plan(plan, Moments.EVERYTHING_RECORDED).orElse(null);
+            IndicatorDefinition def = snapshot == null ? null : readModel.indicator(plan, code, Moments.EVERYTHING_RECORDED).orElse(null);
             if (def == null) {
                 if (generations.isEmpty()) {
                     throw ProblemException.notFound("Plan " + planCode + " has no indicator " + indicatorCode);
@@ -60,8 +59,8 @@ public class Lineages {
                 break;
             }
             generations.add(0, new IndicatorLineage.Generation(plan, snapshot.plan().title(), code, def.name(), def.unit(),
-                Vocabulary.wire(def.kind()), snapshot.plan().firstFiscalYear(), snapshot.plan().lastFiscalYear()));
-            IndicatorChanged.Predecessor predecessor = readModel.predecessors(plan, Recalculation.EVERYTHING).get(code);
+                def.kind(), snapshot.plan().firstFiscalYear(), snapshot.plan().lastFiscalYear()));
+            IndicatorChanged.Predecessor predecessor = readModel.predecessors(plan, Moments.EVERYTHING_RECORDED).get(code);
             plan = predecessor == null ? null : predecessor.planCode();
             code = predecessor == null ? null : predecessor.indicatorCode();
         }
@@ -79,15 +78,15 @@ public class Lineages {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public PlanContinuity continuity(String planCode) {
-        if (readModel.plan(planCode, Recalculation.EVERYTHING).isEmpty()) {
+        if (readModel.plan(planCode, Moments.EVERYTHING_RECORDED).isEmpty()) {
             throw ProblemException.notFound("Plan " + planCode + " is not known");
         }
-        Map<String, IndicatorDefinition> indicators = byCode(readModel.indicators(planCode, Recalculation.EVERYTHING));
-        Map<String, IndicatorChanged.Predecessor> predecessors = readModel.predecessors(planCode, Recalculation.EVERYTHING);
+        Map<String, IndicatorDefinition> indicators = byCode(readModel.indicators(planCode, Moments.EVERYTHING_RECORDED));
+        Map<String, IndicatorChanged.Predecessor> predecessors = readModel.predecessors(planCode, Moments.EVERYTHING_RECORDED);
         Set<String> earlierPlans = new TreeSet<>();
         predecessors.values().stream().filter(p -> access.mayRead(p.planCode())).forEach(p -> earlierPlans.add(p.planCode()));
         Map<String, Map<String, IndicatorDefinition>> earlier = new LinkedHashMap<>();
-        earlierPlans.forEach(p -> earlier.put(p, byCode(readModel.indicators(p, Recalculation.EVERYTHING))));
+        earlierPlans.forEach(p -> earlier.put(p, byCode(readModel.indicators(p, Moments.EVERYTHING_RECORDED))));
 
         List<PlanContinuity.Link> continued = new ArrayList<>();
         List<PlanContinuity.Link> changed = new ArrayList<>();

@@ -10,6 +10,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import io.planeval.contracts.Vocabulary.IndicatorKind;
 import io.planeval.contracts.Vocabulary;
 import io.planeval.contracts.Vocabulary.EvaluationStatus;
 import io.planeval.evaluation.report.Rate;
@@ -54,10 +55,15 @@ public class ChangeLog {
             .setParameter("plan", planCode)
             .setParameter("limit", limit)
             .getResultList();
-        return rows.stream().map(row -> new Entry(position(row), new ResultChange((String) row[2], (String) row[3], (String) row[4],
-            (String) row[5], ((Number) row[6]).intValue(), FiscalYears.label(((Number) row[6]).intValue()), (String) row[7],
-            Vocabulary.parse(EvaluationStatus.class, (String) row[7]).map(EvaluationStatus::label).orElse(null),
-            Rate.oneDecimal((BigDecimal) row[8]), Moments.of(row[9])))).toList();
+        return rows.stream().map(row -> new Entry(position(row), resultChange(row))).toList();
+    }
+
+    /** A row of plan, indicator, kind, node, year, status, attainment and when it changed (after the position's two). */
+    private static ResultChange resultChange(Object[] row) {
+        EvaluationStatus status = Vocabulary.of(EvaluationStatus.class, (String) row[7]);
+        return new ResultChange((String) row[2], (String) row[3], Vocabulary.of(IndicatorKind.class, (String) row[4]),
+            (String) row[5], ((Number) row[6]).intValue(), FiscalYears.label(((Number) row[6]).intValue()), status, status.label(),
+            Rate.oneDecimal((BigDecimal) row[8]), Moments.of(row[9]));
     }
 
     /** Whether the change at this position is still kept: if not, a client resuming from it may have missed some. */

@@ -4,6 +4,8 @@ import java.time.Instant;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import io.planeval.contracts.Vocabulary.EvaluationStatus;
+import io.planeval.contracts.Vocabulary.IndicatorKind;
 import io.planeval.evaluation.report.Rate;
 
 /** An indicator's result that changed, as the evaluation stream sends it (event {@code evaluation}). */
@@ -11,11 +13,11 @@ import io.planeval.evaluation.report.Rate;
 public record ResultChange(
     String planCode,
     String indicatorCode,
-    @Schema(enumeration = {"kgi", "kpi"}) String kind,
+    IndicatorKind kind,
     String nodeCode,
     int fiscalYear,
     @Schema(example = "令和6年度") String fiscalYearLabel,
-    @Schema(enumeration = {"achieved", "not_achieved", "being_tallied", "no_target"}) String status,
+    EvaluationStatus status,
     @Schema(example = "達成") String statusLabel,
     Rate attainment,
     @Schema(implementation = String.class, format = "date-time") Instant changedAt) {

@@ -21,8 +21,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.planeval.support.time.Moments;
 import io.planeval.evaluation.readmodel.ReadModel;
-import io.planeval.evaluation.readmodel.Recalculation;
 import io.planeval.evaluation.report.ReadAccess;
 import io.planeval.support.problem.ProblemException;
 
@@ -62,7 +62,7 @@ public class StreamResource {
                        @QueryParam("after") String after,
                        @Context SseEventSink sink, @Context Sse sse) {
         access.check(planCode);
-        if (readModel.plan(planCode, Recalculation.EVERYTHING).isEmpty()) {
+        if (readModel.plan(planCode, Moments.EVERYTHING_RECORDED).isEmpty()) {
             throw ProblemException.notFound("Plan " + planCode + " is not known");
         }
         stream.subscribe(planCode, sink, sse, lastEventId, after);

@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -23,7 +24,6 @@ import io.planeval.contracts.Vocabulary;
 import io.planeval.evaluation.attainment.Evaluation;
 import io.planeval.evaluation.attainment.PlanNode;
 import io.planeval.evaluation.readmodel.ReadModel;
-import io.planeval.evaluation.readmodel.Recalculation;
 import io.planeval.evaluation.report.CommitteeCsv;
 import io.planeval.evaluation.report.EvaluationQueries;
 import io.planeval.support.fiscal.FiscalYears;
@@ -68,7 +68,7 @@ public class OpenData {
         new OpenDataColumn("actual", "実績値", "decimal", false, "The actual in force, in the unit column's unit",
             r -> r.evaluation().working().actual() == null ? null : CommitteeCsv.number(r.evaluation().working().actual().value())),
         new OpenDataColumn("outcome", "実績（定性）", "string", false, "achieved or not_achieved, for qualitative indicators",
-            r -> r.evaluation().working().actual() == null ? null : r.evaluation().working().actual().outcome()),
+            r -> r.evaluation().working().actual() == null ? null : Objects.toString(r.evaluation().working().actual().outcome(), null)),
         new OpenDataColumn("status", "評価", "string", true, "achieved, not_achieved, being_tallied or no_target",
             r -> Vocabulary.wire(r.evaluation().status())),
         new OpenDataColumn("statusJapanese", "評価（表示）", "string", true, "達成, 未達成, 集計中 or 目標なし",
@@ -183,7 +183,7 @@ public class OpenData {
     }
 
     private ReadModel.PlanSnapshot openPlan(String planCode) {
-        return readModel.plan(planCode, Recalculation.EVERYTHING).filter(plan -> plan.plan().openData())
+        return readModel.plan(planCode, Moments.EVERYTHING_RECORDED).filter(plan -> plan.plan().openData())
             .orElseThrow(() -> ProblemException.notFound("Plan " + planCode + " is not open data (or not known)"));
     }
 

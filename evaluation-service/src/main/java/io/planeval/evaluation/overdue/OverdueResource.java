@@ -22,7 +22,6 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.planeval.evaluation.report.CachedReads;
-import io.planeval.evaluation.report.EvaluationResource;
 import io.planeval.evaluation.report.ReadAccess;
 import io.planeval.support.http.Page;
 import io.planeval.support.http.QueryParams;
@@ -59,7 +58,7 @@ public class OverdueResource {
                             @Context Request request) {
         boolean openData = access.check(planCode);
         // In the list's order: expected date (the longest overdue first), then code and year.
-        return cached.json(request, openData, Page.after(tallies.of(planCode, EvaluationResource.moment("asOf", asOf)),
+        return cached.json(request, openData, Page.after(tallies.of(planCode, QueryParams.moment("asOf", asOf)),
             QueryParams.limit(limit), cursor, tally -> tally.expectedDate() + "/" + tally.code() + "/" + tally.fiscalYear()));
     }
 }

@@ -13,13 +13,11 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import io.planeval.contracts.Vocabulary.MeasurementStatus;
+import io.planeval.contracts.Vocabulary;
 import io.planeval.contracts.Actor;
-import io.planeval.contracts.EventTypes;
 import io.planeval.contracts.TallyOverdue;
-import io.planeval.contracts.Topics;
 import io.planeval.evaluation.readmodel.ReadModel;
-import io.planeval.evaluation.readmodel.Recalculation;
-import io.planeval.evaluation.report.EvaluationResource;
 import io.planeval.support.fiscal.FiscalYears;
 import io.planeval.support.outbox.Outbox;
 import io.planeval.support.problem.ProblemException;
@@ -33,6 +31,9 @@ import io.quarkus.scheduler.Scheduled;
 @ApplicationScoped
 public class OverdueTallies {
 
+    /** Written into the SQL, not bound, so that the planner uses the partial index of tallying measurements (V7). */
+    private static final String TALLYING = "'" + Vocabulary.wire(MeasurementStatus.BEING_TALLIED) + "'";
+
     @Inject
     EntityManager entityManager;
 
@@ -45,7 +46,7 @@ public class OverdueTallies {
     /** The plan's overdue tallies as of the moment (null: now), the longest overdue first. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<OverdueTally> of(String planCode, Instant asOf) {
-        if (readModel.plan(planCode, asOf == null ? Recalculation.EVERYTHING : asOf).isEmpty()) {
+        if (readModel.plan(planCode, asOf == null ? Moments.EVERYTHING_RECORDED : asOf).isEmpty()) {
             throw ProblemException.notFound("Plan " + planCode + " is not known" + (asOf == null ? "" : " as of " + asOf));
         }
         return find(planCode, asOf == null ? Moments.now() : asOf).stream().map(Found::tally).toList();
@@ -75,13 +76,12 @@ public class OverdueTallies {
             .getResultList();
         Set<Long> announce = new HashSet<>();
         claimed.forEach(id -> announce.add(id.longValue()));
-        List<Outbox.Message> messages = new ArrayList<>();
+        List<TallyOverdue> messages = new ArrayList<>();
         for (Found found : overdue) {
             OverdueTally t = found.tally();
             if (announce.contains(t.measurementId())) {
-                messages.add(new Outbox.Message(Topics.EVALUATIONS, found.planCode(), EventTypes.TALLY_OVERDUE, new TallyOverdue(
-                    found.planCode(), t.code(), t.fiscalYear(), t.measurementId(), t.revision(), t.expectedDate(), t.daysOverdue(),
-                    t.organisation(), t.department(), now)));
+                messages.add(new TallyOverdue(found.planCode(), t.code(), t.fiscalYear(), t.measurementId(), t.revision(),
+                    t.expectedDate(), t.daysOverdue(), t.organisation(), t.department(), now));
             }
         }
         outbox.appendAll(messages);
@@ -97,7 +97,7 @@ public class OverdueTallies {
      */
     @SuppressWarnings("unchecked")
     private List<Found> find(String planCode, Instant moment) {
-        LocalDate today = LocalDate.ofInstant(moment, EvaluationResource.JAPAN);
+        LocalDate today = LocalDate.ofInstant(moment, Moments.JAPAN);
         List<Object[]> rows = entityManager.createNativeQuery("""
                 SELECT m.plan_code, m.indicator_code, m.fiscal_year, m.measurement_id, m.revision, m.expected_date, m.recorded_at,
                        m.recorded_by::text, d.definition->>'name', d.definition->>'nodeCode', d.definition->>'organisation',
@@ -107,14 +107,14 @@ public class OverdueTallies {
                     SELECT definition FROM indicator_version v
                     WHERE v.plan_code = m.plan_code AND v.indicator_code = m.indicator_code AND v.changed_at <= :moment
                     ORDER BY v.version DESC LIMIT 1) d
-                WHERE m.status = 'being_tallied' AND m.quarter IS NULL AND m.month IS NULL AND m.expected_date < :today
+                WHERE m.status = %s AND m.quarter IS NULL AND m.month IS NULL AND m.expected_date < :today
                   AND m.recorded_at <= :moment AND (CAST(:plan AS text) IS NULL OR m.plan_code = :plan)
                   AND NOT EXISTS (
                     SELECT 1 FROM measurement n
                     WHERE n.plan_code = m.plan_code AND n.fiscal_year = m.fiscal_year AND n.indicator_code = m.indicator_code
                       AND n.quarter IS NULL AND n.month IS NULL AND n.recorded_at <= :moment
                       AND (n.revision > m.revision OR (n.revision = m.revision AND n.measurement_id > m.measurement_id)))
-                ORDER BY m.expected_date, m.plan_code, m.indicator_code, m.fiscal_year""")
+                ORDER BY m.expected_date, m.plan_code, m.indicator_code, m.fiscal_year""".formatted(TALLYING))
             .setParameter("today", today)
             .setParameter("moment", moment)
             .setParameter("plan", planCode)

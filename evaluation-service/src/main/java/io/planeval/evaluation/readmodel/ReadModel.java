@@ -27,18 +27,16 @@ import org.hibernate.Session;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.planeval.contracts.Vocabulary.Outcome;
+import io.planeval.contracts.Vocabulary.MeasurementStatus;
 import io.planeval.contracts.Actor;
 import io.planeval.contracts.IndicatorChanged;
 import io.planeval.contracts.MeasurementUpdated;
 import io.planeval.contracts.PlanChanged;
-import io.planeval.contracts.Vocabulary.Direction;
-import io.planeval.contracts.Vocabulary.IndicatorKind;
-import io.planeval.contracts.Vocabulary.Method;
 import io.planeval.contracts.Vocabulary;
 import io.planeval.evaluation.attainment.Actual;
 import io.planeval.evaluation.attainment.Evaluation;
 import io.planeval.evaluation.attainment.IndicatorDefinition;
-import io.planeval.support.consume.PoisonEvent;
 import io.planeval.support.notice.CommitNotices;
 import io.planeval.support.time.Moments;
 
@@ -312,7 +310,8 @@ public class ReadModel {
      */
     private Actual actual(Object[] row) {
         return new Actual(((Number) row[1]).longValue(), ((Number) row[2]).intValue(), ((Number) row[3]).intValue(),
-            (BigDecimal) row[4], (String) row[5], (String) row[6], Moments.of(row[7]), row[8] == null ? null : read((String) row[8], Actor.class),
+            (BigDecimal) row[4], row[5] == null ? null : Vocabulary.of(Outcome.class, (String) row[5]),
+            Vocabulary.of(MeasurementStatus.class, (String) row[6]), Moments.of(row[7]), row[8] == null ? null : read((String) row[8], Actor.class),
             (String) row[9]);
     }
 
@@ -368,19 +367,14 @@ public class ReadModel {
 
     /**
      * The definition the evaluation works with. A kind, direction or method outside the vocabulary makes the event
-     * poison: it is refused where it enters, so every stored definition can be evaluated.
+     * poison where it is read (EventJson), so every stored definition can be evaluated.
      */
     static IndicatorDefinition definition(IndicatorChanged.Indicator i) {
         Map<Integer, BigDecimal> milestones = i.milestones() == null ? Map.of()
             : i.milestones().stream().collect(Collectors.toMap(IndicatorChanged.Milestone::fiscalYear, IndicatorChanged.Milestone::value));
-        return new IndicatorDefinition(i.code(), i.nodeCode(), word(IndicatorKind.class, "kind", i.kind()), i.name(), i.unit(),
+        return new IndicatorDefinition(i.code(), i.nodeCode(), i.kind(), i.name(), i.unit(),
             i.baselineValue(), i.baselineFiscalYear(), i.targetValue(), i.targetText(), i.targetFiscalYear(), milestones,
-            word(Direction.class, "direction", i.direction()), word(Method.class, "method", i.method()));
-    }
-
-    private static <E extends Enum<E>> E word(Class<E> type, String field, String value) {
-        return Vocabulary.parse(type, value).orElseThrow(() -> new PoisonEvent("indicator " + field + " " + value
-            + " is not one of " + String.join(", ", Vocabulary.words(type))));
+            i.direction(), i.method());
     }
 
     /** The value as JSON, to store; null stays null (SQL NULL where it is stored). */

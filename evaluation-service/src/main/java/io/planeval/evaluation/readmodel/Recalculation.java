@@ -22,9 +22,8 @@ import jakarta.transaction.Transactional;
 import org.hibernate.Session;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.planeval.contracts.Vocabulary.EvaluationStatus;
 import io.planeval.contracts.EvaluationChanged;
-import io.planeval.contracts.EventTypes;
-import io.planeval.contracts.Topics;
 import io.planeval.contracts.Vocabulary;
 import io.planeval.evaluation.attainment.Actual;
 import io.planeval.evaluation.attainment.Evaluation;
@@ -42,8 +41,6 @@ import io.planeval.support.time.Moments;
 @ApplicationScoped
 public class Recalculation {
 
-    /** "Now" for the current results: everything recorded, whatever the clocks of the other services say. */
-    public static final Instant EVERYTHING = Instant.parse("9999-12-31T00:00:00Z");
     /** Up to this many indicators are read one by one; more, the whole plan's year at once. */
     private static final int FEW = 20;
 
@@ -85,15 +82,15 @@ public class Recalculation {
         Set<String> codes = new TreeSet<>(scope.everyYear);
         scope.codesByYear.values().forEach(codes::addAll);
         List<IndicatorDefinition> definitions = scope.everything || codes.size() > FEW
-            ? readModel.indicators(planCode, EVERYTHING)
-            : codes.stream().map(code -> readModel.indicator(planCode, code, EVERYTHING)).flatMap(Optional::stream).toList();
+            ? readModel.indicators(planCode, Moments.EVERYTHING_RECORDED)
+            : codes.stream().map(code -> readModel.indicator(planCode, code, Moments.EVERYTHING_RECORDED)).flatMap(Optional::stream).toList();
         if (definitions.isEmpty()) {
             return List.of(); // measurements wait for their definition, which recalculates them when it arrives
         }
         Map<Integer, Set<String>> work = new HashMap<>();
         // Only a change to definitions or the plan needs the plan's years: its document is not read for a measurement.
         Set<Integer> allYears = scope.everything || !scope.everyYear.isEmpty()
-            ? years(planCode, readModel.plan(planCode, EVERYTHING), definitions) : Set.of();
+            ? years(planCode, readModel.plan(planCode, Moments.EVERYTHING_RECORDED), definitions) : Set.of();
         for (IndicatorDefinition def : definitions) {
             if (scope.everything || scope.everyYear.contains(def.code())) {
                 allYears.forEach(year -> work.computeIfAbsent(year, y -> new TreeSet<>()).add(def.code()));
@@ -104,7 +101,7 @@ public class Recalculation {
         definitions.forEach(def -> byCode.put(def.code(), def));
         List<Evaluation> evaluations = new ArrayList<>();
         work.forEach((year, yearCodes) -> {
-            Map<String, Actual> actuals = readModel.actuals(planCode, yearCodes, year, EVERYTHING);
+            Map<String, Actual> actuals = readModel.actuals(planCode, yearCodes, year, Moments.EVERYTHING_RECORDED);
             for (String code : yearCodes) {
                 IndicatorDefinition def = byCode.get(code);
                 if (def != null) {
@@ -128,7 +125,7 @@ public class Recalculation {
         return years;
     }
 
-    private record Stored(String status, BigDecimal attainment) {
+    private record Stored(EvaluationStatus status, BigDecimal attainment) {
     }
 
     private void record(String planCode, List<Evaluation> evaluations, boolean publish) {
@@ -138,17 +135,16 @@ public class Recalculation {
         Map<String, Stored> previous = previous(planCode, evaluations);
         Instant now = Moments.now();
         List<Evaluation> changed = new ArrayList<>();
-        List<Outbox.Message> statusChanges = new ArrayList<>();
+        List<EvaluationChanged> statusChanges = new ArrayList<>();
         for (Evaluation e : evaluations) {
             Stored before = previous.get(key(e.indicator().code(), e.fiscalYear()));
-            if (before != null && before.status().equals(Vocabulary.wire(e.status())) && sameRate(before.attainment(), e.attainment())) {
+            if (before != null && before.status() == e.status() && sameRate(before.attainment(), e.attainment())) {
                 continue;
             }
             changed.add(e);
-            if (publish && (before == null || !before.status().equals(Vocabulary.wire(e.status())))) {
-                statusChanges.add(new Outbox.Message(Topics.EVALUATIONS, planCode, EventTypes.EVALUATION_CHANGED, new EvaluationChanged(
-                    planCode, e.indicator().code(), e.fiscalYear(), before == null ? null : before.status(), Vocabulary.wire(e.status()),
-                    before == null ? null : before.attainment(), e.attainment(), now)));
+            if (publish && (before == null || before.status() != e.status())) {
+                statusChanges.add(new EvaluationChanged(planCode, e.indicator().code(), e.fiscalYear(),
+                    before == null ? null : before.status(), e.status(), before == null ? null : before.attainment(), e.attainment(), now));
             }
         }
         outbox.appendAll(statusChanges);
@@ -174,7 +170,7 @@ public class Recalculation {
             .getResultList();
         Map<String, Stored> previous = new HashMap<>();
         for (Object[] row : rows) {
-            previous.put(key((String) row[0], ((Number) row[1]).intValue()), new Stored((String) row[2], (BigDecimal) row[3]));
+            previous.put(key((String) row[0], ((Number) row[1]).intValue()), new Stored(Vocabulary.of(EvaluationStatus.class, (String) row[2]), (BigDecimal) row[3]));
         }
         return previous;
     }

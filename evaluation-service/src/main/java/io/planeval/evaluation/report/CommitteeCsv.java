@@ -6,7 +6,9 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
+import io.planeval.support.decimal.Decimals;
 import io.planeval.contracts.Vocabulary;
 import io.planeval.evaluation.attainment.Evaluation;
 import io.planeval.evaluation.attainment.PlanNode;
@@ -49,7 +51,7 @@ public final class CommitteeCsv {
                 Integer.toString(e.fiscalYear()), cell(FiscalYears.label(e.fiscalYear())),
                 number(w.baselineValue()), w.baselineFiscalYear() == null ? "" : w.baselineFiscalYear().toString(),
                 number(w.target() == null ? null : w.target().value()), cell(w.target() == null ? null : w.target().text()),
-                number(w.actual() == null ? null : w.actual().value()), cell(w.actual() == null ? null : w.actual().outcome()),
+                number(w.actual() == null ? null : w.actual().value()), cell(w.actual() == null ? null : Objects.toString(w.actual().outcome(), null)),
                 Vocabulary.wire(e.status()), cell(e.status().label()),
                 e.attainment() == null ? "" : e.attainment().setScale(4, RoundingMode.HALF_UP).toPlainString(),
                 cell(e.attainment() == null ? null : Rate.oneDecimal(e.attainment()).display()),
@@ -71,7 +73,7 @@ public final class CommitteeCsv {
 
     /** A number as a plain decimal, no exponent and no trailing zeros; empty for none. */
     public static String number(BigDecimal value) {
-        return value == null ? "" : IndicatorResult.plain(value).toPlainString();
+        return value == null ? "" : Decimals.plain(value);
     }
 
     /**

@@ -14,8 +14,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import io.planeval.support.time.Moments;
 import io.planeval.contracts.PlanChanged;
-import io.planeval.contracts.Vocabulary;
 import io.planeval.contracts.Vocabulary.EvaluationStatus;
 import io.planeval.contracts.Vocabulary.IndicatorKind;
 import io.planeval.evaluation.attainment.Actual;
@@ -26,7 +26,6 @@ import io.planeval.evaluation.attainment.NodeRollup;
 import io.planeval.evaluation.attainment.PlanNode;
 import io.planeval.evaluation.attainment.Rollup;
 import io.planeval.evaluation.readmodel.ReadModel;
-import io.planeval.evaluation.readmodel.Recalculation;
 import io.planeval.support.fiscal.FiscalYears;
 import io.planeval.support.http.Page;
 import io.planeval.support.http.QueryParams;
@@ -46,7 +45,7 @@ public class EvaluationQueries {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Snapshot snapshot(String planCode, Integer fiscalYear, Instant asOf) {
-        Instant moment = asOf == null ? Recalculation.EVERYTHING : asOf;
+        Instant moment = asOf == null ? Moments.EVERYTHING_RECORDED : asOf;
         ReadModel.PlanSnapshot plan = knownPlan(planCode, asOf, moment);
         int year = fiscalYear(planCode, plan, fiscalYear);
         List<PlanNode> nodes = nodes(plan.plan());
@@ -151,7 +150,7 @@ public class EvaluationQueries {
     /** One indicator's result, from its own rows only. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public IndicatorResult indicator(String planCode, String code, Integer fiscalYear, Instant asOf) {
-        Instant moment = asOf == null ? Recalculation.EVERYTHING : asOf;
+        Instant moment = asOf == null ? Moments.EVERYTHING_RECORDED : asOf;
         ReadModel.PlanSnapshot plan = knownPlan(planCode, asOf, moment);
         int year = fiscalYear(planCode, plan, fiscalYear);
         IndicatorDefinition def = readModel.indicator(planCode, code, moment).orElseThrow(() -> ProblemException.notFound(
@@ -162,12 +161,12 @@ public class EvaluationQueries {
     /** One indicator's current result for every fiscal year of its plan, the plan and definition read once. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<IndicatorResult> everyYear(String planCode, String code) {
-        ReadModel.PlanSnapshot plan = knownPlan(planCode, null, Recalculation.EVERYTHING);
-        IndicatorDefinition def = readModel.indicator(planCode, code, Recalculation.EVERYTHING)
+        ReadModel.PlanSnapshot plan = knownPlan(planCode, null, Moments.EVERYTHING_RECORDED);
+        IndicatorDefinition def = readModel.indicator(planCode, code, Moments.EVERYTHING_RECORDED)
             .orElseThrow(() -> ProblemException.notFound("Plan " + planCode + " has no indicator " + code));
         List<IndicatorResult> results = new ArrayList<>();
         for (int year = plan.plan().firstFiscalYear(); year <= plan.plan().lastFiscalYear(); year++) {
-            results.add(result(planCode, def, year, Recalculation.EVERYTHING));
+            results.add(result(planCode, def, year, Moments.EVERYTHING_RECORDED));
         }
         return results;
     }
@@ -213,7 +212,7 @@ public class EvaluationQueries {
     /** The evaluation as a change from {@code from} (null: as a state taken now, from nothing). */
     public static Change change(Evaluation e, Change.State from) {
         IndicatorDefinition def = e.indicator();
-        return new Change(def.code(), def.name(), Vocabulary.wire(def.kind()), def.nodeCode(), from, Change.State.of(e));
+        return new Change(def.code(), def.name(), def.kind(), def.nodeCode(), from, Change.State.of(e));
     }
 
     private static NodeRollup find(List<NodeRollup> nodes, String code) {

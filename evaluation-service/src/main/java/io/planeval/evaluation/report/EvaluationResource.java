@@ -1,9 +1,7 @@
 package io.planeval.evaluation.report;
 
 import java.nio.charset.StandardCharsets;
-import java.time.DateTimeException;
 import java.time.Instant;
-import java.time.ZoneId;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
@@ -30,12 +28,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.planeval.contracts.Vocabulary.EvaluationStatus;
 import io.planeval.contracts.Vocabulary.IndicatorKind;
-import io.planeval.support.fiscal.FiscalYears;
 import io.planeval.support.http.Page;
 import io.planeval.support.http.QueryParams;
-import io.planeval.support.problem.ProblemException;
-import io.planeval.support.text.Text;
-import io.planeval.support.time.Moments;
 
 @Path("/api/v1/plans/{planCode}")
 @Tag(name = "Evaluation", description = "Status, attainment and roll-ups, as of any moment; for readers, and for anybody where "
@@ -43,7 +37,6 @@ import io.planeval.support.time.Moments;
 @Produces(MediaType.APPLICATION_JSON)
 public class EvaluationResource {
 
-    public static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
     static final String AS_OF = "An instant (2025-07-17T06:00:00Z) or a date (2025-07-17 = the end of that day, Japan time); "
         + "default: everything recorded so far";
     static final String ETAG = "A digest of the answer: send it as If-None-Match to get 304 while the answer is the same";
@@ -80,7 +73,7 @@ public class EvaluationResource {
                            @Parameter(description = AS_OF) @QueryParam("asOf") String asOf,
                            @Context Request request) {
         boolean openData = access.check(planCode);
-        Instant moment = moment("asOf", asOf);
+        Instant moment = QueryParams.moment("asOf", asOf);
         return cached.json(request, openData,
             moment == null ? queries.currentReport(planCode, year(fiscalYear)) : queries.report(planCode, year(fiscalYear), moment));
     }
@@ -100,7 +93,7 @@ public class EvaluationResource {
                          @Parameter(description = AS_OF) @QueryParam("asOf") String asOf,
                          @Context Request request) {
         boolean openData = access.check(planCode);
-        return cached.json(request, openData, queries.node(planCode, nodeCode, year(fiscalYear), moment("asOf", asOf)));
+        return cached.json(request, openData, queries.node(planCode, nodeCode, year(fiscalYear), QueryParams.moment("asOf", asOf)));
     }
 
     @GET
@@ -119,14 +112,14 @@ public class EvaluationResource {
                                @Parameter(description = FISCAL_YEAR, schema = @Schema(type = SchemaType.INTEGER)) @QueryParam("fiscalYear") String fiscalYear,
                                @Parameter(description = AS_OF) @QueryParam("asOf") String asOf,
                                @Parameter(description = "Only results of this status",
-                                   schema = @Schema(enumeration = {"achieved", "not_achieved", "being_tallied", "no_target"})) @QueryParam("status") String status,
-                               @Parameter(description = "Only KGIs or only KPIs", schema = @Schema(enumeration = {"kgi", "kpi"})) @QueryParam("kind") String kind,
+                                   schema = @Schema(implementation = EvaluationStatus.class)) @QueryParam("status") String status,
+                               @Parameter(description = "Only KGIs or only KPIs", schema = @Schema(implementation = IndicatorKind.class)) @QueryParam("kind") String kind,
                                @Parameter(description = "Only the indicators of this node and the nodes under it") @QueryParam("node") String node,
                                @Parameter(description = "Results per page", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "1000", defaultValue = "100")) @QueryParam("limit") String limit,
                                @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor,
                                @Context Request request) {
         boolean openData = access.check(planCode);
-        return cached.json(request, openData, queries.indicators(planCode, year(fiscalYear), moment("asOf", asOf),
+        return cached.json(request, openData, queries.indicators(planCode, year(fiscalYear), QueryParams.moment("asOf", asOf),
             new EvaluationQueries.IndicatorFilter(QueryParams.word("status", status, EvaluationStatus.class),
                 QueryParams.word("kind", kind, IndicatorKind.class), node == null || node.isEmpty() ? null : node),
             QueryParams.limit(limit), cursor));
@@ -151,7 +144,7 @@ public class EvaluationResource {
                               @Parameter(description = AS_OF) @QueryParam("asOf") String asOf,
                               @Context Request request) {
         boolean openData = access.check(planCode);
-        return cached.json(request, openData, queries.indicator(planCode, code, year(fiscalYear), moment("asOf", asOf)));
+        return cached.json(request, openData, queries.indicator(planCode, code, year(fiscalYear), QueryParams.moment("asOf", asOf)));
     }
 
     @GET
@@ -175,7 +168,7 @@ public class EvaluationResource {
                             @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor,
                             @Context Request request) {
         boolean openData = access.check(planCode);
-        return cached.json(request, openData, Page.after(queries.changes(planCode, year(fiscalYear), moment("from", from), moment("to", to)),
+        return cached.json(request, openData, Page.after(queries.changes(planCode, year(fiscalYear), QueryParams.moment("from", from), QueryParams.moment("to", to)),
             QueryParams.limit(limit), cursor, Change::code));
     }
 
@@ -196,7 +189,7 @@ public class EvaluationResource {
                         @Parameter(description = AS_OF) @QueryParam("asOf") String asOf,
                         @Context Request request) {
         boolean openData = access.check(planCode);
-        EvaluationQueries.Snapshot snapshot = queries.snapshot(planCode, year(fiscalYear), moment("asOf", asOf));
+        EvaluationQueries.Snapshot snapshot = queries.snapshot(planCode, year(fiscalYear), QueryParams.moment("asOf", asOf));
         return Response.fromResponse(cached.bytes(request, openData, CommitteeCsv.write(snapshot).getBytes(StandardCharsets.UTF_8), MediaType.valueOf("text/csv; charset=UTF-8")))
             .header("Content-Disposition", "attachment; filename=\"" + planCode + "-" + snapshot.fiscalYear() + ".csv\"")
             .build();
@@ -204,28 +197,5 @@ public class EvaluationResource {
 
     private static Integer year(String fiscalYear) {
         return QueryParams.fiscalYear(fiscalYear);
-    }
-
-    /**
-     * An instant, or a date meaning the end of that day in Japan; cut to the microseconds revisions are recorded in,
-     * never rounded up, so a moment just before a revision never includes it.
-     */
-    public static Instant moment(String field, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        Instant moment;
-        try {
-            moment = value.length() == 10
-                ? FiscalYears.date(value).plusDays(1).atStartOfDay(JAPAN).toInstant().minusNanos(1)
-                : Instant.parse(value);
-        } catch (DateTimeException | IllegalArgumentException e) {
-            throw ProblemException.invalid(field, "'" + Text.excerpt(value) + "' is not an instant (2025-07-17T06:00:00Z) "
-                + "or a date (2025-07-17)");
-        }
-        if (!FiscalYears.accepted(moment.atZone(JAPAN).getYear())) {
-            throw ProblemException.invalid(field, value + " is not a moment from " + FiscalYears.EARLIEST + " to " + FiscalYears.LATEST);
-        }
-        return Moments.truncate(moment);
     }
 }

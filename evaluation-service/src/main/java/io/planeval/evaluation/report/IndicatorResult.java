@@ -5,8 +5,13 @@ import java.time.Instant;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import io.planeval.support.decimal.Decimals;
 import io.planeval.contracts.Actor;
-import io.planeval.contracts.Vocabulary;
+import io.planeval.contracts.Vocabulary.EvaluationStatus;
+import io.planeval.contracts.Vocabulary.IndicatorKind;
+import io.planeval.contracts.Vocabulary.MeasurementStatus;
+import io.planeval.contracts.Vocabulary.Method;
+import io.planeval.contracts.Vocabulary.Outcome;
 import io.planeval.evaluation.attainment.Evaluation;
 import io.planeval.support.fiscal.FiscalYears;
 
@@ -15,12 +20,12 @@ import io.planeval.support.fiscal.FiscalYears;
 public record IndicatorResult(
     String code,
     String name,
-    @Schema(enumeration = {"kgi", "kpi"}) String kind,
+    IndicatorKind kind,
     String nodeCode,
     String unit,
     int fiscalYear,
     String fiscalYearLabel,
-    @Schema(enumeration = {"achieved", "not_achieved", "being_tallied", "no_target"}) String status,
+    EvaluationStatus status,
     @Schema(example = "達成") String statusLabel,
     Rate attainment,
     @Schema(description = "Where the year's target is a milestone: whether it was met") Boolean onTrack,
@@ -28,7 +33,7 @@ public record IndicatorResult(
 
     @Schema(name = "Working")
     public record Working(
-        @Schema(enumeration = {"ratio", "inverse_ratio", "progress_from_baseline", "qualitative"}) String method,
+        Method method,
         @Schema(example = "75608 ÷ 40000 = 189.02%") String formula,
         @Schema(description = "Why there is no rate, where there is none") String reason,
         Target target,
@@ -42,8 +47,8 @@ public record IndicatorResult(
 
     @Schema(name = "ActualUsed", description = "The measurement revision in force")
     public record Actual(long measurementId, int revision, BigDecimal value,
-                         @Schema(enumeration = {"achieved", "not_achieved"}) String outcome,
-                         @Schema(enumeration = {"preliminary", "final", "being_tallied"}) String status,
+                         Outcome outcome,
+                         MeasurementStatus status,
                          @Schema(implementation = String.class, format = "date-time") Instant recordedAt,
                          @Schema(description = "Who posted it, as the token said") Actor recordedBy,
                          @Schema(description = "Set on a correction of a figure already reported: why") String correctionReason) {
@@ -55,24 +60,15 @@ public record IndicatorResult(
 
     static IndicatorResult of(Evaluation e) {
         Evaluation.Working w = e.working();
-        Target target = w.target() == null ? null : new Target(plain(w.target().value()), w.target().text(),
+        Target target = w.target() == null ? null : new Target(Decimals.canonical(w.target().value()), w.target().text(),
             w.target().fiscalYear(), FiscalYears.label(w.target().fiscalYear()), w.target().milestone());
         Actual actual = w.actual() == null ? null : new Actual(w.actual().measurementId(), w.actual().revision(),
-            plain(w.actual().value()), w.actual().outcome(), w.actual().status(), w.actual().recordedAt(),
+            Decimals.canonical(w.actual().value()), w.actual().outcome(), w.actual().status(), w.actual().recordedAt(),
             w.actual().recordedBy(), w.actual().correctionReason());
-        Baseline baseline = w.baselineValue() == null ? null : new Baseline(plain(w.baselineValue()), w.baselineFiscalYear(),
+        Baseline baseline = w.baselineValue() == null ? null : new Baseline(Decimals.canonical(w.baselineValue()), w.baselineFiscalYear(),
             w.baselineFiscalYear() == null ? null : FiscalYears.label(w.baselineFiscalYear()));
-        return new IndicatorResult(e.indicator().code(), e.indicator().name(), Vocabulary.wire(e.indicator().kind()), e.indicator().nodeCode(),
-            e.indicator().unit(), e.fiscalYear(), FiscalYears.label(e.fiscalYear()), Vocabulary.wire(e.status()), e.status().label(),
+        return new IndicatorResult(e.indicator().code(), e.indicator().name(), e.indicator().kind(), e.indicator().nodeCode(),
+            e.indicator().unit(), e.fiscalYear(), FiscalYears.label(e.fiscalYear()), e.status(), e.status().label(),
             Rate.oneDecimal(e.attainment()), e.onTrack(), new Working(w.method(), w.formula(), w.reason(), target, actual, baseline));
-    }
-
-    /** 75608.000000 as stored → 75608. */
-    public static BigDecimal plain(BigDecimal value) {
-        if (value == null) {
-            return null;
-        }
-        BigDecimal stripped = value.stripTrailingZeros();
-        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
     }
 }

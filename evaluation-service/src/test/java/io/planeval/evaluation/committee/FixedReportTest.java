@@ -16,6 +16,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import io.planeval.contracts.Vocabulary.MeasurementStatus;
 import io.planeval.contracts.EventTypes;
 import io.planeval.contracts.MeasurementUpdated;
 import io.planeval.contracts.Topics;
@@ -78,7 +79,7 @@ class FixedReportTest {
 
         // A correction after the committee: the report stays, the change is listed with its reason.
         MeasurementUpdated correction = new MeasurementUpdated(889_999, PLAN, "KGI1", 2024, null, null, 2,
-            new BigDecimal("25"), null, "final", null, null, "test", null, "集計誤りの訂正", Instant.parse("2025-08-01T00:00:00Z"),
+            new BigDecimal("25"), null, MeasurementStatus.FINAL, null, null, "test", null, "集計誤りの訂正", Instant.parse("2025-08-01T00:00:00Z"),
             SampleEvents.REPORTER);
         KafkaTestProducer.sendAll(List.of(new TestEvent(Topics.MEASUREMENTS, PLAN, EventTypes.MEASUREMENT_UPDATED,
             SampleEvents.write(correction))));

@@ -11,6 +11,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import io.planeval.contracts.Vocabulary.MeasurementStatus;
 import io.planeval.evaluation.SampleEvents;
 import io.planeval.testsupport.KafkaTestProducer;
 import io.planeval.testsupport.KafkaTestProducer.TestEvent;
@@ -35,7 +36,7 @@ class ForecastApiTest {
         long id = 870_000;
         for (String[] yearValue : new String[][] {{"2020", "150"}, {"2021", "152"}, {"2022", "155"}}) {
             events.add(SampleEvents.measurement(PLAN, id++, "KGI1", Integer.parseInt(yearValue[0]), 1, new BigDecimal(yearValue[1]),
-                null, "final", SampleEvents.MEASURED));
+                null, MeasurementStatus.FINAL, SampleEvents.MEASURED));
         }
         KafkaTestProducer.sendAll(events);
         String forecast = "/api/v1/plans/" + PLAN + "/evaluation/forecast";

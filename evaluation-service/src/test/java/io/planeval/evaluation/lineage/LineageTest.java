@@ -12,6 +12,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import io.planeval.contracts.Vocabulary.MeasurementStatus;
+import io.planeval.contracts.Vocabulary.PlanStatus;
 import io.planeval.contracts.EventTypes;
 import io.planeval.contracts.PlanChanged;
 import io.planeval.contracts.Topics;
@@ -35,7 +37,7 @@ class LineageTest {
     static TestEvent laterPlan(String code) {
         List<PlanChanged.Node> nodes = List.of(new PlanChanged.Node("GI", "目標１", "目標 GI", null, 1, null, 1, null));
         PlanChanged event = new PlanChanged(code, 1, SampleEvents.PLANNED, SampleEvents.OPERATIONS,
-            new PlanChanged.Plan(code, "後継計画", null, 2025, 2029, List.of("目標"), null, "active", true, nodes));
+            new PlanChanged.Plan(code, "後継計画", null, 2025, 2029, List.of("目標"), null, PlanStatus.ACTIVE, true, nodes));
         return new TestEvent(Topics.PLANS, code, EventTypes.PLAN_CHANGED, SampleEvents.write(event));
     }
 
@@ -68,9 +70,9 @@ class LineageTest {
         events.add(indicator(NEW, "KGI-NEW", """
             {"nodeCode": "GI", "kind": "kgi", "name": "新しい指標", "unit": "件", "target": {"value": 5, "fiscalYear": 2029},
              "direction": "higher_is_better"}"""));
-        events.add(SampleEvents.measurement(OLD, 840_001, "KGI3", 2023, 1, new BigDecimal("60000"), null, "final", SampleEvents.MEASURED));
-        events.add(SampleEvents.measurement(OLD, 840_002, "KGI3", 2024, 1, new BigDecimal("75608"), null, "final", SampleEvents.MEASURED));
-        events.add(SampleEvents.measurement(NEW, 840_003, "KGI-DX", 2025, 1, new BigDecimal("80000"), null, "preliminary",
+        events.add(SampleEvents.measurement(OLD, 840_001, "KGI3", 2023, 1, new BigDecimal("60000"), null, MeasurementStatus.FINAL, SampleEvents.MEASURED));
+        events.add(SampleEvents.measurement(OLD, 840_002, "KGI3", 2024, 1, new BigDecimal("75608"), null, MeasurementStatus.FINAL, SampleEvents.MEASURED));
+        events.add(SampleEvents.measurement(NEW, 840_003, "KGI-DX", 2025, 1, new BigDecimal("80000"), null, MeasurementStatus.PRELIMINARY,
             SampleEvents.MEASURED));
         KafkaTestProducer.sendAll(events);
         String lineage = "/api/v1/plans/" + NEW + "/lineage/indicators/KGI-DX";

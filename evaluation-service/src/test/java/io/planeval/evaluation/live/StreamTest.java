@@ -15,6 +15,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.planeval.contracts.Vocabulary.MeasurementStatus;
 import io.planeval.evaluation.SampleEvents;
 import io.planeval.evaluation.report.CommitteeReportTest;
 import io.planeval.testsupport.KafkaTestProducer;
@@ -115,7 +116,7 @@ class StreamTest {
 
     private static void revise(int revision, String value) {
         KafkaTestProducer.sendAll(List.of(SampleEvents.measurement(PLAN, 70_900 + revision, "KGI3", 2024, revision,
-            new BigDecimal(value), null, "final", Instant.now())));
+            new BigDecimal(value), null, MeasurementStatus.FINAL, Instant.now())));
     }
 
     private static void awaitAttainment(String display) {

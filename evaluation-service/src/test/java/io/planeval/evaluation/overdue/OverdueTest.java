@@ -20,12 +20,13 @@ import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
+import io.planeval.support.time.Moments;
+import io.planeval.contracts.Vocabulary.MeasurementStatus;
 import io.planeval.contracts.EventTypes;
 import io.planeval.contracts.MeasurementUpdated;
 import io.planeval.contracts.TallyOverdue;
 import io.planeval.contracts.Topics;
 import io.planeval.evaluation.SampleEvents;
-import io.planeval.evaluation.report.EvaluationResource;
 import io.planeval.testsupport.EventContract;
 import io.planeval.testsupport.KafkaTestProducer;
 import io.planeval.testsupport.KafkaTestProducer.TestEvent;
@@ -47,7 +48,7 @@ class OverdueTest {
 
     static TestEvent tallying(long id, String code, int year, int revision, String expected, String value, Instant recordedAt) {
         MeasurementUpdated event = new MeasurementUpdated(id, PLAN, code, year, null, null, revision, value == null ? null : new BigDecimal(value),
-            null, value == null ? "being_tallied" : "final", expected == null ? null : LocalDate.parse(expected), null, "test", null, null,
+            null, value == null ? MeasurementStatus.BEING_TALLIED : MeasurementStatus.FINAL, expected == null ? null : LocalDate.parse(expected), null, "test", null, null,
             recordedAt, SampleEvents.REPORTER);
         return new TestEvent(Topics.MEASUREMENTS, PLAN, EventTypes.MEASUREMENT_UPDATED, SampleEvents.write(event));
     }
@@ -87,7 +88,7 @@ class OverdueTest {
                 .path("working.actual.revision").equals(2)
             && given().when().get(overdue).then().extract().jsonPath().getList("items.code").size() == 1);
 
-        long days = ChronoUnit.DAYS.between(LocalDate.parse("2025-09-30"), LocalDate.now(EvaluationResource.JAPAN));
+        long days = ChronoUnit.DAYS.between(LocalDate.parse("2025-09-30"), LocalDate.now(Moments.JAPAN));
         given().when().get(overdue).then().statusCode(200)
             .body("items.code", equalTo(List.of("KGI1")))
             .body("items[0].organisation", equalTo("org-a"))

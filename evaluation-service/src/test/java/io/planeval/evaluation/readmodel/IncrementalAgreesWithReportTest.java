@@ -21,6 +21,8 @@ import jakarta.persistence.EntityManager;
 
 import org.junit.jupiter.api.Test;
 
+import io.planeval.contracts.Vocabulary.Outcome;
+import io.planeval.contracts.Vocabulary.MeasurementStatus;
 import io.planeval.evaluation.SampleEvents;
 import io.planeval.testsupport.KafkaTestProducer;
 import io.planeval.testsupport.KafkaTestProducer.TestEvent;
@@ -57,9 +59,9 @@ class IncrementalAgreesWithReportTest {
             int year = 2020 + random.nextInt(5);
             boolean tallied = random.nextInt(5) == 0;
             BigDecimal value = tallied || qualitative.contains(code) ? null : BigDecimal.valueOf(random.nextInt(200_000), random.nextInt(3));
-            String outcome = tallied || !qualitative.contains(code) ? null : random.nextBoolean() ? "achieved" : "not_achieved";
+            Outcome outcome = tallied || !qualitative.contains(code) ? null : random.nextBoolean() ? Outcome.ACHIEVED : Outcome.NOT_ACHIEVED;
             events.add(SampleEvents.measurement(plan, id++, code, year, 2 + i, value, outcome,
-                tallied ? "being_tallied" : "final", at.plusSeconds(i)));
+                tallied ? MeasurementStatus.BEING_TALLIED : MeasurementStatus.FINAL, at.plusSeconds(i)));
         }
         Collections.shuffle(events, random);
         // The plan last, so that what came before waits for it; and some events twice.

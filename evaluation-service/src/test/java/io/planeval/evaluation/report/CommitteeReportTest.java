@@ -18,6 +18,8 @@ import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 
+import io.planeval.contracts.Vocabulary.EvaluationStatus;
+import io.planeval.contracts.Vocabulary.MeasurementStatus;
 import io.planeval.contracts.EvaluationChanged;
 import io.planeval.contracts.Topics;
 import io.planeval.evaluation.SampleEvents;
@@ -127,7 +129,7 @@ public class CommitteeReportTest {
 
         Instant corrected = Instant.parse("2025-08-01T00:00:00Z");
         KafkaTestProducer.sendAll(List.of(SampleEvents.measurement(plan, 3_999, "KGI2", 2024, 2, new BigDecimal("52000"), null,
-            "final", corrected)));
+            MeasurementStatus.FINAL, corrected)));
         await().atMost(Duration.ofSeconds(30)).until(() ->
             "achieved".equals(report(plan, "").getString("goals[0].kgis[1].status")));
 
@@ -155,9 +157,9 @@ public class CommitteeReportTest {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(KafkaTopicReader.readAll(Topics.EVALUATIONS).stream()
             .filter(r -> plan.equals(r.key()))
             .map(r -> readChange(r.value()))
-            .filter(e -> e.indicatorCode().equals("KGI2") && e.fiscalYear() == 2024 && "achieved".equals(e.status())))
+            .filter(e -> e.indicatorCode().equals("KGI2") && e.fiscalYear() == 2024 && e.status() == EvaluationStatus.ACHIEVED))
             .singleElement()
-            .extracting(EvaluationChanged::previousStatus).isEqualTo("being_tallied"));
+            .extracting(EvaluationChanged::previousStatus).isEqualTo(EvaluationStatus.BEING_TALLIED));
         // Every evaluation-changed event published matches its schema in contracts/.
         assertThat(EventContract.assertPublishedMatch(Topics.EVALUATIONS, "/planeval/evaluation-service")).isPositive();
     }

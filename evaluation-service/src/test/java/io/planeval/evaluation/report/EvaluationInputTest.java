@@ -23,6 +23,8 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.planeval.contracts.Vocabulary.MeasurementStatus;
+import io.planeval.contracts.Vocabulary.PlanStatus;
 import io.planeval.contracts.EventTypes;
 import io.planeval.contracts.PlanChanged;
 import io.planeval.contracts.Topics;
@@ -93,7 +95,7 @@ class EvaluationInputTest {
         samplePlan(plan);
         Instant recorded = Instant.parse("2025-08-01T00:00:00.000001Z");
         KafkaTestProducer.sendAll(List.of(SampleEvents.measurement(plan, 99_999, "KGI2", 2024, 2, new BigDecimal("52000"),
-            null, "final", recorded)));
+            null, MeasurementStatus.FINAL, recorded)));
         String kgi2 = "/api/v1/plans/" + plan + "/evaluation/indicators/KGI2";
         await().atMost(Duration.ofSeconds(30)).until(() ->
             "achieved".equals(given().when().get(kgi2).then().extract().jsonPath().getString("status")));
@@ -112,7 +114,7 @@ class EvaluationInputTest {
         definition.put("name", "=HYPERLINK(\"http://evil.example\",\"基礎的財政収支\")");
         definition.put("unit", "@億円");
         KafkaTestProducer.sendAll(List.of(SampleEvents.indicator(plan, "GIII-HL01", definition, 2, Instant.parse("2025-07-02T00:00:00Z")),
-            SampleEvents.measurement(plan, 98_765, "GIII-HL01", 2024, 1, new BigDecimal("-25.5"), null, "final",
+            SampleEvents.measurement(plan, 98_765, "GIII-HL01", 2024, 1, new BigDecimal("-25.5"), null, MeasurementStatus.FINAL,
                 Instant.parse("2025-07-11T00:00:00Z"))));
         await().atMost(Duration.ofSeconds(30)).until(() -> csv(plan).contains("HYPERLINK"));
         String row = csv(plan).lines().filter(line -> line.contains("HYPERLINK")).findFirst().orElseThrow();
@@ -147,7 +149,7 @@ class EvaluationInputTest {
         PlanChanged full = read(SampleEvents.plan(plan).json());
         List<PlanChanged.Node> kept = full.plan().nodes().stream().filter(n -> !n.code().equals(goal)).toList();
         return new PlanChanged(plan, 2, Instant.parse("2025-08-01T00:00:00Z"), null, new PlanChanged.Plan(plan, full.plan().title(),
-            null, full.plan().firstFiscalYear(), full.plan().lastFiscalYear(), full.plan().levels(), null, "active", false, kept));
+            null, full.plan().firstFiscalYear(), full.plan().lastFiscalYear(), full.plan().levels(), null, PlanStatus.ACTIVE, false, kept));
     }
 
     static PlanChanged read(String json) {

@@ -56,8 +56,8 @@ class ParkedEventTest {
             @SuppressWarnings("unchecked")
             List<Object> reasons = QuarkusTransaction.requiringNew().call(() -> entityManager.createNativeQuery(
                 "SELECT reason FROM parked_event WHERE message_key = :key").setParameter("key", plan + "/KGI3").getResultList());
-            assertThat(reasons).singleElement().asString().isEqualTo("indicator method geometric is not one of ratio, inverse_ratio, "
-                + "progress_from_baseline, qualitative");
+            assertThat(reasons).singleElement().asString().isEqualTo("Payload is not a IndicatorChanged: indicator.method: "
+                + "geometric is not one of ratio, inverse_ratio, progress_from_baseline, qualitative");
         });
         given().when().get("/api/v1/plans/" + plan + "/evaluation/indicators/KGI3").then().statusCode(404);
     }

@@ -32,13 +32,4 @@ public final class DecimalValues {
                 + " digits before the decimal point"));
         }
     }
-
-    /** 40000.000000 and 4E+4 both become 40000, so equal values compare equal and print plainly. */
-    public static BigDecimal canonical(BigDecimal value) {
-        if (value == null) {
-            return null;
-        }
-        BigDecimal stripped = value.stripTrailingZeros();
-        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
-    }
 }

@@ -16,8 +16,11 @@ import jakarta.persistence.Table;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
+import io.planeval.support.decimal.Decimals;
 import io.planeval.contracts.Actor;
-import io.planeval.contracts.Vocabulary;
+import io.planeval.contracts.Vocabulary.Direction;
+import io.planeval.contracts.Vocabulary.IndicatorKind;
+import io.planeval.contracts.Vocabulary.Method;
 import io.planeval.support.fiscal.FiscalYears;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
@@ -39,7 +42,7 @@ public class Indicator extends PanacheEntityBase {
     public String nodeCode;
 
     @Column(nullable = false)
-    public String kind;
+    public IndicatorKind kind;
 
     @Column(nullable = false)
     public String name;
@@ -66,10 +69,10 @@ public class Indicator extends PanacheEntityBase {
     public List<IndicatorDocument.Milestone> milestones;
 
     @Column(nullable = false)
-    public String direction;
+    public Direction direction;
 
     @Column(nullable = false)
-    public String method;
+    public Method method;
 
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(name = "related_kpis", nullable = false, columnDefinition = "jsonb")
@@ -117,12 +120,7 @@ public class Indicator extends PanacheEntityBase {
     }
 
     public boolean isQualitative() {
-        return Vocabulary.wire(Vocabulary.Direction.QUALITATIVE).equals(direction);
-    }
-
-    /** The method as stored: one of the vocabulary's, as the rules and the column's CHECK allow no other. */
-    public Vocabulary.Method attainmentMethod() {
-        return Vocabulary.parse(Vocabulary.Method.class, method).orElseThrow();
+        return direction == Direction.QUALITATIVE;
     }
 
     void copyFrom(IndicatorDocument doc) {
@@ -149,12 +147,12 @@ public class Indicator extends PanacheEntityBase {
 
     public IndicatorDocument toDocument() {
         IndicatorDocument.Baseline baseline = baselineFiscalYear == null ? null : new IndicatorDocument.Baseline(
-            DecimalValues.canonical(baselineValue), baselineFiscalYear, FiscalYears.label(baselineFiscalYear));
+            Decimals.canonical(baselineValue), baselineFiscalYear, FiscalYears.label(baselineFiscalYear));
         List<IndicatorDocument.Milestone> canonicalMilestones = milestones.stream()
-            .map(m -> new IndicatorDocument.Milestone(m.fiscalYear(), DecimalValues.canonical(m.value())))
+            .map(m -> new IndicatorDocument.Milestone(m.fiscalYear(), Decimals.canonical(m.value())))
             .toList();
         IndicatorDocument.Target target = targetFiscalYear == null ? null : new IndicatorDocument.Target(
-            DecimalValues.canonical(targetValue), targetText, targetFiscalYear, FiscalYears.label(targetFiscalYear));
+            Decimals.canonical(targetValue), targetText, targetFiscalYear, FiscalYears.label(targetFiscalYear));
         return new IndicatorDocument(planCode, code, nodeCode, kind, name, unit, baseline, target,
             canonicalMilestones, direction, method, relatedKpis, department, organisation, sourceSystem, note,
             predecessorPlanCode == null ? null : new IndicatorDocument.Predecessor(predecessorPlanCode, predecessorCode), version,

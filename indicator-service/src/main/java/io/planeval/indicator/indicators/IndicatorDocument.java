@@ -7,6 +7,9 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import io.planeval.contracts.Actor;
+import io.planeval.contracts.Vocabulary.Direction;
+import io.planeval.contracts.Vocabulary.IndicatorKind;
+import io.planeval.contracts.Vocabulary.Method;
 
 /** A KGI or KPI definition: the body of PUT and the answer of GET. Read-only fields are ignored on input. */
 @Schema(name = "Indicator")
@@ -14,15 +17,14 @@ public record IndicatorDocument(
     @Schema(readOnly = true, example = "gunma-r2-r6") String planCode,
     @Schema(description = "Must equal the path's indicatorCode if given", example = "KGI3") String code,
     @Schema(required = true, description = "The plan node the indicator belongs to", example = "GII") String nodeCode,
-    @Schema(required = true, enumeration = {"kgi", "kpi"}) String kind,
+    @Schema(required = true) IndicatorKind kind,
     @Schema(required = true, example = "デジタル化推進等による省力化時間") String name,
     @Schema(description = "As written: ％, 件, 時間/年, 千円/年 …; required unless qualitative", example = "時間/年") String unit,
     Baseline baseline,
     @Schema(description = "Without one, the indicator is shown with its results but counts as 'no target'") Target target,
     @Schema(description = "Yearly milestone targets on the way to the final one") List<Milestone> milestones,
-    @Schema(required = true, enumeration = {"higher_is_better", "lower_is_better", "qualitative"}) String direction,
-    @Schema(description = "Defaults by direction: ratio, inverse_ratio, qualitative",
-        enumeration = {"ratio", "inverse_ratio", "progress_from_baseline", "qualitative"}) String method,
+    @Schema(required = true) Direction direction,
+    @Schema(description = "Defaults by direction: ratio, inverse_ratio, qualitative") Method method,
     @Schema(description = "For a KGI: the codes of its related KPIs") List<String> relatedKpis,
     @Schema(example = "総務部行政改革課") String department,
     @Schema(description = "The organisation whose reporters post its measurements: their tokens' org claim. Without one, "

@@ -25,6 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.planeval.support.write.VersionedWrites.Stored;
 import io.planeval.support.http.EntityTags;
 import io.planeval.support.http.Page;
 import io.planeval.support.http.QueryParams;
@@ -100,8 +101,8 @@ public class IndicatorResource {
         if (document == null) {
             throw ProblemException.invalid("body", "an indicator definition is required");
         }
-        IndicatorService.Outcome outcome = indicators.put(planCode, code, document, EntityTags.expectedVersion(ifMatch));
-        return Written.response(outcome.created(), "/api/v1/plans/" + planCode + "/indicators/" + code,
-            outcome.indicator(), outcome.indicator().version());
+        Stored<IndicatorDocument> stored = indicators.put(planCode, code, document, EntityTags.expectedVersion(ifMatch));
+        return Written.response(stored.created(), "/api/v1/plans/" + planCode + "/indicators/" + code,
+            stored.document(), stored.document().version());
     }
 }

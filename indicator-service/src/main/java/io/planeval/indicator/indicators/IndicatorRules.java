@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import io.planeval.support.decimal.Decimals;
 import io.planeval.contracts.Vocabulary.Direction;
 import io.planeval.contracts.Vocabulary.IndicatorKind;
 import io.planeval.contracts.Vocabulary.Method;
@@ -41,7 +42,7 @@ public final class IndicatorRules {
         } else if (!plan.nodeCodes.contains(doc.nodeCode())) {
             violations.add(new Violation("nodeCode", Text.excerpt(doc.nodeCode()) + " is not a node of plan " + plan.code));
         }
-        Optional<IndicatorKind> kind = oneOf(violations, "kind", doc.kind(), IndicatorKind.class);
+        Optional<IndicatorKind> kind = required(violations, "kind", doc.kind(), IndicatorKind.class);
         text(violations, "name", doc.name(), true);
         text(violations, "department", doc.department(), false);
         if (doc.organisation() != null && !CODE.matcher(doc.organisation()).matches()) {
@@ -52,9 +53,8 @@ public final class IndicatorRules {
         if (doc.note() != null && doc.note().length() > MAX_NOTE) {
             violations.add(new Violation("note", "is longer than " + MAX_NOTE + " characters"));
         }
-        Optional<Direction> direction = oneOf(violations, "direction", doc.direction(), Direction.class);
-        Optional<Method> method = doc.method() == null ? direction.map(Method::defaultFor)
-            : oneOf(violations, "method", doc.method(), Method.class);
+        Optional<Direction> direction = required(violations, "direction", doc.direction(), Direction.class);
+        Optional<Method> method = doc.method() == null ? direction.map(Method::defaultFor) : Optional.of(doc.method());
         boolean qualitative = direction.filter(Direction.QUALITATIVE::equals).isPresent();
         if (direction.isPresent() && method.isPresent()) {
             checkMethod(violations, doc, direction.get(), method.get());
@@ -74,16 +74,16 @@ public final class IndicatorRules {
             throw ProblemException.invalid(violations);
         }
         IndicatorDocument.Baseline baseline = doc.baseline() == null ? null : new IndicatorDocument.Baseline(
-            DecimalValues.canonical(doc.baseline().value()), doc.baseline().fiscalYear(), FiscalYears.label(doc.baseline().fiscalYear()));
+            Decimals.canonical(doc.baseline().value()), doc.baseline().fiscalYear(), FiscalYears.label(doc.baseline().fiscalYear()));
         IndicatorDocument.Target target = doc.target() == null ? null : new IndicatorDocument.Target(
-            DecimalValues.canonical(doc.target().value()), doc.target().text(), doc.target().fiscalYear(),
+            Decimals.canonical(doc.target().value()), doc.target().text(), doc.target().fiscalYear(),
             FiscalYears.label(doc.target().fiscalYear()));
         List<IndicatorDocument.Milestone> sorted = milestones.stream()
-            .map(m -> new IndicatorDocument.Milestone(m.fiscalYear(), DecimalValues.canonical(m.value())))
+            .map(m -> new IndicatorDocument.Milestone(m.fiscalYear(), Decimals.canonical(m.value())))
             .sorted(Comparator.comparing(IndicatorDocument.Milestone::fiscalYear))
             .toList();
         return new IndicatorDocument(plan.code, code, doc.nodeCode(), doc.kind(), doc.name(), doc.unit(), baseline, target,
-            sorted, doc.direction(), Vocabulary.wire(method.orElseThrow()), List.copyOf(related), doc.department(), doc.organisation(),
+            sorted, doc.direction(), method.orElseThrow(), List.copyOf(related), doc.department(), doc.organisation(),
             doc.sourceSystem(), doc.note(), doc.predecessor(), doc.version(), doc.changedAt(), doc.changedBy());
     }
 
@@ -255,17 +255,11 @@ public final class IndicatorRules {
     }
 
     /** The word as one of the vocabulary's, or a violation saying which words there are. */
-    private static <E extends Enum<E>> Optional<E> oneOf(List<Violation> violations, String field, String value, Class<E> type) {
-        String words = String.join(", ", Vocabulary.words(type));
+    private static <E extends Enum<E>> Optional<E> required(List<Violation> violations, String field, E value, Class<E> type) {
         if (value == null) {
-            violations.add(new Violation(field, "is required: one of " + words));
-            return Optional.empty();
+            violations.add(new Violation(field, "is required: one of " + String.join(", ", Vocabulary.words(type))));
         }
-        Optional<E> parsed = Vocabulary.parse(type, value);
-        if (parsed.isEmpty()) {
-            violations.add(new Violation(field, Text.excerpt(value) + " is not one of " + words));
-        }
-        return parsed;
+        return Optional.ofNullable(value);
     }
 
     private static void text(List<Violation> violations, String field, String value, boolean required) {

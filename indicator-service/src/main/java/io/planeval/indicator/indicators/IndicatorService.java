@@ -8,9 +8,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import io.planeval.contracts.EventTypes;
+import io.planeval.support.write.VersionedWrites;
+import io.planeval.support.write.VersionedWrites.Stored;
 import io.planeval.contracts.IndicatorChanged;
-import io.planeval.contracts.Topics;
 import io.planeval.indicator.plans.KnownPlan;
 import io.planeval.support.http.Page;
 import io.planeval.support.http.QueryParams;
@@ -37,9 +37,6 @@ public class IndicatorService {
     static final int PLAN_NOT_YET_KNOWN_RETRY_SECONDS = 1;
 
     /** What a PUT did: the definition afterwards, and whether it was created or changed at all. */
-    public record Outcome(IndicatorDocument indicator, boolean created, boolean changed) {
-    }
-
     /** The plan as plan-service published it, or 404: indicators hang on plans we know. */
     public static KnownPlan knownPlan(String planCode) {
         KnownPlan plan = KnownPlan.findById(planCode);
@@ -88,7 +85,7 @@ public class IndicatorService {
     }
 
     @Transactional
-    public Outcome put(String planCode, String code, IndicatorDocument doc, Long expectedVersion) {
+    public Stored<IndicatorDocument> put(String planCode, String code, IndicatorDocument doc, Long expectedVersion) {
         KnownPlan plan = knownPlanForWriting(planCode);
         IndicatorDocument normalized = IndicatorRules.normalize(plan, code, doc);
         checkPredecessor(plan, normalized.predecessor());
@@ -101,21 +98,14 @@ public class IndicatorService {
                 throw ProblemException.conflict("Plan " + planCode + " has indicator " + other.code + ", which differs from "
                     + code + " only by case: a person reads them as one, so codes are told apart without case");
             });
-            if (expectedVersion != null) {
-                throw ProblemException.preconditionFailed("Indicator " + code + " does not exist, so If-Match cannot match");
-            }
+        }
+        VersionedWrites.checkIfMatch("Indicator " + code, created ? null : indicator.version, expectedVersion);
+        if (created) {
             indicator = new Indicator();
             indicator.planCode = planCode;
             indicator.code = code;
-        } else {
-            if (expectedVersion != null && expectedVersion != indicator.version) {
-                throw ProblemException.preconditionFailed("Indicator " + code + " is at version " + indicator.version
-                    + ", not " + expectedVersion + ": read it again and reapply your change");
-            }
-            IndicatorDocument current = indicator.toDocument();
-            if (current.content().equals(normalized.content())) {
-                return new Outcome(current, false, false);
-            }
+        } else if (indicator.toDocument().content().equals(normalized.content())) {
+            return Stored.unchanged(indicator.toDocument());
         }
         Instant now = Moments.now();
         indicator.copyFrom(normalized);
@@ -126,8 +116,8 @@ public class IndicatorService {
             indicator.persist();
         }
         IndicatorDocument saved = indicator.toDocument();
-        outbox.append(Topics.INDICATORS, Topics.indicatorKey(planCode, code), EventTypes.INDICATOR_CHANGED, event(saved));
-        return new Outcome(saved, created, true);
+        outbox.append(event(saved));
+        return created ? Stored.created(saved) : Stored.replaced(saved);
     }
 
     static IndicatorChanged event(IndicatorDocument doc) {

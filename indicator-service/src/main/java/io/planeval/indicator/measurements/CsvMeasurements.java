@@ -11,6 +11,9 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
+import io.planeval.contracts.Vocabulary;
+import io.planeval.contracts.Vocabulary.Outcome;
+import io.planeval.contracts.Vocabulary.MeasurementStatus;
 import io.planeval.support.fiscal.FiscalYears;
 import io.planeval.support.problem.ProblemException;
 import io.planeval.support.problem.Violation;
@@ -72,7 +75,7 @@ public final class CsvMeasurements {
             Cells row = new Cells(cells, column, at, violations);
             rows.add(new MeasurementService.Row(row.text("planCode"), row.text("indicatorCode"), new MeasurementInput(
                 null, null, row.integer("fiscalYear"), row.integer("quarter"), row.integer("month"), row.decimal("value"),
-                row.text("outcome"), row.text("status"), row.date("expectedDate"), row.date("describesDate"),
+                row.word("outcome", Outcome.class), row.word("status", MeasurementStatus.class), row.date("expectedDate"), row.date("describesDate"),
                 row.text("sourceSystem"), row.text("note"), row.text("correctionReason"))));
             lines.add(r + 1);
         }
@@ -182,6 +185,11 @@ public final class CsvMeasurements {
 
         LocalDate date(String name) {
             return parsed(name, FiscalYears::date);
+        }
+
+        <E extends Enum<E>> E word(String name, Class<E> type) {
+            return parsed(name, value -> Vocabulary.parse(type, value).orElseThrow(() -> new IllegalArgumentException(
+                "'" + Text.excerpt(value) + "' is not one of " + String.join(", ", Vocabulary.words(type)))));
         }
 
         /** The cell read by {@code parse}, which says why it cannot with an IllegalArgumentException. */

@@ -18,6 +18,8 @@ import jakarta.persistence.Table;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
+import io.planeval.contracts.Vocabulary.Outcome;
+import io.planeval.contracts.Vocabulary.MeasurementStatus;
 import io.planeval.contracts.Actor;
 import io.planeval.indicator.indicators.Indicator;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
@@ -49,10 +51,10 @@ public class Measurement extends PanacheEntityBase {
     @Column(precision = 20, scale = 6)
     public BigDecimal value;
 
-    public String outcome;
+    public Outcome outcome;
 
     @Column(nullable = false)
-    public String status;
+    public MeasurementStatus status;
 
     @Column(name = "expected_date")
     public LocalDate expectedDate;

@@ -5,6 +5,9 @@ import java.time.LocalDate;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import io.planeval.contracts.Vocabulary.MeasurementStatus;
+import io.planeval.contracts.Vocabulary.Outcome;
+
 /**
  * One measurement as a county system posts it. In a bulk request each row names its plan and indicator; posted
  * to an indicator's own URL, those two may be left out.
@@ -18,8 +21,8 @@ public record MeasurementInput(
     @Schema(description = "Calendar month 1-12 within the fiscal year; leave out for the whole year") Integer month,
     @Schema(description = "Exact decimal (up to 14 digits before the point, 6 after); numeric indicators only",
         example = "75608") BigDecimal value,
-    @Schema(description = "Qualitative indicators only", enumeration = {"achieved", "not_achieved"}) String outcome,
-    @Schema(required = true, enumeration = {"preliminary", "final", "being_tallied"}) String status,
+    @Schema(description = "Qualitative indicators only") Outcome outcome,
+    @Schema(required = true) MeasurementStatus status,
     @Schema(implementation = String.class, format = "date", description = "When a being-tallied figure is expected") LocalDate expectedDate,
     @Schema(implementation = String.class, format = "date", description = "The date the value describes, e.g. the end of the fiscal year", example = "2025-03-31") LocalDate describesDate,
     @Schema(example = "行政改革課") String sourceSystem,

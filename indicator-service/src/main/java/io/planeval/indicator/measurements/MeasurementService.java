@@ -28,8 +28,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.planeval.contracts.Actor;
-import io.planeval.contracts.EventTypes;
-import io.planeval.contracts.Topics;
 import io.planeval.indicator.indicators.Indicator;
 import io.planeval.indicator.indicators.IndicatorService;
 import io.planeval.indicator.locks.LockedYears;
@@ -71,9 +69,6 @@ public class MeasurementService {
 
     @Inject
     LockedYears lockedYears;
-
-    /** Later than any recordedAt, as PostgreSQL can store it: where the newest-first list starts. */
-    private static final Instant LATER_THAN_ANY_RECORDING = Instant.parse("9999-12-31T00:00:00Z");
 
     /** The response to a post: the stored one again when {@code replayed}. */
     public record Posted(int status, String body, boolean replayed) {
@@ -151,7 +146,7 @@ public class MeasurementService {
         Instant afterTime;
         long afterId;
         try {
-            afterTime = after == null ? LATER_THAN_ANY_RECORDING : Instant.parse(after.get(0));
+            afterTime = after == null ? Moments.EVERYTHING_RECORDED : Instant.parse(after.get(0));
             afterId = after == null ? Long.MAX_VALUE : Long.parseLong(after.get(1));
         } catch (RuntimeException e) {
             throw QueryParams.invalidCursor();
@@ -285,7 +280,7 @@ public class MeasurementService {
             .map(m -> MeasurementView.of(m, m.indicator.planCode, m.indicator.code))
             .toList();
         outbox.appendAll(stored.stream()
-            .map(view -> new Outbox.Message(Topics.MEASUREMENTS, view.planCode(), EventTypes.MEASUREMENT_UPDATED, view.event()))
+            .map(MeasurementView::event)
             .toList());
         return stored;
     }

@@ -6,9 +6,11 @@ import java.time.LocalDate;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import io.planeval.support.decimal.Decimals;
+import io.planeval.contracts.Vocabulary.Outcome;
+import io.planeval.contracts.Vocabulary.MeasurementStatus;
 import io.planeval.contracts.Actor;
 import io.planeval.contracts.MeasurementUpdated;
-import io.planeval.indicator.indicators.DecimalValues;
 import io.planeval.support.fiscal.FiscalYears;
 
 /** A stored measurement revision. */
@@ -23,8 +25,8 @@ public record MeasurementView(
     Integer month,
     @Schema(description = "1 for the first measurement of this indicator and period, then 2, 3 …") int revision,
     BigDecimal value,
-    @Schema(enumeration = {"achieved", "not_achieved"}) String outcome,
-    @Schema(enumeration = {"preliminary", "final", "being_tallied"}) String status,
+    Outcome outcome,
+    MeasurementStatus status,
     @Schema(implementation = String.class, format = "date", nullable = true) LocalDate expectedDate,
     @Schema(implementation = String.class, format = "date", nullable = true) LocalDate describesDate,
     String sourceSystem,
@@ -35,7 +37,7 @@ public record MeasurementView(
 
     static MeasurementView of(Measurement m, String planCode, String indicatorCode) {
         return new MeasurementView(m.id, planCode, indicatorCode, m.fiscalYear, FiscalYears.label(m.fiscalYear),
-            m.quarter, m.month, m.revision, DecimalValues.canonical(m.value), m.outcome, m.status, m.expectedDate,
+            m.quarter, m.month, m.revision, Decimals.canonical(m.value), m.outcome, m.status, m.expectedDate,
             m.describesDate, m.sourceSystem, m.note, m.correctionReason, m.recordedAt, m.recordedBy);
     }
 

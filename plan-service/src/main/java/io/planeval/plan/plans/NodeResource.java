@@ -32,6 +32,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.planeval.support.write.VersionedWrites.Stored;
 import io.planeval.support.http.EntityTags;
 import io.planeval.support.http.QueryParams;
 import io.planeval.support.http.Written;
@@ -87,10 +88,10 @@ public class NodeResource {
         if (node == null) {
             throw ProblemException.invalid("body", "a node is required");
         }
-        PlanService.Outcome outcome = plans.addNode(planCode, node, EntityTags.expectedVersion(ifMatch));
+        Stored<PlanDocument> stored = plans.addNode(planCode, node, EntityTags.expectedVersion(ifMatch));
         NodeView view = plans.node(planCode, node.code());
         return Written.created("/api/v1/plans/" + planCode + "/nodes/" + node.code())
-            .entity(view).tag(EntityTags.of(outcome.plan().version())).build();
+            .entity(view).tag(EntityTags.of(stored.document().version())).build();
     }
 
     @PATCH
@@ -115,9 +116,9 @@ public class NodeResource {
         }
         // Read as a patch of the node's fields, so those given are checked as strictly as in a POST or PUT.
         NodePatch changes = objectMapper.treeToValue(fields, NodePatch.class);
-        PlanService.Outcome outcome = plans.updateNode(planCode, nodeCode, node -> merge(node, fields, changes),
+        Stored<PlanDocument> stored = plans.updateNode(planCode, nodeCode, node -> merge(node, fields, changes),
             EntityTags.expectedVersion(ifMatch));
-        return Response.ok(plans.node(planCode, nodeCode)).tag(EntityTags.of(outcome.plan().version())).build();
+        return Response.ok(plans.node(planCode, nodeCode)).tag(EntityTags.of(stored.document().version())).build();
     }
 
     @DELETE
@@ -134,9 +135,9 @@ public class NodeResource {
     public Response delete(@PathParam("planCode") String planCode, @PathParam("nodeCode") String nodeCode,
                            @Parameter(description = "true deletes the subtree too", schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false")) @QueryParam("cascade") String cascade,
                            @Parameter(description = "ETag of the plan version this change is based on") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        PlanService.Outcome outcome = plans.deleteNode(planCode, nodeCode, QueryParams.flag("cascade", cascade, false),
+        Stored<PlanDocument> stored = plans.deleteNode(planCode, nodeCode, QueryParams.flag("cascade", cascade, false),
             EntityTags.expectedVersion(ifMatch));
-        return Response.noContent().tag(EntityTags.of(outcome.plan().version())).build();
+        return Response.noContent().tag(EntityTags.of(stored.document().version())).build();
     }
 
     /** The node with the patch's fields in place of its own; a null clears one. */

@@ -1,5 +1,6 @@
 package io.planeval.plan.plans;
 
+import io.planeval.contracts.Vocabulary.PlanStatus;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,7 +51,7 @@ public class Plan extends PanacheEntityBase {
     public String vision;
 
     @Column(nullable = false)
-    public String status;
+    public PlanStatus status;
 
     @Column(name = "open_data", nullable = false)
     public boolean openData;

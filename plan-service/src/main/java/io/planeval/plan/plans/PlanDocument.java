@@ -1,5 +1,6 @@
 package io.planeval.plan.plans;
 
+import io.planeval.contracts.Vocabulary.PlanStatus;
 import java.time.Instant;
 import java.util.List;
 
@@ -31,8 +32,8 @@ public record PlanDocument(
     List<String> levels,
     @Schema(example = "職員一人ひとりが始動人となり、攻めの群馬県政を実現する")
     String vision,
-    @Schema(description = "draft (default), active or closed", enumeration = {"draft", "active", "closed"}, example = "active")
-    String status,
+    @Schema(description = "draft (default), active or closed", example = "active")
+    PlanStatus status,
     @Schema(description = "Whether the plan's evaluation is open data, readable without a token (default false)", example = "true")
     Boolean openData,
     @Schema(readOnly = true, description = "Increases with every committed change; also the ETag", example = "1")

@@ -25,6 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.planeval.support.write.VersionedWrites.Stored;
 import io.planeval.support.http.EntityTags;
 import io.planeval.support.http.Page;
 import io.planeval.support.http.QueryParams;
@@ -103,7 +104,7 @@ public class PlanResource {
         if (document == null) {
             throw ProblemException.invalid("body", "a plan document is required");
         }
-        PlanService.Outcome outcome = plans.put(planCode, document, EntityTags.expectedVersion(ifMatch));
-        return Written.response(outcome.created(), "/api/v1/plans/" + planCode, outcome.plan(), outcome.plan().version());
+        Stored<PlanDocument> stored = plans.put(planCode, document, EntityTags.expectedVersion(ifMatch));
+        return Written.response(stored.created(), "/api/v1/plans/" + planCode, stored.document(), stored.document().version());
     }
 }

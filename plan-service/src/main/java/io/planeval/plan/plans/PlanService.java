@@ -15,9 +15,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import io.planeval.contracts.EventTypes;
+import io.planeval.support.write.VersionedWrites;
+import io.planeval.support.write.VersionedWrites.Stored;
 import io.planeval.contracts.PlanChanged;
-import io.planeval.contracts.Topics;
 import io.planeval.support.http.Page;
 import io.planeval.support.http.QueryParams;
 import io.planeval.support.outbox.Outbox;
@@ -46,9 +46,6 @@ public class PlanService {
     Caller caller;
 
     /** What a write did: the plan afterwards, and whether it was created or changed at all. */
-    public record Outcome(PlanDocument plan, boolean created, boolean changed) {
-    }
-
     /** A page of plans in code order, after the plan code the cursor holds. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<PlanSummary> list(int limit, String cursor) {
@@ -68,20 +65,18 @@ public class PlanService {
     }
 
     @Transactional
-    public Outcome put(String planCode, PlanDocument document, Long expectedVersion) {
+    public Stored<PlanDocument> put(String planCode, PlanDocument document, Long expectedVersion) {
         PlanDocument normalized = PlanTree.normalize(planCode, document);
         // Concurrent creators of one plan take turns: one creates it, the others find it and compare.
         locks.lock("plan/" + planCode);
         Plan plan = Plan.findByCodeForUpdate(planCode).orElse(null);
+        VersionedWrites.checkIfMatch("Plan " + planCode, plan == null ? null : plan.version, expectedVersion);
         if (plan == null) {
-            if (expectedVersion != null) {
-                throw ProblemException.preconditionFailed("Plan " + planCode + " does not exist, so If-Match cannot match");
-            }
             plan = new Plan();
             plan.code = planCode;
-            return new Outcome(commit(plan, normalized), true, true);
+            return Stored.created(commit(plan, normalized));
         }
-        return replace(plan, normalized, expectedVersion);
+        return replace(plan, normalized);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -105,7 +100,7 @@ public class PlanService {
     }
 
     @Transactional
-    public Outcome addNode(String planCode, NodeDocument node, Long expectedVersion) {
+    public Stored<PlanDocument> addNode(String planCode, NodeDocument node, Long expectedVersion) {
         Plan plan = lockedPlan(planCode, expectedVersion);
         PlanDocument current = toDocument(plan);
         if (node.code() != null && current.nodes().stream().anyMatch(n -> n.code().equals(node.code()))) {
@@ -113,11 +108,11 @@ public class PlanService {
         }
         List<NodeDocument> nodes = new ArrayList<>(current.nodes());
         nodes.add(node);
-        return replaceNodes(plan, current, nodes, nodes.size() - 1, expectedVersion);
+        return replaceNodes(plan, current, nodes, nodes.size() - 1);
     }
 
     @Transactional
-    public Outcome updateNode(String planCode, String nodeCode, UnaryOperator<NodeDocument> change, Long expectedVersion) {
+    public Stored<PlanDocument> updateNode(String planCode, String nodeCode, UnaryOperator<NodeDocument> change, Long expectedVersion) {
         Plan plan = lockedPlan(planCode, expectedVersion);
         PlanDocument current = toDocument(plan);
         int index = indexOf(current, nodeCode);
@@ -127,11 +122,11 @@ public class PlanService {
             throw ProblemException.invalid("code", "a node's code cannot be changed; add a new node and delete this one");
         }
         nodes.set(index, changed);
-        return replaceNodes(plan, current, nodes, index, expectedVersion);
+        return replaceNodes(plan, current, nodes, index);
     }
 
     @Transactional
-    public Outcome deleteNode(String planCode, String nodeCode, boolean cascade, Long expectedVersion) {
+    public Stored<PlanDocument> deleteNode(String planCode, String nodeCode, boolean cascade, Long expectedVersion) {
         Plan plan = lockedPlan(planCode, expectedVersion);
         PlanDocument current = toDocument(plan);
         indexOf(current, nodeCode);
@@ -148,10 +143,10 @@ public class PlanService {
             }
         }
         List<NodeDocument> nodes = current.nodes().stream().filter(n -> !removed.contains(n.code())).toList();
-        return replaceNodes(plan, current, nodes, -1, expectedVersion);
+        return replaceNodes(plan, current, nodes, -1);
     }
 
-    private Outcome replaceNodes(Plan plan, PlanDocument current, List<NodeDocument> nodes, int editedIndex, Long expectedVersion) {
+    private Stored<PlanDocument> replaceNodes(Plan plan, PlanDocument current, List<NodeDocument> nodes, int editedIndex) {
         PlanDocument proposal = new PlanDocument(current.code(), current.title(), current.description(),
             current.firstFiscalYear(), null, current.lastFiscalYear(), null, current.levels(), current.vision(),
             current.status(), current.openData(), null, null, null, nodes);
@@ -163,7 +158,7 @@ public class PlanService {
                 .map(v -> new Violation(nodeField(v.field(), nodes, editedIndex), v.reason()))
                 .toList());
         }
-        return replace(plan, normalized, expectedVersion);
+        return replace(plan, normalized);
     }
 
     /** A violation of the edited node names its own field ({@code parent}); one of another node names that node. */
@@ -180,13 +175,13 @@ public class PlanService {
         return "nodes[" + nodes.get(index).code() + "]" + (rest.isEmpty() ? "" : "." + rest);
     }
 
-    private Outcome replace(Plan plan, PlanDocument normalized, Long expectedVersion) {
-        checkVersion(plan, expectedVersion);
+    /** The plan, already checked against If-Match, becomes the normalized document. */
+    private Stored<PlanDocument> replace(Plan plan, PlanDocument normalized) {
         PlanDocument current = toDocument(plan);
         if (current.content().equals(normalized.content())) {
-            return new Outcome(current, false, false);
+            return Stored.unchanged(current);
         }
-        return new Outcome(commit(plan, normalized), false, true);
+        return Stored.replaced(commit(plan, normalized));
     }
 
     private PlanDocument commit(Plan plan, PlanDocument doc) {
@@ -220,13 +215,13 @@ public class PlanService {
             plan.persist();
         }
         PlanDocument saved = toDocument(plan);
-        outbox.append(Topics.PLANS, plan.code, EventTypes.PLAN_CHANGED, event(saved));
+        outbox.append(event(saved));
         return saved;
     }
 
     private Plan lockedPlan(String planCode, Long expectedVersion) {
         Plan plan = existing(Plan.findByCodeForUpdate(planCode).orElse(null), planCode);
-        checkVersion(plan, expectedVersion);
+        VersionedWrites.checkIfMatch("Plan " + planCode, plan.version, expectedVersion);
         return plan;
     }
 
@@ -235,13 +230,6 @@ public class PlanService {
             throw ProblemException.notFound("There is no plan " + planCode);
         }
         return plan;
-    }
-
-    private static void checkVersion(Plan plan, Long expectedVersion) {
-        if (expectedVersion != null && expectedVersion != plan.version) {
-            throw ProblemException.preconditionFailed("Plan " + plan.code + " is at version " + plan.version
-                + ", not " + expectedVersion + ": read it again and reapply your change");
-        }
     }
 
     private static int indexOf(PlanDocument plan, String nodeCode) {

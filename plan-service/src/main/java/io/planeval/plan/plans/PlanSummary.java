@@ -1,5 +1,6 @@
 package io.planeval.plan.plans;
 
+import io.planeval.contracts.Vocabulary.PlanStatus;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import io.planeval.support.fiscal.FiscalYears;
@@ -12,7 +13,7 @@ public record PlanSummary(
     String firstFiscalYearLabel,
     int lastFiscalYear,
     String lastFiscalYearLabel,
-    @Schema(enumeration = {"draft", "active", "closed"}) String status,
+    PlanStatus status,
     long version,
     int nodeCount) {
 

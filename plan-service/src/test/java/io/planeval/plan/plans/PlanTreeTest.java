@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 
+import io.planeval.contracts.Vocabulary.PlanStatus;
 import io.planeval.support.problem.ProblemException;
 import io.planeval.support.problem.Violation;
 
@@ -48,7 +49,7 @@ class PlanTreeTest {
         assertThat(normalized.nodes()).extracting(NodeDocument::code).containsExactly("G1", "P1", "I1", "I2", "P2", "G2");
         assertThat(normalized.nodes()).extracting(NodeDocument::position).containsExactly(1, 1, 1, 2, 2, 2);
         assertThat(normalized.nodes().get(2).levelName()).isEqualTo("実施項目");
-        assertThat(normalized.status()).isEqualTo("draft");
+        assertThat(normalized.status()).isEqualTo(PlanStatus.DRAFT);
         assertThat(normalized.firstFiscalYearLabel()).isEqualTo("令和7年度");
         assertThat(normalized.code()).isEqualTo("test-plan");
     }
@@ -102,10 +103,9 @@ class PlanTreeTest {
     @Test
     void reportsEveryPlanFieldViolationAtOnce() {
         PlanDocument bad = new PlanDocument("other", " ", null, 2030, null, 2025, null, List.of("目標", "目標"), null,
-            "finished", null, null, null, null, List.of());
+            null, null, null, null, null, List.of());
         Map<String, String> found = byField(violations(bad));
-        assertThat(found.keySet()).containsExactlyInAnyOrder("code", "title", "lastFiscalYear", "status", "levels[1]");
-        assertThat(found.get("status")).isEqualTo("must be one of draft, active, closed, not finished");
+        assertThat(found.keySet()).containsExactlyInAnyOrder("code", "title", "lastFiscalYear", "levels[1]");
     }
 
     @Test

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.planeval.support.problem.ProblemMappers;
+
 /**
  * Reads event payloads; one that does not fit its contract is poison, never retried. Fields it does not know are
  * ignored, so that a producer can add one (a compatible change) without its consumers parking every event.
@@ -24,7 +26,7 @@ public class EventJson {
         try {
             return objectMapper.readerFor(type).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).readValue(payload);
         } catch (JsonProcessingException e) {
-            throw new PoisonEvent("Payload is not a " + type.getSimpleName() + ": " + e.getOriginalMessage(), e);
+            throw new PoisonEvent("Payload is not a " + type.getSimpleName() + ": " + ProblemMappers.jsonProblem(e).detail(), e);
         }
     }
 }

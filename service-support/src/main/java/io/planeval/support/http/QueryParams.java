@@ -4,6 +4,8 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.DateTimeException;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
@@ -13,6 +15,7 @@ import io.planeval.contracts.Vocabulary;
 import io.planeval.support.fiscal.FiscalYears;
 import io.planeval.support.problem.ProblemException;
 import io.planeval.support.text.Text;
+import io.planeval.support.time.Moments;
 
 /**
  * Query parameters read strictly, so that an unreadable one is a 400 naming it (JAX-RS would answer 404), and the
@@ -68,6 +71,29 @@ public final class QueryParams {
         }
         return Vocabulary.parse(type, value).orElseThrow(() -> ProblemException.invalid(name,
             "must be one of " + String.join(", ", Vocabulary.words(type)) + ", not '" + Text.excerpt(value) + "'"));
+    }
+
+    /**
+     * An instant, or a date meaning the end of that day in Japan; cut to the microseconds revisions are recorded in,
+     * never rounded up, so a moment just before a revision never includes it.
+     */
+    public static Instant moment(String field, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        Instant moment;
+        try {
+            moment = value.length() == 10
+                ? FiscalYears.date(value).plusDays(1).atStartOfDay(Moments.JAPAN).toInstant().minusNanos(1)
+                : Instant.parse(value);
+        } catch (DateTimeException | IllegalArgumentException e) {
+            throw ProblemException.invalid(field, "'" + Text.excerpt(value) + "' is not an instant (2025-07-17T06:00:00Z) "
+                + "or a date (2025-07-17)");
+        }
+        if (!FiscalYears.accepted(moment.atZone(Moments.JAPAN).getYear())) {
+            throw ProblemException.invalid(field, value + " is not a moment from " + FiscalYears.EARLIEST + " to " + FiscalYears.LATEST);
+        }
+        return Moments.truncate(moment);
     }
 
     /** How many items a page has: {@value #DEFAULT_LIMIT} unless asked, at most {@value #MAX_LIMIT}. */

@@ -56,6 +56,8 @@ public class StrictJson implements ObjectMapperCustomizer {
         objectMapper.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
         objectMapper.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         objectMapper.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
+        // A word of the vocabulary is its word, never its position: "status": 1 is refused.
+        objectMapper.enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS);
         objectMapper.configure(MapperFeature.ALLOW_COERCION_OF_SCALARS, false);
         objectMapper.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
             .maxNestingDepth(64)

@@ -15,6 +15,7 @@ import org.hibernate.StatelessSession;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.planeval.contracts.Event;
 import io.planeval.support.SupportConfig;
 import io.planeval.support.events.EventTracing;
 import io.planeval.support.notice.CommitNotices;
@@ -45,32 +46,28 @@ public class Outbox {
     @Inject
     EventTracing tracing;
 
-    /** An event to append: its payload is written as JSON. */
-    public record Message(String topic, String key, String type, Object payload) {
-    }
-
     /** Adds an event to the current transaction; returns its id (the CloudEvents {@code id}). */
     @Transactional(Transactional.TxType.MANDATORY)
-    public UUID append(String topic, String key, String type, Object payload) {
-        return appendAll(List.of(new Message(topic, key, type, payload))).get(0);
+    public UUID append(Event event) {
+        return appendAll(List.of(event)).get(0);
     }
 
-    /** Adds events to the current transaction, to be relayed in this order; returns their ids. */
+    /** Adds events to the current transaction, to be relayed in this order, each as JSON; returns their ids. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public List<UUID> appendAll(List<Message> messages) {
+    public List<UUID> appendAll(List<? extends Event> messages) {
         if (messages.isEmpty()) {
             return List.of();
         }
         Instant now = Moments.now();
         String traceParent = tracing.currentParent();
         List<OutboxEvent> events = new ArrayList<>(messages.size());
-        for (Message message : messages) {
+        for (Event message : messages) {
             OutboxEvent event = new OutboxEvent();
             event.eventId = UUID.randomUUID();
             event.topic = message.topic();
             event.key = message.key();
             event.type = message.type();
-            event.payload = toJson(message.payload());
+            event.payload = toJson(message);
             event.createdAt = now;
             event.traceParent = traceParent;
             events.add(event);

@@ -13,10 +13,14 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 
+import io.planeval.contracts.Vocabulary;
 import io.planeval.support.json.StrictJson;
+import io.planeval.support.text.Text;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -96,7 +100,7 @@ public class ProblemMappers {
     }
 
     /** A body that is not JSON is "Malformed JSON"; JSON with a wrong value names the field and what it must be. */
-    static Problem jsonProblem(JsonProcessingException e) {
+    public static Problem jsonProblem(JsonProcessingException e) {
         if (e instanceof JsonMappingException mapping) {
             String field = mapping.getPath().isEmpty() ? "body" : path(mapping.getPath());
             String reason = reason(mapping);
@@ -117,10 +121,22 @@ public class ProblemMappers {
         if (message.startsWith("Trailing token")) {
             return "the JSON document must end after its first value";
         }
+        if (e instanceof ValueInstantiationException refused && refused.getCause() instanceof IllegalArgumentException required) {
+            // A record that checks itself (the contracts' events) said what is missing.
+            return required.getMessage();
+        }
+        if (e instanceof InvalidFormatException invalid && invalid.getTargetType() != null && invalid.getTargetType().isEnum()) {
+            return Text.excerpt(String.valueOf(invalid.getValue())) + " is not one of " + words(invalid.getTargetType());
+        }
         if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
             return "must be " + expected(mismatch.getTargetType());
         }
         return "has a value that cannot be read here";
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static String words(Class<?> enumType) {
+        return String.join(", ", Vocabulary.words((Class) enumType));
     }
 
     private static String known(Collection<Object> names) {

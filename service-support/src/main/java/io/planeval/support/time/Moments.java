@@ -3,6 +3,7 @@ package io.planeval.support.time;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 
 /**
@@ -11,6 +12,12 @@ import java.time.temporal.ChronoUnit;
  * the same precision, never rounded up past what it names.
  */
 public final class Moments {
+
+    /** Later than any moment recorded, as PostgreSQL stores it: asked as of this, the answer is everything recorded so far. */
+    public static final Instant EVERYTHING_RECORDED = Instant.parse("9999-12-31T00:00:00Z");
+
+    /** Where the plans' dates are: a date asked about ends at midnight Japan time. */
+    public static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
 
     private Moments() {
     }
