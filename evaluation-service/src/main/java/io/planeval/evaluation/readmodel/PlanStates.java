@@ -1,15 +1,17 @@
 package io.planeval.evaluation.readmodel;
 
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 
 import io.agroal.api.AgroalDataSource;
 import io.planeval.evaluation.EvaluationConfig;
@@ -36,10 +38,7 @@ public class PlanStates {
     public record PlanState(long generation, boolean openData) {
     }
 
-    private record Kept(PlanState state, long readAt) {
-    }
-
-    private final Map<String, Kept> kept = new ConcurrentHashMap<>();
+    private Cache<String, PlanState> kept;
     /** Raised by every forgetting, so that a state read from the database before it is not kept after it. */
     private final AtomicLong forgettings = new AtomicLong();
     private volatile boolean listening;
@@ -54,6 +53,11 @@ public class PlanStates {
     @Inject
     EvaluationConfig config;
 
+    @PostConstruct
+    void expiring() {
+        kept = Caffeine.newBuilder().expireAfterWrite(config.planStateMaxAge()).executor(Runnable::run).build();
+    }
+
     void onStart(@Observes StartupEvent event) {
         worker = BackgroundLoop.start("plan-states", this::follow);
     }
@@ -66,18 +70,16 @@ public class PlanStates {
 
     /** The plan's state as committed now, or empty for a plan not known. */
     public Optional<PlanState> get(String planCode) {
-        Kept known = listening ? kept.get(planCode) : null;
-        if (known != null && System.nanoTime() - known.readAt() < config.planStateMaxAge().toNanos()) {
-            return Optional.of(known.state());
+        PlanState known = listening ? kept.getIfPresent(planCode) : null;
+        if (known != null) {
+            return Optional.of(known);
         }
         long before = forgettings.get();
-        long readAt = System.nanoTime();
         Optional<PlanState> state = QuarkusTransaction.joiningExisting().call(() -> readModel.state(planCode));
         if (state.isPresent() && listening) {
-            Kept read = new Kept(state.get(), readAt);
-            kept.put(planCode, read);
+            kept.put(planCode, state.get());
             if (forgettings.get() != before) {
-                kept.remove(planCode, read); // a change committed while it was read: it may be stale already
+                kept.asMap().remove(planCode, state.get()); // a change committed while it was read: it may be stale already
             }
         }
         return state;
@@ -86,7 +88,7 @@ public class PlanStates {
     /** Forgets every state kept: a plan changed, on this instance or another. */
     void forget() {
         forgettings.incrementAndGet();
-        kept.clear();
+        kept.invalidateAll();
     }
 
     private void follow(BackgroundLoop loop) {

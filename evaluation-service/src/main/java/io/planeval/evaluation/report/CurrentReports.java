@@ -23,7 +23,8 @@ import io.planeval.evaluation.readmodel.PlanStates;
  * a 5,000-indicator report costs more than reading it. The generation is the database's, raised by whichever
  * instance applies a change, so every instance serves the new figures at once (each learns of it at that commit,
  * {@link PlanStates}). Readers arriving while a report is computed wait for that one computation instead of starting
- * their own. Reports are dropped, the least read first, beyond {@code planeval.evaluation.report-cache-memory} (the
+ * their own: hand-written (a lock per key) because Caffeine's {@code get(key, loader)} computes inside its map's bin
+ * lock, where a computation of seconds would hold up reads of other plans that share the bin. Reports are dropped, the least read first, beyond {@code planeval.evaluation.report-cache-memory} (the
  * bytes of their JSON, in a Caffeine cache). Reports as of a moment are not cached (they are asked rarely).
  */
 @ApplicationScoped

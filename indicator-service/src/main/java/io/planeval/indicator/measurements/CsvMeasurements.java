@@ -1,5 +1,6 @@
 package io.planeval.indicator.measurements;
 
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.CharacterCodingException;
 import java.time.LocalDate;
@@ -10,6 +11,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
 
 import io.planeval.contracts.Vocabulary;
 import io.planeval.contracts.Vocabulary.Outcome;
@@ -35,6 +42,11 @@ public final class CsvMeasurements {
     /** The rows, and for each the line of the file it came from (the header is line 1). */
     public record Parsed(List<MeasurementService.Row> rows, List<Integer> lines) {
     }
+
+    /** Each row as its cells (a blank line is a row of one empty cell, so rows keep their numbers). */
+    private static final ObjectReader CSV = new CsvMapper()
+        .enable(CsvParser.Feature.WRAP_AS_ARRAY)
+        .readerForListOf(String.class);
 
     private CsvMeasurements() {
     }
@@ -97,48 +109,18 @@ public final class CsvMeasurements {
         }
     }
 
-    /** RFC 4180: fields split on commas, quoted fields may hold commas, quotes ("") and line breaks. */
+    /** RFC 4180 (Jackson's CSV reader): fields split on commas, quoted fields may hold commas, quotes ("") and line breaks. */
     static List<List<String>> records(String text) {
         List<List<String>> records = new ArrayList<>();
-        List<String> fields = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        boolean quoted = false;
-        int line = 1;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
-                    field.append('"');
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                } else {
-                    field.append(c);
-                }
-            } else if (c == '"' && field.length() == 0) {
-                quoted = true;
-            } else if (c == ',') {
-                fields.add(field.toString());
-                field.setLength(0);
-            } else if (c == '\n' || c == '\r') {
-                if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
-                    i++;
-                }
-                fields.add(field.toString());
-                field.setLength(0);
-                records.add(fields);
-                fields = new ArrayList<>();
-                line++;
-            } else {
-                field.append(c);
+        try (MappingIterator<List<String>> rows = CSV.readValues(text)) {
+            while (rows.hasNextValue()) {
+                records.add(rows.nextValue());
             }
-        }
-        if (quoted) {
-            throw ProblemException.invalid("body", "a quoted cell opened before line " + line + " is never closed");
-        }
-        if (field.length() > 0 || !fields.isEmpty()) {
-            fields.add(field.toString());
-            records.add(fields);
+        } catch (IOException e) {
+            String where = e instanceof JsonProcessingException located && located.getLocation() != null
+                ? " (line " + located.getLocation().getLineNr() + ")" : "";
+            String reason = e instanceof JsonProcessingException processing ? processing.getOriginalMessage() : e.getMessage();
+            throw ProblemException.invalid("body", "the CSV cannot be read" + where + ": " + reason);
         }
         return records;
     }

@@ -34,6 +34,7 @@ import org.jboss.logging.Logger;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.StatusCode;
+import io.planeval.support.notice.BackgroundLoop;
 import io.planeval.contracts.Topics;
 import io.planeval.support.SupportConfig;
 import io.planeval.support.events.CloudEventHeaders;
@@ -67,7 +68,6 @@ public class OutboxRelay {
     @Inject
     KafkaSettings kafka;
 
-
     @Inject
     EntityManager entityManager;
 
@@ -84,8 +84,7 @@ public class OutboxRelay {
     EventTracing tracing;
 
     private final Semaphore wakeUp = new Semaphore(0);
-    private volatile boolean running;
-    private Thread worker;
+    private BackgroundLoop worker;
     private KafkaProducer<String, String> producer;
     private Instant nextPurge = Instant.EPOCH;
 
@@ -109,19 +108,14 @@ public class OutboxRelay {
         if (worker != null) {
             return;
         }
-        running = true;
-        worker = new Thread(this::run, "outbox-relay");
-        worker.setDaemon(true);
-        worker.start();
+        worker = BackgroundLoop.start("outbox-relay", this::run);
     }
 
     /** Stops relaying; unpublished events stay in the outbox for the next start. */
     public synchronized void stop() {
-        running = false;
         if (worker != null) {
-            wake();
             try {
-                worker.join(TimeUnit.SECONDS.toMillis(10));
+                worker.stop();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -136,10 +130,10 @@ public class OutboxRelay {
         wakeUp.release();
     }
 
-    private void run() {
+    private void run(BackgroundLoop loop) {
         boolean topicsReady = false;
         int failures = 0;
-        while (running) {
+        while (loop.running()) {
             try {
                 backlog.refreshIfDue();
                 if (!leadership.lead()) {
@@ -155,7 +149,7 @@ public class OutboxRelay {
                 int sent;
                 do {
                     sent = relayBatch();
-                } while (sent == config.outbox().batchSize() && running);
+                } while (sent == config.outbox().batchSize() && loop.running());
                 purgeIfDue();
                 failures = 0;
                 // Until an instance commits events (this one too gives notice), or the sweep is due.

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 
@@ -42,5 +43,17 @@ class QueryParamsTest {
     @Test
     void aCursorWithAKeyThatIsNotTextIsRefused() {
         assertThatThrownBy(() -> QueryParams.cursorKeys(QueryParams.cursor("a\u0000b"), 1)).isInstanceOf(ProblemException.class);
+    }
+
+    @Test
+    void aMomentIsAnInstantOrTheEndOfADayInJapan() {
+        assertThat(QueryParams.moment("asOf", "2025-07-17T06:00:00.1234567Z")).isEqualTo(Instant.parse("2025-07-17T06:00:00.123456Z"));
+        assertThat(QueryParams.moment("asOf", "2025-07-17")).isEqualTo(Instant.parse("2025-07-17T14:59:59.999999Z"));
+        assertThat(QueryParams.moment("asOf", null)).isNull();
+        assertThat(QueryParams.moment("asOf", " ")).isNull();
+        for (String bad : List.of("2025-13-01", "yesterday", "1899-12-31", "2201-01-01T00:00:00Z")) {
+            assertThatThrownBy(() -> QueryParams.moment("from", bad)).as(bad).isInstanceOfSatisfying(ProblemException.class,
+                e -> assertThat(e.problem().violations()).singleElement().satisfies(v -> assertThat(v.field()).isEqualTo("from")));
+        }
     }
 }
