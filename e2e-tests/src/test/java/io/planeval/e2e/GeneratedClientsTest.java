@@ -17,7 +17,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import io.planeval.client.evaluation.api.EvaluationApi;
-import io.planeval.client.evaluation.model.EvaluationStatus;
 import io.planeval.client.evaluation.model.IndicatorResult;
 import io.planeval.client.evaluation.model.NodeReport;
 import io.planeval.client.evaluation.model.PlanReport;
@@ -27,8 +26,6 @@ import io.planeval.client.indicator.model.BulkResult;
 import io.planeval.client.indicator.model.Indicator;
 import io.planeval.client.indicator.model.Measurement;
 import io.planeval.client.indicator.model.MeasurementInput;
-import io.planeval.client.indicator.model.MeasurementStatus;
-import io.planeval.client.indicator.model.Method;
 import io.planeval.client.indicator.model.PageMeasurementView;
 import io.planeval.client.plan.ApiException;
 import io.planeval.client.plan.ApiResponse;
@@ -134,19 +131,19 @@ class GeneratedClientsTest {
                 return false;
             }
         });
-        assertThat(indicators.getIndicator(PLAN, "KGI3").getMethod()).isEqualTo(Method.RATIO);
+        assertThat(indicators.getIndicator(PLAN, "KGI3").getMethod()).isEqualTo(Indicator.MethodEnum.RATIO);
 
         // Measurements: one with an Idempotency-Key (sent twice, stored once), then a bulk post.
         MeasurementInput final2024 = new MeasurementInput().fiscalYear(2024).value(new BigDecimal("75608"))
-            .status(MeasurementStatus.FINAL).sourceSystem("行政改革課");
+            .status(MeasurementInput.StatusEnum.FINAL).sourceSystem("行政改革課");
         Measurement first = measurements.postMeasurement(PLAN, "KGI3", final2024, "clients-kgi3-2024");
         Measurement again = measurements.postMeasurement(PLAN, "KGI3", final2024, "clients-kgi3-2024");
         assertThat(again.getId()).isEqualTo(first.getId());
         BulkResult bulk = measurements.postMeasurements(List.of(
             new MeasurementInput().planCode(PLAN).indicatorCode("KGI3").fiscalYear(2023).value(new BigDecimal("60000.5"))
-                .status(MeasurementStatus.PRELIMINARY),
+                .status(MeasurementInput.StatusEnum.PRELIMINARY),
             new MeasurementInput().planCode(PLAN).indicatorCode("KGI3").fiscalYear(2023).value(new BigDecimal("61234"))
-                .status(MeasurementStatus.FINAL)), "clients-bulk-1");
+                .status(MeasurementInput.StatusEnum.FINAL)), "clients-bulk-1");
         assertThat(bulk.getCount()).isEqualTo(2);
         PageMeasurementView revisions = measurements.listMeasurements(PLAN, "KGI3", null, 2023, 1);
         assertThat(revisions.getItems()).singleElement().satisfies(m -> assertThat(m.getRevision()).isEqualTo(2));
@@ -156,7 +153,7 @@ class GeneratedClientsTest {
         // The evaluation, as a dashboard reads it.
         await().atMost(Duration.ofSeconds(30)).ignoreExceptions().untilAsserted(() -> {
             IndicatorResult result = evaluation.getIndicatorEvaluation(PLAN, "KGI3", null, 2024);
-            assertThat(result.getStatus()).isEqualTo(EvaluationStatus.ACHIEVED);
+            assertThat(result.getStatus()).isEqualTo(IndicatorResult.StatusEnum.ACHIEVED);
             assertThat(result.getAttainment().getDisplay()).isEqualTo("189%");
         });
         PlanReport report = evaluation.getEvaluation(PLAN, null, 2024);

@@ -90,7 +90,7 @@ public class CommitteeReportResource {
     public Page<FixedReport> list(@PathParam("planCode") String planCode,
                                   @Parameter(description = "Reports per page", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "1000", defaultValue = "100")) @QueryParam("limit") String limit,
                                   @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor) {
-        access.check(planCode);
+        access.openDataIfReadable(planCode);
         // Oldest first, so by id: the key pads it to sort as a number.
         return Page.after(reports.list(planCode), QueryParams.limit(limit), cursor, report -> "%019d".formatted(report.id()));
     }
@@ -104,7 +104,7 @@ public class CommitteeReportResource {
     @SecurityRequirementsSet
     @PermitAll
     public FixedReport get(@PathParam("planCode") String planCode, @PathParam("id") String id) {
-        access.check(planCode);
+        access.openDataIfReadable(planCode);
         return reports.get(planCode, CommitteeReports.id(planCode, id));
     }
 
@@ -118,7 +118,7 @@ public class CommitteeReportResource {
     @SecurityRequirementsSet
     @PermitAll
     public Response evaluation(@PathParam("planCode") String planCode, @PathParam("id") String id, @Context Request request) {
-        boolean openData = access.check(planCode);
+        boolean openData = access.openDataIfReadable(planCode);
         return cached.bytes(request, openData, reports.evaluation(planCode, CommitteeReports.id(planCode, id)),
             MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8"));
     }
@@ -135,7 +135,7 @@ public class CommitteeReportResource {
     @SecurityRequirementsSet
     @PermitAll
     public Response csv(@PathParam("planCode") String planCode, @PathParam("id") String id, @Context Request request) {
-        boolean openData = access.check(planCode);
+        boolean openData = access.openDataIfReadable(planCode);
         long reportId = CommitteeReports.id(planCode, id);
         return Response.fromResponse(cached.bytes(request, openData, reports.csv(planCode, reportId), MediaType.valueOf("text/csv; charset=UTF-8")))
             .header("Content-Disposition", "attachment; filename=\"" + planCode + "-report-" + reportId + ".csv\"")
@@ -157,7 +157,7 @@ public class CommitteeReportResource {
                             @Parameter(description = "Changes per page", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "1000", defaultValue = "100")) @QueryParam("limit") String limit,
                             @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor,
                             @Context Request request) {
-        boolean openData = access.check(planCode);
+        boolean openData = access.openDataIfReadable(planCode);
         return cached.json(request, openData, Page.after(reports.changes(planCode, CommitteeReports.id(planCode, id)),
             QueryParams.limit(limit), cursor, Change::code));
     }

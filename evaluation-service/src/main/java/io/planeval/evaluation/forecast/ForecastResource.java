@@ -49,7 +49,7 @@ public class ForecastResource {
     public Response forecast(@PathParam("planCode") String planCode,
                              @Parameter(description = "An instant or a date; default: everything recorded so far") @QueryParam("asOf") String asOf,
                              @Context Request request) {
-        boolean openData = access.check(planCode);
+        boolean openData = access.openDataIfReadable(planCode);
         return cached.json(request, openData, forecasts.of(planCode, QueryParams.moment("asOf", asOf)));
     }
 }

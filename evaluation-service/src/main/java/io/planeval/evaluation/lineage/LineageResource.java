@@ -47,7 +47,7 @@ public class LineageResource {
     @PermitAll
     public Response lineage(@PathParam("planCode") String planCode, @PathParam("indicatorCode") String indicatorCode,
                             @Context Request request) {
-        boolean openData = access.check(planCode);
+        boolean openData = access.openDataIfReadable(planCode);
         return cached.json(request, openData, lineages.lineage(planCode, indicatorCode));
     }
 
@@ -62,7 +62,7 @@ public class LineageResource {
     @SecurityRequirementsSet
     @PermitAll
     public Response continuity(@PathParam("planCode") String planCode, @Context Request request) {
-        boolean openData = access.check(planCode);
+        boolean openData = access.openDataIfReadable(planCode);
         return cached.json(request, openData, lineages.continuity(planCode));
     }
 }

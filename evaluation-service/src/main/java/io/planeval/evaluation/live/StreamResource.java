@@ -61,7 +61,7 @@ public class StreamResource {
                        @Parameter(description = "An event id to resume after when there is no Last-Event-ID (a first connection)")
                        @QueryParam("after") String after,
                        @Context SseEventSink sink, @Context Sse sse) {
-        access.check(planCode);
+        access.openDataIfReadable(planCode);
         if (readModel.plan(planCode, Moments.EVERYTHING_RECORDED).isEmpty()) {
             throw ProblemException.notFound("Plan " + planCode + " is not known");
         }

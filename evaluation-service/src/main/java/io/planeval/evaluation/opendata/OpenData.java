@@ -20,11 +20,11 @@ import jakarta.transaction.Transactional;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.planeval.support.csv.CsvCells;
 import io.planeval.contracts.Vocabulary;
 import io.planeval.evaluation.attainment.Evaluation;
 import io.planeval.evaluation.attainment.PlanNode;
 import io.planeval.evaluation.readmodel.ReadModel;
-import io.planeval.evaluation.report.CommitteeCsv;
 import io.planeval.evaluation.report.EvaluationQueries;
 import io.planeval.support.fiscal.FiscalYears;
 import io.planeval.support.problem.ProblemException;
@@ -62,11 +62,11 @@ public class OpenData {
         new OpenDataColumn("fiscalYearJapanese", "年度（和暦）", "string", true, "The same fiscal year in the Japanese era",
             r -> FiscalYears.label(r.evaluation().fiscalYear())),
         new OpenDataColumn("target", "目標値", "decimal", false, "The target the year is judged against (a milestone or the final "
-            + "target), in the unit column's unit", r -> target(r.evaluation()) == null ? null : CommitteeCsv.number(target(r.evaluation()).value())),
+            + "target), in the unit column's unit", r -> target(r.evaluation()) == null ? null : CsvCells.number(target(r.evaluation()).value())),
         new OpenDataColumn("targetText", "目標（定性）", "string", false, "A qualitative target",
             r -> target(r.evaluation()) == null ? null : target(r.evaluation()).text()),
         new OpenDataColumn("actual", "実績値", "decimal", false, "The actual in force, in the unit column's unit",
-            r -> r.evaluation().working().actual() == null ? null : CommitteeCsv.number(r.evaluation().working().actual().value())),
+            r -> r.evaluation().working().actual() == null ? null : CsvCells.number(r.evaluation().working().actual().value())),
         new OpenDataColumn("outcome", "実績（定性）", "string", false, "achieved or not_achieved, for qualitative indicators",
             r -> r.evaluation().working().actual() == null ? null : Objects.toString(r.evaluation().working().actual().outcome(), null)),
         new OpenDataColumn("status", "評価", "string", true, "achieved, not_achieved, being_tallied or no_target",
@@ -104,7 +104,7 @@ public class OpenData {
             Map<String, PlanNode> byCode = new HashMap<>();
             s.nodes().forEach(n -> byCode.put(n.code(), n));
             for (Evaluation e : s.evaluations()) {
-                PlanNode goal = byCode.get(CommitteeCsv.goal(e.indicator().nodeCode(), byCode));
+                PlanNode goal = PlanNode.goalOf(e.indicator().nodeCode(), byCode);
                 if (goal != null) {
                     rows.add(new OpenDataRow(plan, goal, e));
                 }
@@ -116,7 +116,7 @@ public class OpenData {
             .thenComparing(r -> r.evaluation().fiscalYear()));
         StringBuilder csv = new StringBuilder(String.join(",", COLUMNS.stream().map(OpenDataColumn::name).toList())).append("\r\n");
         for (OpenDataRow row : rows) {
-            csv.append(String.join(",", COLUMNS.stream().map(c -> CommitteeCsv.cell(c.value().apply(row))).toList())).append("\r\n");
+            csv.append(String.join(",", COLUMNS.stream().map(c -> CsvCells.text(c.value().apply(row))).toList())).append("\r\n");
         }
         return new Dataset(csv.toString().getBytes(StandardCharsets.UTF_8), lastModified(planCode));
     }

@@ -56,7 +56,7 @@ public class OverdueResource {
                             @Parameter(description = "Tallies per page", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "1000", defaultValue = "100")) @QueryParam("limit") String limit,
                             @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor,
                             @Context Request request) {
-        boolean openData = access.check(planCode);
+        boolean openData = access.openDataIfReadable(planCode);
         // In the list's order: expected date (the longest overdue first), then code and year.
         return cached.json(request, openData, Page.after(tallies.of(planCode, QueryParams.moment("asOf", asOf)),
             QueryParams.limit(limit), cursor, tally -> tally.expectedDate() + "/" + tally.code() + "/" + tally.fiscalYear()));

@@ -13,6 +13,8 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import io.planeval.support.persistence.ArrayStatements.Column;
+import io.planeval.support.persistence.ArrayStatements;
 import io.planeval.contracts.Vocabulary.MeasurementStatus;
 import io.planeval.contracts.Vocabulary;
 import io.planeval.contracts.Actor;
@@ -65,17 +67,14 @@ public class OverdueTallies {
         if (overdue.isEmpty()) {
             return 0;
         }
-        @SuppressWarnings("unchecked")
-        List<Number> claimed = entityManager.createNativeQuery("""
+        Set<Long> announce = new HashSet<>(ArrayStatements.run(entityManager, """
                 INSERT INTO overdue_announcement (measurement_id, plan_code, announced_at)
-                SELECT id, plan, :now FROM unnest(CAST(:ids AS bigint[]), CAST(:plans AS text[])) AS o (id, plan)
-                ON CONFLICT DO NOTHING RETURNING measurement_id""")
-            .setParameter("ids", overdue.stream().map(f -> f.tally().measurementId()).toArray(Long[]::new))
-            .setParameter("plans", overdue.stream().map(Found::planCode).toArray(String[]::new))
-            .setParameter("now", now)
-            .getResultList();
-        Set<Long> announce = new HashSet<>();
-        claimed.forEach(id -> announce.add(id.longValue()));
+                SELECT id, plan, announced_at::timestamptz FROM unnest(?::bigint[], ?::text[], ?::text[]) AS o (id, plan, announced_at)
+                ON CONFLICT DO NOTHING RETURNING measurement_id""", overdue, List.of(
+            new Column<Found>("bigint", found -> found.tally().measurementId()),
+            new Column<Found>("text", Found::planCode),
+            new Column<Found>("text", found -> now.toString())),
+            row -> row.getLong(1)));
         List<TallyOverdue> messages = new ArrayList<>();
         for (Found found : overdue) {
             OverdueTally t = found.tally();

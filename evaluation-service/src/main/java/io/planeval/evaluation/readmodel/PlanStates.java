@@ -24,7 +24,7 @@ import io.quarkus.runtime.StartupEvent;
 /**
  * What every evaluation read asks first, kept in memory so that a revalidation (304) touches no database: each
  * plan's generation and whether it is open data. Any instance that changes a plan's read model gives notice at
- * commit ({@link ReadModel#changed}); every instance listens and forgets what it kept, and the instance that
+ * commit ({@link ReadModel#newGeneration}); every instance listens and forgets what it kept, and the instance that
  * committed forgets at once, so it reads its own writes. While nobody listens (the connection is lost), nothing is
  * kept; and nothing is kept longer than {@code planeval.evaluation.plan-state-max-age}, the safety net for a notice
  * lost on a silently dead connection.

@@ -1,8 +1,6 @@
 package io.planeval.evaluation.readmodel;
 
 import java.math.BigDecimal;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Collection;
@@ -12,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,11 +19,11 @@ import jakarta.persistence.Query;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 
-import org.hibernate.Session;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.planeval.support.persistence.ArrayStatements.Column;
+import io.planeval.support.persistence.ArrayStatements;
 import io.planeval.contracts.Vocabulary.Outcome;
 import io.planeval.contracts.Vocabulary.MeasurementStatus;
 import io.planeval.contracts.Actor;
@@ -124,8 +121,8 @@ public class ReadModel {
             new Column<>("integer", MeasurementUpdated::revision),
             // Exact decimals and instants travel as their text, which PostgreSQL reads back exactly.
             new Column<>("text", e -> e.value() == null ? null : e.value().toPlainString()),
-            new Column<>("text", MeasurementUpdated::outcome),
-            new Column<>("text", MeasurementUpdated::status),
+            new Column<>("text", e -> e.outcome() == null ? null : Vocabulary.wire(e.outcome())),
+            new Column<>("text", e -> Vocabulary.wire(e.status())),
             new Column<>("text", e -> e.recordedAt().toString()),
             new Column<>("text", e -> json(e.recordedBy())),
             new Column<>("text", MeasurementUpdated::correctionReason),
@@ -152,38 +149,15 @@ public class ReadModel {
             .executeUpdate();
     }
 
-    /** A column of an insert from arrays: its SQL array type, and its value in each event. */
-    private record Column<T>(String type, Function<T, Object> value) {
-    }
-
-    /**
-     * Inserts the events with one statement of array parameters (one per column, whatever the number of events, so
-     * the statement is prepared once); returns the keys its RETURNING clause gives for the rows it inserted.
-     */
+    /** Inserts the events with one statement; returns the keys its RETURNING clause gives for the rows it inserted. */
     private <T> Set<String> insertAll(String sql, List<T> events, List<Column<T>> columns) {
-        if (events.isEmpty()) {
-            return new HashSet<>();
-        }
-        return entityManager.unwrap(Session.class).doReturningWork(connection -> {
-            try (PreparedStatement insert = connection.prepareStatement(sql)) {
-                for (int i = 0; i < columns.size(); i++) {
-                    Column<T> column = columns.get(i);
-                    insert.setArray(i + 1, connection.createArrayOf(column.type(), events.stream().map(column.value()).toArray()));
-                }
-                Set<String> keys = new HashSet<>();
-                try (ResultSet rows = insert.executeQuery()) {
-                    int width = rows.getMetaData().getColumnCount();
-                    while (rows.next()) {
-                        Object[] key = new Object[width];
-                        for (int c = 0; c < width; c++) {
-                            key[c] = rows.getObject(c + 1);
-                        }
-                        keys.add(key(key));
-                    }
-                }
-                return keys;
+        return new HashSet<>(ArrayStatements.run(entityManager, sql, events, columns, row -> {
+            Object[] key = new Object[row.getMetaData().getColumnCount()];
+            for (int c = 0; c < key.length; c++) {
+                key[c] = row.getObject(c + 1);
             }
-        });
+            return key(key);
+        }));
     }
 
     /** A row's key as {@link #insertAll} returns it. */
@@ -335,7 +309,7 @@ public class ReadModel {
      * Raises the plan's generation: whatever was computed from its read model before this transaction is stale. At
      * commit, every instance hears of it ({@link #CHANGED_CHANNEL}) and this one forgets the plan states it kept.
      */
-    public void changed(String planCode) {
+    public void newGeneration(String planCode) {
         entityManager.createNativeQuery("""
                 INSERT INTO plan_generation (plan_code, generation) VALUES (:plan, 1)
                 ON CONFLICT (plan_code) DO UPDATE SET generation = plan_generation.generation + 1""")

@@ -1,8 +1,6 @@
 package io.planeval.evaluation.readmodel;
 
 import java.math.BigDecimal;
-import java.sql.PreparedStatement;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -19,9 +17,9 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-import org.hibernate.Session;
-
 import io.micrometer.core.instrument.MeterRegistry;
+import io.planeval.support.persistence.ArrayStatements.Column;
+import io.planeval.support.persistence.ArrayStatements;
 import io.planeval.contracts.Vocabulary.EvaluationStatus;
 import io.planeval.contracts.EvaluationChanged;
 import io.planeval.contracts.Vocabulary;
@@ -78,7 +76,7 @@ public class Recalculation {
     /** Recomputes the scope's results, stores those that changed; returns every result computed. */
     @Transactional(Transactional.TxType.MANDATORY)
     public List<Evaluation> recalculate(String planCode, Scope scope, boolean publish) {
-        readModel.changed(planCode);
+        readModel.newGeneration(planCode);
         Set<String> codes = new TreeSet<>(scope.everyYear);
         scope.codesByYear.values().forEach(codes::addAll);
         List<IndicatorDefinition> definitions = scope.everything || codes.size() > FEW
@@ -175,42 +173,41 @@ public class Recalculation {
         return previous;
     }
 
-    /** One JDBC batch, however many results changed, and each change in the live stream's log. */
+    /** One statement, however many results changed, and one for each change in the live stream's log. */
     private void upsert(String planCode, List<Evaluation> changed, Instant now) {
         if (changed.isEmpty()) {
             return;
         }
-        entityManager.unwrap(Session.class).doWork(connection -> {
-            try (PreparedStatement upsert = connection.prepareStatement("""
-                    INSERT INTO indicator_result (plan_code, indicator_code, fiscal_year, status, attainment, evaluated_at)
-                    VALUES (?, ?, ?, ?, ?, ?)
-                    ON CONFLICT (plan_code, indicator_code, fiscal_year)
-                    DO UPDATE SET status = EXCLUDED.status, attainment = EXCLUDED.attainment, evaluated_at = EXCLUDED.evaluated_at""");
-                 PreparedStatement log = connection.prepareStatement("""
-                    INSERT INTO evaluation_change (plan_code, indicator_code, kind, node_code, fiscal_year, status, attainment, changed_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")) {
-                for (Evaluation e : changed) {
-                    upsert.setString(1, planCode);
-                    upsert.setString(2, e.indicator().code());
-                    upsert.setInt(3, e.fiscalYear());
-                    upsert.setString(4, Vocabulary.wire(e.status()));
-                    upsert.setBigDecimal(5, e.attainment());
-                    upsert.setTimestamp(6, Timestamp.from(now));
-                    upsert.addBatch();
-                    log.setString(1, planCode);
-                    log.setString(2, e.indicator().code());
-                    log.setString(3, Vocabulary.wire(e.indicator().kind()));
-                    log.setString(4, e.indicator().nodeCode());
-                    log.setInt(5, e.fiscalYear());
-                    log.setString(6, Vocabulary.wire(e.status()));
-                    log.setBigDecimal(7, e.attainment());
-                    log.setTimestamp(8, Timestamp.from(now));
-                    log.addBatch();
-                }
-                upsert.executeBatch();
-                log.executeBatch();
-            }
-        });
+        String at = now.toString();
+        ArrayStatements.execute(entityManager, """
+                INSERT INTO indicator_result (plan_code, indicator_code, fiscal_year, status, attainment, evaluated_at)
+                SELECT plan, code, year, status, attainment::numeric, at::timestamptz
+                FROM unnest(?::text[], ?::text[], ?::integer[], ?::text[], ?::text[], ?::text[])
+                     AS r (plan, code, year, status, attainment, at)
+                ON CONFLICT (plan_code, indicator_code, fiscal_year)
+                DO UPDATE SET status = EXCLUDED.status, attainment = EXCLUDED.attainment, evaluated_at = EXCLUDED.evaluated_at""",
+            changed, List.of(
+                new Column<Evaluation>("text", e -> planCode),
+                new Column<Evaluation>("text", e -> e.indicator().code()),
+                new Column<Evaluation>("integer", Evaluation::fiscalYear),
+                new Column<Evaluation>("text", e -> Vocabulary.wire(e.status())),
+                // Exact decimals and instants travel as their text, which PostgreSQL reads back exactly.
+                new Column<Evaluation>("text", e -> e.attainment() == null ? null : e.attainment().toPlainString()),
+                new Column<Evaluation>("text", e -> at)));
+        ArrayStatements.execute(entityManager, """
+                INSERT INTO evaluation_change (plan_code, indicator_code, kind, node_code, fiscal_year, status, attainment, changed_at)
+                SELECT plan, code, kind, node, year, status, attainment::numeric, at::timestamptz
+                FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::integer[], ?::text[], ?::text[], ?::text[])
+                     AS c (plan, code, kind, node, year, status, attainment, at)""",
+            changed, List.of(
+                new Column<Evaluation>("text", e -> planCode),
+                new Column<Evaluation>("text", e -> e.indicator().code()),
+                new Column<Evaluation>("text", e -> Vocabulary.wire(e.indicator().kind())),
+                new Column<Evaluation>("text", e -> e.indicator().nodeCode()),
+                new Column<Evaluation>("integer", Evaluation::fiscalYear),
+                new Column<Evaluation>("text", e -> Vocabulary.wire(e.status())),
+                new Column<Evaluation>("text", e -> e.attainment() == null ? null : e.attainment().toPlainString()),
+                new Column<Evaluation>("text", e -> at)));
     }
 
     private static String key(String code, int year) {

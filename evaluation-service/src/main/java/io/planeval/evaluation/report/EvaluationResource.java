@@ -72,7 +72,7 @@ public class EvaluationResource {
                            @Parameter(description = FISCAL_YEAR, schema = @Schema(type = SchemaType.INTEGER)) @QueryParam("fiscalYear") String fiscalYear,
                            @Parameter(description = AS_OF) @QueryParam("asOf") String asOf,
                            @Context Request request) {
-        boolean openData = access.check(planCode);
+        boolean openData = access.openDataIfReadable(planCode);
         Instant moment = QueryParams.moment("asOf", asOf);
         return cached.json(request, openData,
             moment == null ? queries.currentReport(planCode, year(fiscalYear)) : queries.report(planCode, year(fiscalYear), moment));
@@ -92,7 +92,7 @@ public class EvaluationResource {
                          @Parameter(description = FISCAL_YEAR, schema = @Schema(type = SchemaType.INTEGER)) @QueryParam("fiscalYear") String fiscalYear,
                          @Parameter(description = AS_OF) @QueryParam("asOf") String asOf,
                          @Context Request request) {
-        boolean openData = access.check(planCode);
+        boolean openData = access.openDataIfReadable(planCode);
         return cached.json(request, openData, queries.node(planCode, nodeCode, year(fiscalYear), QueryParams.moment("asOf", asOf)));
     }
 
@@ -118,7 +118,7 @@ public class EvaluationResource {
                                @Parameter(description = "Results per page", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "1000", defaultValue = "100")) @QueryParam("limit") String limit,
                                @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor,
                                @Context Request request) {
-        boolean openData = access.check(planCode);
+        boolean openData = access.openDataIfReadable(planCode);
         return cached.json(request, openData, queries.indicators(planCode, year(fiscalYear), QueryParams.moment("asOf", asOf),
             new EvaluationQueries.IndicatorFilter(QueryParams.word("status", status, EvaluationStatus.class),
                 QueryParams.word("kind", kind, IndicatorKind.class), node == null || node.isEmpty() ? null : node),
@@ -143,7 +143,7 @@ public class EvaluationResource {
                               @Parameter(description = FISCAL_YEAR, schema = @Schema(type = SchemaType.INTEGER)) @QueryParam("fiscalYear") String fiscalYear,
                               @Parameter(description = AS_OF) @QueryParam("asOf") String asOf,
                               @Context Request request) {
-        boolean openData = access.check(planCode);
+        boolean openData = access.openDataIfReadable(planCode);
         return cached.json(request, openData, queries.indicator(planCode, code, year(fiscalYear), QueryParams.moment("asOf", asOf)));
     }
 
@@ -167,7 +167,7 @@ public class EvaluationResource {
                             @Parameter(description = "Changes per page", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "1000", defaultValue = "100")) @QueryParam("limit") String limit,
                             @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor,
                             @Context Request request) {
-        boolean openData = access.check(planCode);
+        boolean openData = access.openDataIfReadable(planCode);
         return cached.json(request, openData, Page.after(queries.changes(planCode, year(fiscalYear), QueryParams.moment("from", from), QueryParams.moment("to", to)),
             QueryParams.limit(limit), cursor, Change::code));
     }
@@ -188,7 +188,7 @@ public class EvaluationResource {
                         @Parameter(description = FISCAL_YEAR, schema = @Schema(type = SchemaType.INTEGER)) @QueryParam("fiscalYear") String fiscalYear,
                         @Parameter(description = AS_OF) @QueryParam("asOf") String asOf,
                         @Context Request request) {
-        boolean openData = access.check(planCode);
+        boolean openData = access.openDataIfReadable(planCode);
         EvaluationQueries.Snapshot snapshot = queries.snapshot(planCode, year(fiscalYear), QueryParams.moment("asOf", asOf));
         return Response.fromResponse(cached.bytes(request, openData, CommitteeCsv.write(snapshot).getBytes(StandardCharsets.UTF_8), MediaType.valueOf("text/csv; charset=UTF-8")))
             .header("Content-Disposition", "attachment; filename=\"" + planCode + "-" + snapshot.fiscalYear() + ".csv\"")

@@ -22,8 +22,8 @@ public class ReadAccess {
     @Inject
     PlanStates planStates;
 
-    /** Refuses a caller who may not read the plan's evaluation; says whether it is open data (anybody's). */
-    public boolean check(String planCode) {
+    /** Refuses a caller who may not read the plan's evaluation; to one who may, says whether it is open data (anybody's). */
+    public boolean openDataIfReadable(String planCode) {
         boolean openData = openData(planCode);
         if (openData || caller.hasRole(Roles.READER)) {
             return openData;

@@ -1,7 +1,5 @@
 package io.planeval.indicator.measurements;
 
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -20,13 +18,14 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-import org.hibernate.Session;
 import org.hibernate.StatelessSession;
 import org.hibernate.jpa.HibernateHints;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.planeval.support.persistence.ArrayStatements.Column;
+import io.planeval.support.persistence.ArrayStatements;
 import io.planeval.contracts.Actor;
 import io.planeval.indicator.indicators.Indicator;
 import io.planeval.indicator.indicators.IndicatorService;
@@ -336,31 +335,20 @@ public class MeasurementService {
         for (Row row : rows) {
             periods.putIfAbsent(periodKey(indicators.get(key(row.planCode(), row.indicatorCode())).id, row.input()), row);
         }
-        List<Row> asked = List.copyOf(periods.values());
-        return entityManager.unwrap(Session.class).doReturningWork(connection -> {
-            try (PreparedStatement query = connection.prepareStatement("""
-                    SELECT p.ord, (SELECT max(m.revision) FROM measurement m
-                                   WHERE m.indicator_id = p.indicator_id AND m.fiscal_year = p.fiscal_year
-                                     AND COALESCE(m.quarter, 0) = p.quarter AND COALESCE(m.month, 0) = p.month)
-                    FROM unnest(?::bigint[], ?::integer[], ?::integer[], ?::integer[]) WITH ORDINALITY
-                         AS p (indicator_id, fiscal_year, quarter, month, ord)""")) {
-                query.setArray(1, connection.createArrayOf("bigint",
-                    asked.stream().map(row -> indicators.get(key(row.planCode(), row.indicatorCode())).id).toArray()));
-                query.setArray(2, connection.createArrayOf("integer", asked.stream().map(row -> row.input().fiscalYear()).toArray()));
-                query.setArray(3, connection.createArrayOf("integer",
-                    asked.stream().map(row -> Objects.requireNonNullElse(row.input().quarter(), 0)).toArray()));
-                query.setArray(4, connection.createArrayOf("integer",
-                    asked.stream().map(row -> Objects.requireNonNullElse(row.input().month(), 0)).toArray()));
-                Map<String, Integer> last = new HashMap<>();
-                List<String> keys = List.copyOf(periods.keySet());
-                try (ResultSet result = query.executeQuery()) {
-                    while (result.next()) {
-                        last.put(keys.get(result.getInt(1) - 1), result.getInt(2));
-                    }
-                }
-                return last;
-            }
-        });
+        List<String> keys = List.copyOf(periods.keySet());
+        Map<String, Integer> last = new HashMap<>();
+        ArrayStatements.run(entityManager, """
+                SELECT p.ord, (SELECT max(m.revision) FROM measurement m
+                               WHERE m.indicator_id = p.indicator_id AND m.fiscal_year = p.fiscal_year
+                                 AND COALESCE(m.quarter, 0) = p.quarter AND COALESCE(m.month, 0) = p.month)
+                FROM unnest(?::bigint[], ?::integer[], ?::integer[], ?::integer[]) WITH ORDINALITY
+                     AS p (indicator_id, fiscal_year, quarter, month, ord)""", List.copyOf(periods.values()), List.of(
+            new Column<Row>("bigint", row -> indicators.get(key(row.planCode(), row.indicatorCode())).id),
+            new Column<Row>("integer", row -> row.input().fiscalYear()),
+            new Column<Row>("integer", row -> Objects.requireNonNullElse(row.input().quarter(), 0)),
+            new Column<Row>("integer", row -> Objects.requireNonNullElse(row.input().month(), 0))),
+            result -> last.put(keys.get(result.getInt(1) - 1), result.getInt(2)));
+        return last;
     }
 
     private static String key(String planCode, String indicatorCode) {

@@ -1,7 +1,5 @@
 package io.planeval.support.consume;
 
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -11,7 +9,8 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-import org.hibernate.Session;
+import io.planeval.support.persistence.ArrayStatements;
+import io.planeval.support.persistence.ArrayStatements.Column;
 
 /**
  * The ids of the events a service has applied. A consumer records them in the transaction that applies the events,
@@ -26,22 +25,9 @@ public class ProcessedEvents {
     /** Records the ids in one statement; returns those not recorded before (each once, however often it is given). */
     @Transactional(Transactional.TxType.MANDATORY)
     public Set<String> firstDeliveries(List<String> eventIds) {
-        if (eventIds.isEmpty()) {
-            return new HashSet<>();
-        }
-        return entityManager.unwrap(Session.class).doReturningWork(connection -> {
-            try (PreparedStatement insert = connection.prepareStatement("""
-                    INSERT INTO processed_event (event_id, processed_at) SELECT id, now() FROM unnest(?::text[]) AS id
-                    ON CONFLICT DO NOTHING RETURNING event_id""")) {
-                insert.setArray(1, connection.createArrayOf("text", eventIds.toArray()));
-                Set<String> first = new HashSet<>();
-                try (ResultSet rows = insert.executeQuery()) {
-                    while (rows.next()) {
-                        first.add(rows.getString(1));
-                    }
-                }
-                return first;
-            }
-        });
+        return new HashSet<>(ArrayStatements.run(entityManager, """
+                INSERT INTO processed_event (event_id, processed_at) SELECT id, now() FROM unnest(?::text[]) AS id
+                ON CONFLICT DO NOTHING RETURNING event_id""", eventIds, List.of(new Column<String>("text", id -> id)),
+            row -> row.getString(1)));
     }
 }

@@ -72,6 +72,7 @@ public class ApiDescription implements OASFilter {
         api.getInfo()
             .contact(OASFactory.createContact().name("planeval").url("https://planeval.io"))
             .license(OASFactory.createLicense().name("Apache-2.0").url("https://www.apache.org/licenses/LICENSE-2.0"));
+        inlineEnumerations(api);
         markNullable(api);
         if (api.getPaths() == null || api.getPaths().getPathItems() == null) {
             return;
@@ -138,6 +139,56 @@ public class ApiDescription implements OASFilter {
                 });
             });
         });
+    }
+
+    /**
+     * Each enumeration of the vocabulary is written where it is used, not as a schema of its own: a client generated
+     * for Python (python-pydantic-v1) makes a shared enumeration a class that needs the aenum library, which Debian
+     * does not package, while an enumeration written in place is checked by pydantic alone.
+     */
+    private static void inlineEnumerations(OpenAPI api) {
+        if (api.getComponents() == null || api.getComponents().getSchemas() == null) {
+            return;
+        }
+        Map<String, org.eclipse.microprofile.openapi.models.media.Schema> enumerations = new LinkedHashMap<>();
+        api.getComponents().getSchemas().forEach((name, schema) -> {
+            if (schema.getEnumeration() != null && schema.getProperties() == null) {
+                enumerations.put("#/components/schemas/" + name, schema);
+            }
+        });
+        if (enumerations.isEmpty()) {
+            return;
+        }
+        for (org.eclipse.microprofile.openapi.models.media.Schema schema : api.getComponents().getSchemas().values()) {
+            if (schema.getProperties() != null) {
+                Map<String, org.eclipse.microprofile.openapi.models.media.Schema> properties = new LinkedHashMap<>(schema.getProperties());
+                properties.replaceAll((name, property) -> inlined(property, enumerations));
+                schema.setProperties(properties);
+            }
+        }
+        if (api.getPaths() != null && api.getPaths().getPathItems() != null) {
+            api.getPaths().getPathItems().values().forEach(path -> path.getOperations().values().forEach(operation -> {
+                if (operation.getParameters() != null) {
+                    operation.getParameters().forEach(parameter -> parameter.setSchema(inlined(parameter.getSchema(), enumerations)));
+                }
+            }));
+        }
+        enumerations.keySet().forEach(ref -> api.getComponents().removeSchema(ref.substring(ref.lastIndexOf('/') + 1)));
+    }
+
+    private static org.eclipse.microprofile.openapi.models.media.Schema inlined(org.eclipse.microprofile.openapi.models.media.Schema schema, Map<String, org.eclipse.microprofile.openapi.models.media.Schema> enumerations) {
+        if (schema == null) {
+            return null;
+        }
+        if (schema.getItems() != null) {
+            schema.setItems(inlined(schema.getItems(), enumerations));
+        }
+        org.eclipse.microprofile.openapi.models.media.Schema enumeration = schema.getRef() == null ? null : enumerations.get(schema.getRef());
+        if (enumeration == null) {
+            return schema;
+        }
+        return OASFactory.createSchema().type(new ArrayList<>(enumeration.getType())).enumeration(new ArrayList<>(enumeration.getEnumeration()))
+            .description(schema.getDescription() != null ? schema.getDescription() : enumeration.getDescription());
     }
 
     /**

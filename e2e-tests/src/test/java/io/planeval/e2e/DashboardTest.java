@@ -1,0 +1,126 @@
+package io.planeval.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+
+/**
+ * The dashboard in a real browser: the committee's table, live updates, another site's page, signing in and out. One
+ * scenario of the committee's shared system ({@link CommitteeScenario}).
+ */
+@Order(4)
+class DashboardTest extends CommitteeScenario {
+
+    @Test
+    @Order(8)
+    void theDashboardShowsTheCommitteesTableAndFollowsANewMeasurementWithoutReload() throws Exception {
+        browser = shared.openBrowser();
+        browser.get(evaluation.url() + "/plans/" + PLAN + "?fiscalYear=2024");
+        assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("ja");
+        assertThat(texts(browser.findElements(By.cssSelector("tbody td.kpi-rate")))).containsExactly("63%", "79%", "71%");
+        assertThat(browser.findElement(By.cssSelector("tr[data-indicator=KGI3] td.attainment")).getText()).isEqualTo("189%");
+
+        // The README's picture: the table as the committee saw it, before the other tests' corrections.
+        browser.get(evaluation.url() + "/plans/" + PLAN + "?fiscalYear=2024&asOf=" + loaded);
+        assertThat(browser.findElement(By.cssSelector("tr[data-goal=GI] td.kgi-attainment")).getText()).isEqualTo("74%");
+        Path screenshot = Processes.ROOT.resolve("e2e-tests/target/screenshots/dashboard.png");
+        Files.createDirectories(screenshot.getParent());
+        Files.write(screenshot, browser.getScreenshotAs(OutputType.BYTES));
+        browser.get(evaluation.url() + "/plans/" + PLAN + "?fiscalYear=2024");
+
+        // The page follows the stream: a new figure shows up without a reload (the marker would not survive one).
+        await().atMost(Duration.ofSeconds(10)).until(() -> Boolean.TRUE.equals(browser.executeScript(
+            "return !!document.querySelector('[sse-connect]') && typeof htmx !== 'undefined'")));
+        browser.executeScript("window.notReloaded = true");
+        Instant before = Instant.now();
+        long posted = System.nanoTime();
+        assertThat(Api.post(indicators.url() + "/api/v1/plans/" + PLAN + "/indicators/KGI3/measurements",
+            "{\"fiscalYear\": 2024, \"value\": 30000, \"status\": \"final\"}").status()).isEqualTo(201);
+        // The page swaps its content in place: an element read just before a swap is gone, hence ignoreExceptions.
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20)).ignoreExceptions().until(() ->
+            "75%".equals(browser.findElement(By.cssSelector("tr[data-indicator=KGI3] td.attainment")).getText()));
+        System.out.printf("[e2e] dashboard page showed the new figure %d ms after the POST%n", (System.nanoTime() - posted) / 1_000_000);
+        assertThat(browser.executeScript("return window.notReloaded === true")).isEqualTo(true);
+
+        // As of the moment before: the earlier figure, and a page that does not follow the stream.
+        browser.get(evaluation.url() + "/plans/" + PLAN + "?fiscalYear=2024&asOf=" + before);
+        assertThat(browser.findElement(By.cssSelector("tr[data-indicator=KGI3] td.attainment")).getText()).isEqualTo("189%");
+        assertThat(browser.findElements(By.cssSelector("[sse-connect]"))).isEmpty();
+
+        // English, the drill-down and the indicator page, by keyboard-reachable links.
+        browser.get(evaluation.url() + "/plans/" + PLAN + "?fiscalYear=2024&lang=en");
+        assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("en");
+        browser.findElement(By.cssSelector("tr[data-goal=GII] th a")).click();
+        assertThat(browser.findElement(By.cssSelector("dd.kpi-rate")).getText()).isEqualTo("79%");
+        browser.findElement(By.cssSelector("tr[data-indicator=KGI3] th a")).click();
+        assertThat(browser.findElement(By.cssSelector("svg[role=img] desc")).getAttribute("textContent")).contains("FY2024");
+        assertThat(String.join(" ", texts(browser.findElements(By.cssSelector("td.recorded-by"))))).contains("planeval-ops");
+    }
+
+    @Test
+    @Order(9)
+    void anotherSitesPageReadsTheEvaluationAndFollowsTheStream() {
+        browser.get(secondOrigin.origin() + "/?api=" + evaluation.url() + "&plan=" + PLAN);
+        await().atMost(Duration.ofSeconds(10)).until(() -> "63% 79% 71%".equals(browser.findElement(By.id("rates")).getText()));
+        await().atMost(Duration.ofSeconds(10)).until(() -> "open".equals(browser.findElement(By.id("event")).getText()));
+        assertThat(Api.post(indicators.url() + "/api/v1/plans/" + PLAN + "/indicators/KGI3/measurements",
+            "{\"fiscalYear\": 2024, \"value\": 75608, \"status\": \"final\"}").status()).isEqualTo(201);
+        await().atMost(Duration.ofSeconds(10)).until(() -> "KGI3 2024 189%".equals(browser.findElement(By.id("event")).getText()));
+    }
+
+    @Test
+    @Order(10)
+    void aReaderWhoSignsInSeesAPlanThatIsNotOpenData() {
+        browser.get(evaluation.url() + "/plans/gunma-2025-29?fiscalYear=2025");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("ページが見つかりません");
+        browser.findElement(By.cssSelector("main a[href^='/login']")).click();
+
+        // The realm's own sign-in page, then back to the dashboard.
+        await().atMost(Duration.ofSeconds(20)).until(() -> !browser.findElements(By.id("username")).isEmpty());
+        assertThat(browser.getCurrentUrl()).startsWith(system.keycloak.url());
+        browser.findElement(By.id("username")).sendKeys("sample-committee");
+        browser.findElement(By.id("password")).sendKeys("sample-committee");
+        browser.findElement(By.id("kc-login")).click();
+        await().atMost(Duration.ofSeconds(20)).until(() -> browser.getCurrentUrl().startsWith(evaluation.url()));
+        assertThat(browser.findElement(By.cssSelector("header .user")).getText()).isEqualTo("sample-committee");
+
+        browser.get(evaluation.url() + "/plans/gunma-2025-29?fiscalYear=2025");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).contains("2025");
+        assertThat(browser.findElements(By.cssSelector("table.committee tbody tr"))).hasSize(4);
+
+        // Down the plan's levels: a goal, then the first of its policies, each with its roll-up and its trail.
+        browser.findElement(By.cssSelector("tr[data-goal] th a")).click();
+        assertThat(browser.findElements(By.cssSelector("tr[data-node]"))).isNotEmpty();
+        browser.findElement(By.cssSelector("tr[data-node] th a")).click();
+        assertThat(browser.findElements(By.cssSelector(".crumbs li"))).hasSizeGreaterThanOrEqualTo(4);
+        assertThat(browser.findElement(By.cssSelector("dd.kpi-rate")).isDisplayed()).isTrue();
+
+        // The session opens pages, never the API: with only the dashboard's cookies the API asks for a bearer token.
+        String cookies = browser.manage().getCookies().stream().map(c -> c.getName() + "=" + c.getValue())
+            .collect(java.util.stream.Collectors.joining("; "));
+        assertThat(cookies).contains("q_session_dashboard");
+        Api.Reply withCookies = Api.sendAs(null, "GET", evaluation.url() + "/api/v1/plans/gunma-2025-29/evaluation?fiscalYear=2025",
+            null, null, Map.of("Cookie", cookies));
+        assertThat(withCookies.status()).as(withCookies.body()).isEqualTo(401);
+
+        // Signing out ends the session here and at the realm, and comes back to the plans.
+        browser.findElement(By.cssSelector("header a[href='/logout']")).click();
+        await().atMost(Duration.ofSeconds(20)).until(() -> browser.getCurrentUrl().startsWith(evaluation.url())
+            && !browser.findElements(By.cssSelector("header a[href^='/login']")).isEmpty());
+        browser.get(evaluation.url() + "/plans/gunma-2025-29?fiscalYear=2025");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("ページが見つかりません");
+        browser.findElement(By.cssSelector("main a[href^='/login']")).click();
+        await().atMost(Duration.ofSeconds(20)).until(() -> !browser.findElements(By.id("username")).isEmpty());
+        browser.get(evaluation.url() + "/");
+    }
+}
