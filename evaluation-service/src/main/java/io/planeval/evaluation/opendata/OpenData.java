@@ -193,7 +193,7 @@ public class OpenData {
                 SELECT greatest((SELECT max(changed_at) FROM plan_version WHERE plan_code = :plan),
                                 (SELECT max(changed_at) FROM indicator_version WHERE plan_code = :plan),
                                 (SELECT max(recorded_at) FROM measurement WHERE plan_code = :plan),
-                                (SELECT max(evaluated_at) FROM indicator_result WHERE plan_code = :plan))""")
+                                (SELECT max(evaluated_at) FROM recalculated_result WHERE plan_code = :plan))""")
             .setParameter("plan", planCode)
             .getSingleResult();
         return Moments.of(latest);

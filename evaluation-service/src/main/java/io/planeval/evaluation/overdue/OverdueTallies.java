@@ -102,17 +102,11 @@ public class OverdueTallies {
                        m.recorded_by::text, d.definition->>'name', d.definition->>'nodeCode', d.definition->>'organisation',
                        d.definition->>'department'
                 FROM measurement m
-                CROSS JOIN LATERAL (
-                    SELECT definition FROM indicator_version v
-                    WHERE v.plan_code = m.plan_code AND v.indicator_code = m.indicator_code AND v.changed_at <= :moment
-                    ORDER BY v.version DESC LIMIT 1) d
+                CROSS JOIN LATERAL indicator_version_in_force(m.plan_code, m.indicator_code, :moment) d
                 WHERE m.status = %s AND m.quarter IS NULL AND m.month IS NULL AND m.expected_date < :today
                   AND m.recorded_at <= :moment AND (CAST(:plan AS text) IS NULL OR m.plan_code = :plan)
-                  AND NOT EXISTS (
-                    SELECT 1 FROM measurement n
-                    WHERE n.plan_code = m.plan_code AND n.fiscal_year = m.fiscal_year AND n.indicator_code = m.indicator_code
-                      AND n.quarter IS NULL AND n.month IS NULL AND n.recorded_at <= :moment
-                      AND (n.revision > m.revision OR (n.revision = m.revision AND n.measurement_id > m.measurement_id)))
+                  AND m.measurement_id = (
+                    SELECT f.measurement_id FROM measurement_in_force(m.plan_code, m.indicator_code, m.fiscal_year, :moment) f)
                 ORDER BY m.expected_date, m.plan_code, m.indicator_code, m.fiscal_year""".formatted(TALLYING))
             .setParameter("today", today)
             .setParameter("moment", moment)

@@ -133,7 +133,7 @@ public class ReadModel {
     /** Removes the plan's results other than these (their indicator or year is no longer evaluated). */
     public void keepResults(String planCode, List<Evaluation> kept) {
         entityManager.createNativeQuery("""
-                DELETE FROM indicator_result r WHERE r.plan_code = :plan AND NOT EXISTS (
+                DELETE FROM recalculated_result r WHERE r.plan_code = :plan AND NOT EXISTS (
                     SELECT 1 FROM unnest(CAST(:codes AS text[]), CAST(:years AS integer[])) AS k (code, year)
                     WHERE k.code = r.indicator_code AND k.year = r.fiscal_year)""")
             .setParameter("plan", planCode)
@@ -144,7 +144,7 @@ public class ReadModel {
 
     /** Removes the results of every plan but these. */
     public void keepResultsOf(Collection<String> planCodes) {
-        entityManager.createNativeQuery("DELETE FROM indicator_result WHERE NOT (plan_code = ANY(CAST(:plans AS text[])))")
+        entityManager.createNativeQuery("DELETE FROM recalculated_result WHERE NOT (plan_code = ANY(CAST(:plans AS text[])))")
             .setParameter("plans", planCodes.toArray(String[]::new))
             .executeUpdate();
     }
@@ -195,16 +195,14 @@ public class ReadModel {
     /** Every indicator of the plan in its latest version by the moment. */
     public List<IndicatorDefinition> indicators(String planCode, Instant asOf) {
         return definitions(entityManager.createNativeQuery("""
-                SELECT DISTINCT ON (indicator_code) definition::text FROM indicator_version
-                WHERE plan_code = :plan AND changed_at <= :asOf ORDER BY indicator_code, version DESC""")
+                SELECT definition::text FROM indicator_versions_in_force(:plan, :asOf)""")
             .setParameter("plan", planCode)
             .setParameter("asOf", asOf));
     }
 
     public Optional<IndicatorDefinition> indicator(String planCode, String code, Instant asOf) {
         return definitions(entityManager.createNativeQuery("""
-                SELECT definition::text FROM indicator_version
-                WHERE plan_code = :plan AND indicator_code = :code AND changed_at <= :asOf ORDER BY version DESC LIMIT 1""")
+                SELECT definition::text FROM indicator_version_in_force(:plan, :code, :asOf)""")
             .setParameter("plan", planCode)
             .setParameter("code", code)
             .setParameter("asOf", asOf)).stream().findFirst();
@@ -215,8 +213,7 @@ public class ReadModel {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = entityManager.createNativeQuery("""
                 SELECT indicator_code, definition->'predecessor'->>'planCode', definition->'predecessor'->>'indicatorCode'
-                FROM (SELECT DISTINCT ON (indicator_code) indicator_code, definition FROM indicator_version
-                      WHERE plan_code = :plan AND changed_at <= :asOf ORDER BY indicator_code, version DESC) latest
+                FROM indicator_versions_in_force(:plan, :asOf) latest
                 WHERE definition->'predecessor'->>'planCode' IS NOT NULL""")
             .setParameter("plan", planCode)
             .setParameter("asOf", asOf)
@@ -238,11 +235,7 @@ public class ReadModel {
                 SELECT m.indicator_code, m.measurement_id, m.fiscal_year, m.revision, m.value, m.outcome, m.status, m.recorded_at,
                        m.recorded_by::text, m.correction_reason
                 FROM unnest(CAST(:codes AS text[])) AS c (code)
-                CROSS JOIN LATERAL (
-                    SELECT * FROM measurement
-                    WHERE plan_code = :plan AND indicator_code = c.code AND fiscal_year = :year AND quarter IS NULL
-                      AND month IS NULL AND recorded_at <= :asOf
-                    ORDER BY revision DESC, measurement_id DESC LIMIT 1) m""")
+                CROSS JOIN LATERAL measurement_in_force(:plan, c.code, :year, :asOf) m""")
             .setParameter("codes", codes.toArray(String[]::new))
             .setParameter("plan", planCode)
             .setParameter("year", fiscalYear)

@@ -31,7 +31,7 @@ import io.planeval.support.outbox.Outbox;
 import io.planeval.support.time.Moments;
 
 /**
- * Keeps {@code indicator_result} current, incrementally: what a batch of events touched is recomputed — a
+ * Keeps {@code recalculated_result} current, incrementally: what a batch of events touched is recomputed — a
  * measurement its indicator for its year, a definition its indicator for every year, a plan all its indicators —
  * with a few queries per plan and year, however many indicators. A changed status publishes an evaluation-changed
  * event in the same transaction (roll-ups are summed from these results when read).
@@ -159,7 +159,7 @@ public class Recalculation {
         });
         @SuppressWarnings("unchecked")
         List<Object[]> rows = entityManager.createNativeQuery("""
-                SELECT indicator_code, fiscal_year, status, attainment FROM indicator_result
+                SELECT indicator_code, fiscal_year, status, attainment FROM recalculated_result
                 WHERE plan_code = :plan AND fiscal_year = ANY(CAST(:years AS integer[]))
                   AND indicator_code = ANY(CAST(:codes AS text[]))""")
             .setParameter("plan", planCode)
@@ -180,7 +180,7 @@ public class Recalculation {
         }
         String at = now.toString();
         ArrayStatements.execute(entityManager, """
-                INSERT INTO indicator_result (plan_code, indicator_code, fiscal_year, status, attainment, evaluated_at)
+                INSERT INTO recalculated_result (plan_code, indicator_code, fiscal_year, status, attainment, evaluated_at)
                 SELECT plan, code, year, status, attainment::numeric, at::timestamptz
                 FROM unnest(?::text[], ?::text[], ?::integer[], ?::text[], ?::text[], ?::text[])
                      AS r (plan, code, year, status, attainment, at)

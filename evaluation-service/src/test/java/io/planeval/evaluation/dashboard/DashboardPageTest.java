@@ -1,17 +1,22 @@
 package io.planeval.evaluation.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.planeval.contracts.Vocabulary.MeasurementStatus;
 import io.planeval.evaluation.SampleEvents;
 import io.planeval.evaluation.report.CommitteeReportTest;
 import io.planeval.testsupport.KafkaTestProducer;
@@ -58,6 +63,17 @@ class DashboardPageTest {
         String before = page("/plans/" + OPEN + "?fiscalYear=2024&asOf=2025-07-05", 200);
         assertThat(before).doesNotContain("sse-connect");
         assertThat(cells(before, "kpi-rate")).doesNotContain("63%");
+    }
+
+    /** An actual of 0 is a figure, shown as 0: the pages test for a value's presence, never its truth. */
+    @Test
+    void anActualOfZeroIsShownAsZero() {
+        KafkaTestProducer.sendAll(List.of(SampleEvents.measurement(OPEN, 90_999, "KGI3", 2023, 9, BigDecimal.ZERO, null,
+            MeasurementStatus.FINAL, Instant.parse("2025-07-20T00:00:00Z"))));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(page("/plans/" + OPEN + "?fiscalYear=2023", 200))
+            .containsPattern("data-indicator=\"KGI3\">(?:(?!</tr>)[\\s\\S])*<td>0 時間/年</td>"));
+        assertThat(page("/plans/" + OPEN + "/nodes/GII?fiscalYear=2023", 200))
+            .containsPattern("data-indicator=\"KGI3\">(?:(?!</tr>)[\\s\\S])*<td>0 時間/年</td>");
     }
 
     @Test

@@ -31,7 +31,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 
 /**
- * evaluation-service evaluates twice: incrementally, as events arrive, into indicator_result (what status changes
+ * evaluation-service evaluates twice: incrementally, as events arrive, into recalculated_result (what status changes
  * are published from), and on read, for any moment. Both must always agree: after events in any order, repeated,
  * with corrections, every indicator's stored result for every year equals the one the API computes.
  */
@@ -76,11 +76,11 @@ class IncrementalAgreesWithReportTest {
         });
     }
 
-    /** indicator_result: status and exact attainment per indicator and year. */
+    /** recalculated_result: status and exact attainment per indicator and year. */
     Map<String, String> stored(String plan) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = QuarkusTransaction.requiringNew().call(() -> entityManager.createNativeQuery(
-                "SELECT indicator_code, fiscal_year, status, attainment FROM indicator_result WHERE plan_code = :plan")
+                "SELECT indicator_code, fiscal_year, status, attainment FROM recalculated_result WHERE plan_code = :plan")
             .setParameter("plan", plan).getResultList());
         Map<String, String> results = new HashMap<>();
         for (Object[] row : rows) {

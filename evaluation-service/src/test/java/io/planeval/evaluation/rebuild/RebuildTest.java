@@ -90,17 +90,17 @@ class RebuildTest {
         KafkaTestProducer.sendAll(SampleEvents.all(plan, 500_000));
         String before = CommitteeReportTest.awaitComplete(plan);
         try (Connection connection = dataSource.getConnection(); Statement sql = connection.createStatement()) {
-            sql.executeUpdate("INSERT INTO indicator_result (plan_code, indicator_code, fiscal_year, status, attainment, evaluated_at) "
+            sql.executeUpdate("INSERT INTO recalculated_result (plan_code, indicator_code, fiscal_year, status, attainment, evaluated_at) "
                 + "VALUES ('" + plan + "', 'GONE', 2024, 'achieved', 100, now())");
         }
         long changesBefore = count("evaluation_change WHERE plan_code = '" + plan + "'");
-        long resultsBefore = count("indicator_result WHERE plan_code = '" + plan + "'");
+        long resultsBefore = count("recalculated_result WHERE plan_code = '" + plan + "'");
 
         given().when().post("/api/v1/admin/rebuild").then().statusCode(200);
 
         assertThat(count("evaluation_change WHERE plan_code = '" + plan + "'")).as("changes logged").isEqualTo(changesBefore);
-        assertThat(count("indicator_result WHERE plan_code = '" + plan + "' AND indicator_code = 'GONE'")).as("the stray result").isZero();
-        assertThat(count("indicator_result WHERE plan_code = '" + plan + "'")).isEqualTo(resultsBefore - 1);
+        assertThat(count("recalculated_result WHERE plan_code = '" + plan + "' AND indicator_code = 'GONE'")).as("the stray result").isZero();
+        assertThat(count("recalculated_result WHERE plan_code = '" + plan + "'")).isEqualTo(resultsBefore - 1);
         assertThat(report(plan, "")).isEqualTo(before);
     }
 
