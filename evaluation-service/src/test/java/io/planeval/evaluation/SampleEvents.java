@@ -15,19 +15,19 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
-import io.planeval.contracts.Vocabulary.PlanStatus;
-import io.planeval.contracts.Vocabulary.Outcome;
-import io.planeval.contracts.Vocabulary.Method;
-import io.planeval.contracts.Vocabulary.MeasurementStatus;
-import io.planeval.contracts.Vocabulary.IndicatorKind;
-import io.planeval.contracts.Vocabulary.Direction;
-import io.planeval.contracts.Vocabulary;
 import io.planeval.contracts.Actor;
 import io.planeval.contracts.EventTypes;
 import io.planeval.contracts.IndicatorChanged;
 import io.planeval.contracts.MeasurementUpdated;
 import io.planeval.contracts.PlanChanged;
 import io.planeval.contracts.Topics;
+import io.planeval.contracts.Vocabulary;
+import io.planeval.contracts.Vocabulary.Direction;
+import io.planeval.contracts.Vocabulary.IndicatorKind;
+import io.planeval.contracts.Vocabulary.MeasurementStatus;
+import io.planeval.contracts.Vocabulary.Method;
+import io.planeval.contracts.Vocabulary.Outcome;
+import io.planeval.contracts.Vocabulary.PlanStatus;
 import io.planeval.testsupport.KafkaTestProducer.TestEvent;
 
 /**

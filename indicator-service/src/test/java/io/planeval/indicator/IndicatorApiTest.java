@@ -18,9 +18,9 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import io.planeval.contracts.Vocabulary.Method;
 import io.planeval.contracts.IndicatorChanged;
 import io.planeval.contracts.Topics;
+import io.planeval.contracts.Vocabulary.Method;
 import io.planeval.testsupport.KafkaTopicReader;
 import io.quarkus.test.junit.QuarkusTest;
 

@@ -19,10 +19,10 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import io.planeval.contracts.Vocabulary.PlanStatus;
 import io.planeval.contracts.EventTypes;
 import io.planeval.contracts.PlanChanged;
 import io.planeval.contracts.Topics;
+import io.planeval.contracts.Vocabulary.PlanStatus;
 import io.planeval.testsupport.EventContract;
 import io.planeval.testsupport.KafkaTestProducer;
 import io.quarkus.narayana.jta.QuarkusTransaction;

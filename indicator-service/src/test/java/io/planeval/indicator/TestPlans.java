@@ -14,10 +14,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.planeval.contracts.Vocabulary.PlanStatus;
 import io.planeval.contracts.EventTypes;
 import io.planeval.contracts.PlanChanged;
 import io.planeval.contracts.Topics;
+import io.planeval.contracts.Vocabulary.PlanStatus;
 import io.planeval.testsupport.KafkaTestProducer;
 
 /** Plans as plan-service would publish them, and the indicators tests hang on them. */

@@ -2,11 +2,11 @@ package io.planeval.evaluation.attainment;
 
 import java.math.BigDecimal;
 
-import io.planeval.support.decimal.Decimals;
 import io.planeval.contracts.Vocabulary.Direction;
 import io.planeval.contracts.Vocabulary.EvaluationStatus;
 import io.planeval.contracts.Vocabulary.Method;
 import io.planeval.contracts.Vocabulary.Outcome;
+import io.planeval.support.decimal.Decimals;
 
 /**
  * Status and attainment of one indicator for one fiscal year, by its own method, in exact decimals.

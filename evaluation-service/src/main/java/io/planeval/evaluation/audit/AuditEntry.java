@@ -4,8 +4,8 @@ import java.time.Instant;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-import io.planeval.contracts.Vocabulary.ChangeKind;
 import io.planeval.contracts.Actor;
+import io.planeval.contracts.Vocabulary.ChangeKind;
 
 /** One change in a plan's audit trail: what changed, when, and who made it. */
 @Schema(name = "AuditEntry")

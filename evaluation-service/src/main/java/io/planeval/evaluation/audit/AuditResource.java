@@ -18,11 +18,11 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import io.planeval.support.time.Moments;
 import io.planeval.support.fiscal.FiscalYears;
 import io.planeval.support.http.Page;
 import io.planeval.support.http.QueryParams;
 import io.planeval.support.security.Roles;
+import io.planeval.support.time.Moments;
 
 @Path("/api/v1/plans/{planCode}/audit")
 @Tag(name = "Audit", description = "Who changed what, and when: never editable")

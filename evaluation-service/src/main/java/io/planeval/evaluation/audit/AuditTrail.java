@@ -78,7 +78,7 @@ public class AuditTrail {
                 row[3] == null ? null : ((Number) row[3]).intValue(), ((Number) row[4]).longValue(),
                 row[5] == null ? null : readModel.read((String) row[5], Actor.class), (String) row[6]));
         }
-        return Page.of(entries, limit, entry -> QueryParams.cursor(entry.at().toString(), entry.kind().toString(), entry.code(),
+        return Page.of(entries, limit, entry -> QueryParams.cursor(entry.at().toString(), Vocabulary.wire(entry.kind()), entry.code(),
             Long.toString(entry.number())));
     }
 }

@@ -18,7 +18,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.planeval.support.http.QueryParams;
 import io.planeval.contracts.Actor;
 import io.planeval.evaluation.readmodel.PlanStates;
 import io.planeval.evaluation.readmodel.ReadModel;
@@ -27,6 +26,7 @@ import io.planeval.evaluation.report.CommitteeCsv;
 import io.planeval.evaluation.report.EvaluationQueries;
 import io.planeval.evaluation.report.PlanReport;
 import io.planeval.support.fiscal.FiscalYears;
+import io.planeval.support.http.QueryParams;
 import io.planeval.support.problem.ProblemException;
 import io.planeval.support.security.Caller;
 import io.planeval.support.text.Text;

@@ -20,9 +20,9 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import io.planeval.support.http.QueryParams;
 import io.planeval.evaluation.report.CachedReads;
 import io.planeval.evaluation.report.ReadAccess;
+import io.planeval.support.http.QueryParams;
 
 @Path("/api/v1/plans/{planCode}/evaluation/forecast")
 @Tag(name = "Evaluation")

@@ -7,10 +7,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import io.planeval.support.decimal.Decimals;
 import io.planeval.contracts.Vocabulary.Direction;
 import io.planeval.contracts.Vocabulary.ForecastVerdict;
 import io.planeval.evaluation.attainment.IndicatorDefinition;
+import io.planeval.support.decimal.Decimals;
 
 /**
  * Whether a numeric indicator will reach its final target, in plain Java and exact decimals. The projection is the

@@ -13,15 +13,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import io.planeval.support.time.Moments;
-import io.planeval.support.decimal.Decimals;
 import io.planeval.contracts.Vocabulary.ForecastVerdict;
 import io.planeval.evaluation.attainment.Actual;
 import io.planeval.evaluation.attainment.IndicatorDefinition;
 import io.planeval.evaluation.attainment.PlanNode;
 import io.planeval.evaluation.readmodel.ReadModel;
 import io.planeval.evaluation.report.EvaluationQueries;
+import io.planeval.support.decimal.Decimals;
 import io.planeval.support.fiscal.FiscalYears;
+import io.planeval.support.time.Moments;
 
 /** Forecasts of a plan's indicators from the read model, as of a moment, rolled up per goal. */
 @ApplicationScoped

@@ -14,7 +14,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import io.planeval.support.time.Moments;
 import io.planeval.contracts.IndicatorChanged;
 import io.planeval.evaluation.attainment.IndicatorDefinition;
 import io.planeval.evaluation.readmodel.ReadModel;
@@ -22,6 +21,7 @@ import io.planeval.evaluation.report.EvaluationQueries;
 import io.planeval.evaluation.report.IndicatorResult;
 import io.planeval.evaluation.report.ReadAccess;
 import io.planeval.support.problem.ProblemException;
+import io.planeval.support.time.Moments;
 
 /** Indicators across plan generations: one indicator's series, and a plan's continuity with the plans before it. */
 @ApplicationScoped

@@ -10,9 +10,9 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-import io.planeval.contracts.Vocabulary.IndicatorKind;
 import io.planeval.contracts.Vocabulary;
 import io.planeval.contracts.Vocabulary.EvaluationStatus;
+import io.planeval.contracts.Vocabulary.IndicatorKind;
 import io.planeval.evaluation.report.Rate;
 import io.planeval.support.fiscal.FiscalYears;
 import io.planeval.support.time.Moments;

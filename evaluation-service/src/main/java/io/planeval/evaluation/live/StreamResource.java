@@ -21,10 +21,10 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import io.planeval.support.time.Moments;
 import io.planeval.evaluation.readmodel.ReadModel;
 import io.planeval.evaluation.report.ReadAccess;
 import io.planeval.support.problem.ProblemException;
+import io.planeval.support.time.Moments;
 
 @Path("/api/v1/plans/{planCode}/evaluation/stream")
 @Tag(name = "Evaluation")

@@ -20,12 +20,12 @@ import jakarta.transaction.Transactional;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.planeval.support.csv.CsvCells;
 import io.planeval.contracts.Vocabulary;
 import io.planeval.evaluation.attainment.Evaluation;
 import io.planeval.evaluation.attainment.PlanNode;
 import io.planeval.evaluation.readmodel.ReadModel;
 import io.planeval.evaluation.report.EvaluationQueries;
+import io.planeval.support.csv.CsvCells;
 import io.planeval.support.fiscal.FiscalYears;
 import io.planeval.support.problem.ProblemException;
 import io.planeval.support.time.Moments;

@@ -22,19 +22,19 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.planeval.support.persistence.ArrayStatements.Column;
-import io.planeval.support.persistence.ArrayStatements;
-import io.planeval.contracts.Vocabulary.Outcome;
-import io.planeval.contracts.Vocabulary.MeasurementStatus;
 import io.planeval.contracts.Actor;
 import io.planeval.contracts.IndicatorChanged;
 import io.planeval.contracts.MeasurementUpdated;
 import io.planeval.contracts.PlanChanged;
 import io.planeval.contracts.Vocabulary;
+import io.planeval.contracts.Vocabulary.MeasurementStatus;
+import io.planeval.contracts.Vocabulary.Outcome;
 import io.planeval.evaluation.attainment.Actual;
 import io.planeval.evaluation.attainment.Evaluation;
 import io.planeval.evaluation.attainment.IndicatorDefinition;
 import io.planeval.support.notice.CommitNotices;
+import io.planeval.support.persistence.ArrayStatements;
+import io.planeval.support.persistence.ArrayStatements.Column;
 import io.planeval.support.time.Moments;
 
 /**

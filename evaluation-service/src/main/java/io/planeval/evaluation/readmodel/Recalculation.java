@@ -18,16 +18,16 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.planeval.support.persistence.ArrayStatements.Column;
-import io.planeval.support.persistence.ArrayStatements;
-import io.planeval.contracts.Vocabulary.EvaluationStatus;
 import io.planeval.contracts.EvaluationChanged;
 import io.planeval.contracts.Vocabulary;
+import io.planeval.contracts.Vocabulary.EvaluationStatus;
 import io.planeval.evaluation.attainment.Actual;
 import io.planeval.evaluation.attainment.Evaluation;
 import io.planeval.evaluation.attainment.IndicatorDefinition;
 import io.planeval.evaluation.attainment.IndicatorEvaluator;
 import io.planeval.support.outbox.Outbox;
+import io.planeval.support.persistence.ArrayStatements;
+import io.planeval.support.persistence.ArrayStatements.Column;
 import io.planeval.support.time.Moments;
 
 /**

@@ -7,10 +7,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
-import io.planeval.support.csv.CsvCells;
 import io.planeval.contracts.Vocabulary;
 import io.planeval.evaluation.attainment.Evaluation;
 import io.planeval.evaluation.attainment.PlanNode;
+import io.planeval.support.csv.CsvCells;
 import io.planeval.support.fiscal.FiscalYears;
 
 /**

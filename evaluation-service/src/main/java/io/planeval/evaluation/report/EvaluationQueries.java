@@ -14,7 +14,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import io.planeval.support.time.Moments;
 import io.planeval.contracts.PlanChanged;
 import io.planeval.contracts.Vocabulary.EvaluationStatus;
 import io.planeval.contracts.Vocabulary.IndicatorKind;
@@ -30,6 +29,7 @@ import io.planeval.support.fiscal.FiscalYears;
 import io.planeval.support.http.Page;
 import io.planeval.support.http.QueryParams;
 import io.planeval.support.problem.ProblemException;
+import io.planeval.support.time.Moments;
 
 /** Answers evaluation questions as of any moment, from the versions and revisions recorded by then. */
 @ApplicationScoped
@@ -175,8 +175,10 @@ public class EvaluationQueries {
         return IndicatorResult.of(IndicatorEvaluator.evaluate(def, year, readModel.actual(planCode, def.code(), year, moment).orElse(null)));
     }
 
-    /** Every indicator whose status, attainment or figure in force for the year differs between the two moments. */
-    /** What changed from one moment to another ({@code to} null: now). */
+    /**
+     * Every indicator whose status, attainment or figure in force for the year differs between the two moments
+     * ({@code to} null: now).
+     */
     public List<Change> changes(String planCode, Integer fiscalYear, Instant from, Instant to) {
         if (from == null) {
             throw ProblemException.invalid("from", "is required: an instant such as 2025-07-17T00:00:00Z or a date");

@@ -5,7 +5,6 @@ import java.time.Instant;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-import io.planeval.support.decimal.Decimals;
 import io.planeval.contracts.Actor;
 import io.planeval.contracts.Vocabulary.EvaluationStatus;
 import io.planeval.contracts.Vocabulary.IndicatorKind;
@@ -13,6 +12,7 @@ import io.planeval.contracts.Vocabulary.MeasurementStatus;
 import io.planeval.contracts.Vocabulary.Method;
 import io.planeval.contracts.Vocabulary.Outcome;
 import io.planeval.evaluation.attainment.Evaluation;
+import io.planeval.support.decimal.Decimals;
 import io.planeval.support.fiscal.FiscalYears;
 
 /** One indicator's result for a fiscal year, with the inputs and the formula that produced it. */

@@ -4,8 +4,8 @@ import java.math.BigDecimal;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-import io.planeval.support.decimal.Decimals;
 import io.planeval.evaluation.attainment.Evaluation;
+import io.planeval.support.decimal.Decimals;
 
 /** A line of the committee's list of unachieved KPIs: target and actual as written; the working is on the indicator. */
 @Schema(name = "UnachievedKpi")

@@ -9,13 +9,13 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import io.planeval.contracts.Vocabulary.Outcome;
-import io.planeval.contracts.Vocabulary.MeasurementStatus;
+import io.planeval.contracts.Vocabulary;
 import io.planeval.contracts.Vocabulary.Direction;
 import io.planeval.contracts.Vocabulary.EvaluationStatus;
 import io.planeval.contracts.Vocabulary.IndicatorKind;
+import io.planeval.contracts.Vocabulary.MeasurementStatus;
 import io.planeval.contracts.Vocabulary.Method;
-import io.planeval.contracts.Vocabulary;
+import io.planeval.contracts.Vocabulary.Outcome;
 
 class IndicatorEvaluatorTest {
 

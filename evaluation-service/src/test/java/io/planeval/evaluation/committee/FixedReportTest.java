@@ -16,10 +16,10 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import io.planeval.contracts.Vocabulary.MeasurementStatus;
 import io.planeval.contracts.EventTypes;
 import io.planeval.contracts.MeasurementUpdated;
 import io.planeval.contracts.Topics;
+import io.planeval.contracts.Vocabulary.MeasurementStatus;
 import io.planeval.evaluation.SampleEvents;
 import io.planeval.testsupport.KafkaTestProducer;
 import io.planeval.testsupport.KafkaTestProducer.TestEvent;

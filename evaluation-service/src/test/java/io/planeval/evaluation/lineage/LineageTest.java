@@ -12,11 +12,11 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import io.planeval.contracts.Vocabulary.MeasurementStatus;
-import io.planeval.contracts.Vocabulary.PlanStatus;
 import io.planeval.contracts.EventTypes;
 import io.planeval.contracts.PlanChanged;
 import io.planeval.contracts.Topics;
+import io.planeval.contracts.Vocabulary.MeasurementStatus;
+import io.planeval.contracts.Vocabulary.PlanStatus;
 import io.planeval.evaluation.SampleEvents;
 import io.planeval.testsupport.KafkaTestProducer;
 import io.planeval.testsupport.KafkaTestProducer.TestEvent;

@@ -20,13 +20,13 @@ import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
-import io.planeval.support.time.Moments;
-import io.planeval.contracts.Vocabulary.MeasurementStatus;
 import io.planeval.contracts.EventTypes;
 import io.planeval.contracts.MeasurementUpdated;
 import io.planeval.contracts.TallyOverdue;
 import io.planeval.contracts.Topics;
+import io.planeval.contracts.Vocabulary.MeasurementStatus;
 import io.planeval.evaluation.SampleEvents;
+import io.planeval.support.time.Moments;
 import io.planeval.testsupport.EventContract;
 import io.planeval.testsupport.KafkaTestProducer;
 import io.planeval.testsupport.KafkaTestProducer.TestEvent;

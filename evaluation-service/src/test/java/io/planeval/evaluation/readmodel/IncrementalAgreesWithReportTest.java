@@ -21,8 +21,8 @@ import jakarta.persistence.EntityManager;
 
 import org.junit.jupiter.api.Test;
 
-import io.planeval.contracts.Vocabulary.Outcome;
 import io.planeval.contracts.Vocabulary.MeasurementStatus;
+import io.planeval.contracts.Vocabulary.Outcome;
 import io.planeval.evaluation.SampleEvents;
 import io.planeval.testsupport.KafkaTestProducer;
 import io.planeval.testsupport.KafkaTestProducer.TestEvent;

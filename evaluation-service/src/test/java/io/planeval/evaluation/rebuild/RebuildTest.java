@@ -20,10 +20,10 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import io.agroal.api.AgroalDataSource;
-import io.planeval.contracts.Vocabulary.MeasurementStatus;
 import io.planeval.contracts.EventTypes;
 import io.planeval.contracts.MeasurementUpdated;
 import io.planeval.contracts.Topics;
+import io.planeval.contracts.Vocabulary.MeasurementStatus;
 import io.planeval.evaluation.SampleEvents;
 import io.planeval.evaluation.readmodel.RebuildGate;
 import io.planeval.evaluation.report.CommitteeReportTest;

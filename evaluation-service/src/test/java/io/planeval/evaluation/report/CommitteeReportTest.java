@@ -18,10 +18,10 @@ import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 
-import io.planeval.contracts.Vocabulary.EvaluationStatus;
-import io.planeval.contracts.Vocabulary.MeasurementStatus;
 import io.planeval.contracts.EvaluationChanged;
 import io.planeval.contracts.Topics;
+import io.planeval.contracts.Vocabulary.EvaluationStatus;
+import io.planeval.contracts.Vocabulary.MeasurementStatus;
 import io.planeval.evaluation.SampleEvents;
 import io.planeval.testsupport.EventContract;
 import io.planeval.testsupport.KafkaTestProducer;

@@ -23,11 +23,11 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import io.planeval.contracts.Vocabulary.MeasurementStatus;
-import io.planeval.contracts.Vocabulary.PlanStatus;
 import io.planeval.contracts.EventTypes;
 import io.planeval.contracts.PlanChanged;
 import io.planeval.contracts.Topics;
+import io.planeval.contracts.Vocabulary.MeasurementStatus;
+import io.planeval.contracts.Vocabulary.PlanStatus;
 import io.planeval.evaluation.SampleEvents;
 import io.planeval.testsupport.BadInputSweep;
 import io.planeval.testsupport.KafkaTestProducer;

@@ -16,11 +16,11 @@ import jakarta.persistence.Table;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
-import io.planeval.support.decimal.Decimals;
 import io.planeval.contracts.Actor;
 import io.planeval.contracts.Vocabulary.Direction;
 import io.planeval.contracts.Vocabulary.IndicatorKind;
 import io.planeval.contracts.Vocabulary.Method;
+import io.planeval.support.decimal.Decimals;
 import io.planeval.support.fiscal.FiscalYears;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 

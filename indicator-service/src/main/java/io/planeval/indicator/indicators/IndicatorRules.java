@@ -8,12 +8,12 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-import io.planeval.support.decimal.Decimals;
+import io.planeval.contracts.Vocabulary;
 import io.planeval.contracts.Vocabulary.Direction;
 import io.planeval.contracts.Vocabulary.IndicatorKind;
 import io.planeval.contracts.Vocabulary.Method;
-import io.planeval.contracts.Vocabulary;
 import io.planeval.indicator.plans.KnownPlan;
+import io.planeval.support.decimal.Decimals;
 import io.planeval.support.fiscal.FiscalYears;
 import io.planeval.support.problem.ProblemException;
 import io.planeval.support.problem.Violation;

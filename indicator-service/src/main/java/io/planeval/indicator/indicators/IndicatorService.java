@@ -8,8 +8,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import io.planeval.support.write.VersionedWrites;
-import io.planeval.support.write.VersionedWrites.Stored;
 import io.planeval.contracts.IndicatorChanged;
 import io.planeval.indicator.plans.KnownPlan;
 import io.planeval.support.http.Page;
@@ -20,6 +18,8 @@ import io.planeval.support.problem.ProblemException;
 import io.planeval.support.security.Caller;
 import io.planeval.support.text.Text;
 import io.planeval.support.time.Moments;
+import io.planeval.support.write.VersionedWrites;
+import io.planeval.support.write.VersionedWrites.Stored;
 
 @ApplicationScoped
 public class IndicatorService {
@@ -36,7 +36,6 @@ public class IndicatorService {
     /** How long a client should wait before asking again about a plan this service has not learned yet. */
     static final int PLAN_NOT_YET_KNOWN_RETRY_SECONDS = 1;
 
-    /** What a PUT did: the definition afterwards, and whether it was created or changed at all. */
     /** The plan as plan-service published it, or 404: indicators hang on plans we know. */
     public static KnownPlan knownPlan(String planCode) {
         KnownPlan plan = KnownPlan.findById(planCode);
@@ -104,8 +103,11 @@ public class IndicatorService {
             indicator = new Indicator();
             indicator.planCode = planCode;
             indicator.code = code;
-        } else if (indicator.toDocument().content().equals(normalized.content())) {
-            return Stored.unchanged(indicator.toDocument());
+        } else {
+            IndicatorDocument current = indicator.toDocument();
+            if (current.content().equals(normalized.content())) {
+                return Stored.unchanged(current);
+            }
         }
         Instant now = Moments.now();
         indicator.copyFrom(normalized);

@@ -19,8 +19,8 @@ import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 
 import io.planeval.contracts.Vocabulary;
-import io.planeval.contracts.Vocabulary.Outcome;
 import io.planeval.contracts.Vocabulary.MeasurementStatus;
+import io.planeval.contracts.Vocabulary.Outcome;
 import io.planeval.support.fiscal.FiscalYears;
 import io.planeval.support.problem.ProblemException;
 import io.planeval.support.problem.Violation;

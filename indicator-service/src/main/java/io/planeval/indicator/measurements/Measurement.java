@@ -18,9 +18,9 @@ import jakarta.persistence.Table;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
-import io.planeval.contracts.Vocabulary.Outcome;
-import io.planeval.contracts.Vocabulary.MeasurementStatus;
 import io.planeval.contracts.Actor;
+import io.planeval.contracts.Vocabulary.MeasurementStatus;
+import io.planeval.contracts.Vocabulary.Outcome;
 import io.planeval.indicator.indicators.Indicator;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 

@@ -3,8 +3,8 @@ package io.planeval.indicator.measurements;
 import java.util.List;
 import java.util.Set;
 
-import io.planeval.contracts.Vocabulary.MeasurementStatus;
 import io.planeval.contracts.Vocabulary;
+import io.planeval.contracts.Vocabulary.MeasurementStatus;
 import io.planeval.indicator.indicators.DecimalValues;
 import io.planeval.indicator.indicators.Indicator;
 import io.planeval.indicator.plans.KnownPlan;

@@ -24,8 +24,6 @@ import org.hibernate.jpa.HibernateHints;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.planeval.support.persistence.ArrayStatements.Column;
-import io.planeval.support.persistence.ArrayStatements;
 import io.planeval.contracts.Actor;
 import io.planeval.indicator.indicators.Indicator;
 import io.planeval.indicator.indicators.IndicatorService;
@@ -34,6 +32,8 @@ import io.planeval.indicator.plans.KnownPlan;
 import io.planeval.support.http.Page;
 import io.planeval.support.http.QueryParams;
 import io.planeval.support.outbox.Outbox;
+import io.planeval.support.persistence.ArrayStatements;
+import io.planeval.support.persistence.ArrayStatements.Column;
 import io.planeval.support.problem.ProblemException;
 import io.planeval.support.problem.Violation;
 import io.planeval.support.security.Caller;

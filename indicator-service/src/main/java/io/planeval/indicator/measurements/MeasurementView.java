@@ -6,11 +6,11 @@ import java.time.LocalDate;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-import io.planeval.support.decimal.Decimals;
-import io.planeval.contracts.Vocabulary.Outcome;
-import io.planeval.contracts.Vocabulary.MeasurementStatus;
 import io.planeval.contracts.Actor;
 import io.planeval.contracts.MeasurementUpdated;
+import io.planeval.contracts.Vocabulary.MeasurementStatus;
+import io.planeval.contracts.Vocabulary.Outcome;
+import io.planeval.support.decimal.Decimals;
 import io.planeval.support.fiscal.FiscalYears;
 
 /** A stored measurement revision. */

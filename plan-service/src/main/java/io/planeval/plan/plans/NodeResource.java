@@ -32,13 +32,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import io.planeval.support.write.VersionedWrites.Stored;
 import io.planeval.support.http.EntityTags;
 import io.planeval.support.http.QueryParams;
 import io.planeval.support.http.Written;
 import io.planeval.support.problem.ProblemException;
 import io.planeval.support.security.Roles;
 import io.planeval.support.security.WriteLimited;
+import io.planeval.support.write.VersionedWrites.Stored;
 import io.quarkus.security.Authenticated;
 
 @Path("/api/v1/plans/{planCode}/nodes")

@@ -25,7 +25,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import io.planeval.support.write.VersionedWrites.Stored;
 import io.planeval.support.http.EntityTags;
 import io.planeval.support.http.Page;
 import io.planeval.support.http.QueryParams;
@@ -34,6 +33,7 @@ import io.planeval.support.problem.Problem;
 import io.planeval.support.problem.ProblemException;
 import io.planeval.support.security.Roles;
 import io.planeval.support.security.WriteLimited;
+import io.planeval.support.write.VersionedWrites.Stored;
 import io.quarkus.security.Authenticated;
 
 @Path("/api/v1/plans")

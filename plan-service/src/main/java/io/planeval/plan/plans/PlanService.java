@@ -15,8 +15,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import io.planeval.support.write.VersionedWrites;
-import io.planeval.support.write.VersionedWrites.Stored;
 import io.planeval.contracts.PlanChanged;
 import io.planeval.support.http.Page;
 import io.planeval.support.http.QueryParams;
@@ -26,6 +24,8 @@ import io.planeval.support.problem.ProblemException;
 import io.planeval.support.problem.Violation;
 import io.planeval.support.security.Caller;
 import io.planeval.support.time.Moments;
+import io.planeval.support.write.VersionedWrites;
+import io.planeval.support.write.VersionedWrites.Stored;
 
 /**
  * Every change to a plan goes through {@link #replace}: node edits are whole-document edits, so one set of rules
@@ -45,7 +45,6 @@ public class PlanService {
     @Inject
     Caller caller;
 
-    /** What a write did: the plan afterwards, and whether it was created or changed at all. */
     /** A page of plans in code order, after the plan code the cursor holds. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<PlanSummary> list(int limit, String cursor) {
