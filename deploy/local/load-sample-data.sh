@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Loads the Gunma sample data through the services' public REST APIs, as a county system would, with a token of
 # the operations client (TOKEN, or one from deploy/local/token.sh).
-# Idempotent: plans and indicators are PUT (same document, no change), measurements carry an Idempotency-Key
+# Idempotent: plans, indicators and narratives are PUT (same document, no change), measurements carry an Idempotency-Key
 # derived from the file, so loading twice stores nothing new.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 PLAN_URL=${PLAN_URL:-http://127.0.0.1:8081}
 INDICATOR_URL=${INDICATOR_URL:-http://127.0.0.1:8082}
+EVALUATION_URL=${EVALUATION_URL:-http://127.0.0.1:8083}
 SAMPLES=deploy/sample-data
 TOKEN=${TOKEN:-$(deploy/local/token.sh planeval-ops)}
 OUT=$(mktemp)
@@ -48,4 +49,17 @@ done
 for file in "$SAMPLES"/measurements/*.json; do
   key="sample-$(basename "$file" .json)-$(sha256sum "$file" | cut -c1-16)"
   request POST "$INDICATOR_URL/api/v1/measurements" "$file" -H "Idempotency-Key: $key"
+done
+
+for dir in "$SAMPLES"/narratives/*/; do
+  plan=$(basename "$dir")
+  # evaluation-service learns plans and indicators from the events: wait until it knows this one.
+  for _ in $(seq 1 120); do
+    [ "$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $TOKEN" "$EVALUATION_URL/api/v1/plans/$plan/evaluation")" = 200 ] && break
+    sleep 0.5
+  done
+  for file in "$dir"*/*.json; do
+    year=$(basename "$(dirname "$file")")
+    request PUT "$EVALUATION_URL/api/v1/plans/$plan/evaluation/nodes/$(basename "$file" .json)/narratives/$year" "$file"
+  done
 done

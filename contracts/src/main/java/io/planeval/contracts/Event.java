@@ -5,7 +5,8 @@ package io.planeval.contracts;
  * appends the event alone and cannot pair it with another topic or key. (The three are methods, not record
  * components, so they are not part of the payload.)
  */
-public sealed interface Event permits PlanChanged, IndicatorChanged, MeasurementUpdated, EvaluationChanged, TallyOverdue {
+public sealed interface Event permits PlanChanged, IndicatorChanged, MeasurementUpdated, MeasurementReviewed, EvaluationChanged,
+    TallyOverdue {
 
     /** The topic it is published on ({@link Topics}). */
     String topic();

@@ -6,6 +6,7 @@ public final class EventTypes {
     public static final String PLAN_CHANGED = "planeval.plan.changed.v1";
     public static final String INDICATOR_CHANGED = "planeval.indicator.changed.v1";
     public static final String MEASUREMENT_UPDATED = "planeval.measurement.updated.v1";
+    public static final String MEASUREMENT_REVIEWED = "planeval.measurement.reviewed.v1";
     public static final String EVALUATION_CHANGED = "planeval.evaluation.changed.v1";
     public static final String TALLY_OVERDUE = "planeval.tally.overdue.v1";
 

@@ -29,10 +29,16 @@ public record MeasurementUpdated(
     String note,
     /** Set on a correction of a figure already reported (the only way into a locked fiscal year): why */
     String correctionReason,
+    /**
+     * approved: counts at once (the plan asks for no review); submitted: counts once a reviewer approves it
+     * ({@link MeasurementReviewed}). Absent on events published before reviews existed, which counted at once.
+     */
+    Vocabulary.ReviewState review,
     Instant recordedAt,
     Actor recordedBy) implements Event {
     public MeasurementUpdated {
         Required.present("planCode", planCode, "indicatorCode", indicatorCode, "status", status, "recordedAt", recordedAt);
+        review = review == null ? Vocabulary.ReviewState.APPROVED : review;
     }
 
     @Override

@@ -40,9 +40,16 @@ public record PlanChanged(String planCode, long version, Instant changedAt, Acto
         Vocabulary.PlanStatus status,
         /** Whether the plan's evaluation is open data: readable without a token */
         boolean openData,
+        /** Whether reported figures count at once (none) or once a reviewer approves them (required); absent: none */
+        Vocabulary.ReviewPolicy review,
+        /** Whether a committee report is fixed only when every miss of its year has causes written; absent: true */
+        Boolean causesRequired,
         List<Node> nodes) {
         public Plan {
             Required.present("code", code, "title", title, "levels", levels, "status", status, "nodes", nodes);
+            // Events published before these settings existed carry neither: they meant no review, causes required.
+            review = review == null ? Vocabulary.ReviewPolicy.NONE : review;
+            causesRequired = causesRequired == null || causesRequired;
         }
     }
 

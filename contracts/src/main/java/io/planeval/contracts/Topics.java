@@ -11,7 +11,7 @@ public final class Topics {
     /** Whole indicator definitions after each change; compacted, keyed by {@code planCode/indicatorCode}. */
     public static final String INDICATORS = "planeval.indicators";
 
-    /** Every stored measurement revision; keyed by plan code so one plan's measurements stay in order. */
+    /** Every stored measurement revision and every review decision; keyed by plan code so one plan's stay in order. */
     public static final String MEASUREMENTS = "planeval.measurements";
 
     /** Indicators whose status changed, as evaluation-service computed it; keyed by plan code. */

@@ -168,9 +168,51 @@ public final class Vocabulary {
         }
     }
 
-    /** What an entry of an audit trail records: a change of the plan, of an indicator's definition, or a measurement revision. */
+    /**
+     * What an entry of an audit trail records: a change of the plan, of an indicator's definition, a measurement
+     * revision, a review of one, or a revision of a node's or an indicator's narrative.
+     */
     public enum ChangeKind {
-        PLAN, INDICATOR, MEASUREMENT;
+        PLAN, INDICATOR, MEASUREMENT, REVIEW, NODE_NARRATIVE, INDICATOR_NARRATIVE;
+
+        /** The word on the wire, which is also how messages print it (JSON, CSV, query parameters, columns). */
+        @JsonValue
+        @Override
+        public String toString() {
+            return Vocabulary.wire(this);
+        }
+    }
+
+    /** Whether a plan's reported figures count at once, or only once a reviewer has approved them. */
+    public enum ReviewPolicy {
+        NONE, REQUIRED;
+
+        /** The word on the wire, which is also how messages print it (JSON, CSV, query parameters, columns). */
+        @JsonValue
+        @Override
+        public String toString() {
+            return Vocabulary.wire(this);
+        }
+    }
+
+    /**
+     * Where a measurement revision stands in review: counted at once (approved: a plan without review, or a reviewer
+     * said so), waiting for a reviewer (submitted), or sent back to be corrected by a new revision (returned).
+     */
+    public enum ReviewState {
+        SUBMITTED, APPROVED, RETURNED;
+
+        /** The word on the wire, which is also how messages print it (JSON, CSV, query parameters, columns). */
+        @JsonValue
+        @Override
+        public String toString() {
+            return Vocabulary.wire(this);
+        }
+    }
+
+    /** What a narrative is written about: a node of the plan (the committee's evaluation) or an indicator (causes and actions). */
+    public enum NarrativeSubject {
+        NODE, INDICATOR;
 
         /** The word on the wire, which is also how messages print it (JSON, CSV, query parameters, columns). */
         @JsonValue

@@ -72,7 +72,7 @@ final class CommitteeSystem {
             .directory(Processes.ROOT.toFile())
             .redirectErrorStream(true)
             .redirectOutput(ProcessBuilder.Redirect.appendTo(Processes.LOGS.resolve("load-sample-data.log").toFile()));
-        loader.environment().putAll(Map.of("PLAN_URL", system.plans.url(), "INDICATOR_URL", system.indicators.url(),
+        loader.environment().putAll(Map.of("PLAN_URL", system.plans.url(), "INDICATOR_URL", system.indicators.url(), "EVALUATION_URL", system.evaluation.url(),
             "KEYCLOAK_URL", system.keycloak.url()));
         Process load = loader.start();
         assertThat(load.waitFor(180, TimeUnit.SECONDS)).isTrue();

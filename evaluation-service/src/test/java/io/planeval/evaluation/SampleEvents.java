@@ -63,7 +63,7 @@ public final class SampleEvents {
         List<String> levels = new ArrayList<>();
         doc.get("levels").forEach(l -> levels.add(l.asText()));
         PlanChanged event = new PlanChanged(planCode, 1, PLANNED, OPERATIONS, new PlanChanged.Plan(planCode, doc.get("title").asText(),
-            null, doc.get("firstFiscalYear").asInt(), doc.get("lastFiscalYear").asInt(), levels, null, PlanStatus.ACTIVE, openData, nodes));
+            null, doc.get("firstFiscalYear").asInt(), doc.get("lastFiscalYear").asInt(), levels, null, PlanStatus.ACTIVE, openData, null, null, nodes));
         return new TestEvent(Topics.PLANS, planCode, EventTypes.PLAN_CHANGED, write(event));
     }
 
@@ -138,7 +138,7 @@ public final class SampleEvents {
     public static TestEvent measurement(String planCode, long id, String code, int year, int revision, BigDecimal value,
                                  Outcome outcome, MeasurementStatus status, Instant recordedAt) {
         MeasurementUpdated event = new MeasurementUpdated(id, planCode, code, year, null, null, revision, value, outcome, status,
-            null, null, "test", null, null, recordedAt, REPORTER);
+            null, null, "test", null, null, null, recordedAt, REPORTER);
         return new TestEvent(Topics.MEASUREMENTS, planCode, EventTypes.MEASUREMENT_UPDATED, write(event));
     }
 

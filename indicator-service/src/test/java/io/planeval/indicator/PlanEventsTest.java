@@ -81,7 +81,7 @@ class PlanEventsTest {
         // A compatible change on the producer's side: one more field, at the top and inside the plan.
         var event = (ObjectNode) TestPlans.JSON.readTree(TestPlans.JSON.writeValueAsString(
             new PlanChanged("extended", 1, Instant.now(), null, new PlanChanged.Plan(
-                "extended", "拡張", null, 2020, 2024, List.of("目標"), null, PlanStatus.ACTIVE, false,
+                "extended", "拡張", null, 2020, 2024, List.of("目標"), null, PlanStatus.ACTIVE, false, null, null,
                 List.of(new PlanChanged.Node("G1", "目標１", "目標", null, 1, null, 1, null))))));
         event.put("publishedBy", "plan-service 2.0");
         ((ObjectNode) event.get("plan")).put("region", "群馬県");

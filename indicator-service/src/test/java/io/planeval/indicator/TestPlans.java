@@ -18,6 +18,7 @@ import io.planeval.contracts.EventTypes;
 import io.planeval.contracts.PlanChanged;
 import io.planeval.contracts.Topics;
 import io.planeval.contracts.Vocabulary.PlanStatus;
+import io.planeval.contracts.Vocabulary.ReviewPolicy;
 import io.planeval.testsupport.KafkaTestProducer;
 
 /** Plans as plan-service would publish them, and the indicators tests hang on them. */
@@ -44,12 +45,23 @@ public final class TestPlans {
     }
 
     public static void publish(String planCode, long version, int first, int last, List<String> goals) {
+        publish(planCode, version, first, last, goals, ReviewPolicy.NONE);
+    }
+
+    /** An R2–R6-shaped plan whose reported figures count only once a reviewer approves them; waits until it is known. */
+    public static void publishReviewed(String planCode) {
+        publish(planCode, 1, 2020, 2024, List.of("GI", "GII", "GIII"), ReviewPolicy.REQUIRED);
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+            given().when().get("/api/v1/plans/{p}/indicators", planCode).statusCode() == 200);
+    }
+
+    public static void publish(String planCode, long version, int first, int last, List<String> goals, ReviewPolicy review) {
         List<PlanChanged.Node> nodes = new ArrayList<>();
         for (int i = 0; i < goals.size(); i++) {
             nodes.add(new PlanChanged.Node(goals.get(i), "目標" + (i + 1), "目標 " + goals.get(i), null, 1, null, i + 1, null));
         }
         PlanChanged event = new PlanChanged(planCode, version, Instant.now(), null, new PlanChanged.Plan(planCode, "テスト計画",
-            null, first, last, List.of("目標"), null, PlanStatus.ACTIVE, false, nodes));
+            null, first, last, List.of("目標"), null, PlanStatus.ACTIVE, false, review, null, nodes));
         try {
             KafkaTestProducer.send(Topics.PLANS, planCode, EventTypes.PLAN_CHANGED, JSON.writeValueAsString(event));
         } catch (JsonProcessingException e) {

@@ -18,7 +18,7 @@ import io.planeval.contracts.Topics;
 class EventContractTest {
 
     static final List<String> TYPES = List.of(EventTypes.PLAN_CHANGED, EventTypes.INDICATOR_CHANGED,
-        EventTypes.MEASUREMENT_UPDATED, EventTypes.EVALUATION_CHANGED, EventTypes.TALLY_OVERDUE);
+        EventTypes.MEASUREMENT_UPDATED, EventTypes.MEASUREMENT_REVIEWED, EventTypes.EVALUATION_CHANGED, EventTypes.TALLY_OVERDUE);
 
     @Test
     void everyGoldenSampleMatchesItsSchema() {

@@ -6,8 +6,12 @@ import java.time.Instant;
 import io.planeval.contracts.Actor;
 import io.planeval.contracts.Vocabulary.MeasurementStatus;
 import io.planeval.contracts.Vocabulary.Outcome;
+import io.planeval.contracts.Vocabulary.ReviewState;
 
-/** The measurement revision in force for an indicator and fiscal year (the highest recorded by the moment asked). */
+/**
+ * The measurement revision in force for an indicator and fiscal year (the highest recorded by the moment asked that
+ * counted by then), or one submitted and waiting for a reviewer.
+ */
 public record Actual(
     long measurementId,
     int fiscalYear,
@@ -19,7 +23,16 @@ public record Actual(
     /** Who posted it */
     Actor recordedBy,
     /** Set on a correction: why the figure was changed */
-    String correctionReason) {
+    String correctionReason,
+    /** Where it stands in review, where the plan required one; null where it counted at once */
+    Review review) {
+
+    /**
+     * A submitted revision's review: submitted (no decision yet, as of the moment asked), or approved (it counts from
+     * {@code at}) or returned by the reviewer {@code by}.
+     */
+    public record Review(ReviewState state, Instant at, Actor by, String reason) {
+    }
 
     public boolean isBeingTallied() {
         return status == MeasurementStatus.BEING_TALLIED;

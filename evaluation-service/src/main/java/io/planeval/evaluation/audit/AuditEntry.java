@@ -12,9 +12,10 @@ import io.planeval.contracts.Vocabulary.ChangeKind;
 public record AuditEntry(
     @Schema(implementation = String.class, format = "date-time", description = "When the change committed") Instant at,
     ChangeKind kind,
-    @Schema(description = "The plan's code, or the indicator's", example = "KGI3") String code,
-    @Schema(description = "The measurement's fiscal year", example = "2024") Integer fiscalYear,
-    @Schema(description = "The plan's or indicator's version, or the measurement's revision", example = "2") long number,
+    @Schema(description = "The plan's code, the indicator's, or the node's (node_narrative)", example = "KGI3") String code,
+    @Schema(description = "The fiscal year of a measurement, a review or a narrative", example = "2024") Integer fiscalYear,
+    @Schema(description = "The plan's or indicator's version, the measurement's revision (also of a review), or the narrative's revision", example = "2") long number,
     @Schema(description = "Who made it, as the bearer token said") Actor by,
-    @Schema(description = "For a measurement revision that corrects a figure already reported: why") String correctionReason) {
+    @Schema(description = "For a measurement revision that corrects a figure already reported: why; for a review: the "
+        + "reviewer's reason") String correctionReason) {
 }

@@ -19,8 +19,9 @@ import io.planeval.support.http.QueryParams;
 import io.planeval.support.time.Moments;
 
 /**
- * A plan's audit trail, from the read model's versions and revisions: every plan change, indicator definition change
- * and measurement revision, with who made it and when, newest first. The read model only ever adds rows, so the trail
+ * A plan's audit trail, from the read model's versions and revisions: every plan change, indicator definition change,
+ * measurement revision and review decision, and every revision of the committee's words, with who made it and when,
+ * newest first. The read model only ever adds rows, so the trail
  * cannot be edited; a rebuild restores it from the events, which carry their authors.
  */
 @ApplicationScoped
@@ -53,7 +54,13 @@ public class AuditTrail {
                     FROM indicator_version WHERE plan_code = :plan
                     UNION ALL
                     SELECT recorded_at, CAST(:measurementKind AS text), indicator_code, fiscal_year, revision, recorded_by, correction_reason
-                    FROM measurement WHERE plan_code = :plan) trail
+                    FROM measurement WHERE plan_code = :plan
+                    UNION ALL
+                    SELECT r.decided_at, CAST(:reviewKind AS text), r.indicator_code, r.fiscal_year, r.revision, r.decided_by, r.reason
+                    FROM measurement_review r WHERE r.plan_code = :plan
+                    UNION ALL
+                    SELECT written_at, subject || '_narrative', code, fiscal_year, revision, written_by, NULL::text
+                    FROM narrative_revision WHERE plan_code = :plan) trail
                 WHERE at >= :from AND at <= :to
                   AND (CAST(:afterAt AS timestamptz) IS NULL
                        OR (at, kind, code, number) < (CAST(:afterAt AS timestamptz), CAST(:afterKind AS text), CAST(:afterCode AS text),
@@ -64,6 +71,7 @@ public class AuditTrail {
             .setParameter("planKind", Vocabulary.wire(ChangeKind.PLAN))
             .setParameter("indicatorKind", Vocabulary.wire(ChangeKind.INDICATOR))
             .setParameter("measurementKind", Vocabulary.wire(ChangeKind.MEASUREMENT))
+            .setParameter("reviewKind", Vocabulary.wire(ChangeKind.REVIEW))
             .setParameter("from", from)
             .setParameter("to", to)
             .setParameter("afterAt", key == null ? null : key[0])

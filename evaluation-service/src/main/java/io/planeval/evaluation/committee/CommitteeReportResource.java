@@ -147,7 +147,7 @@ public class CommitteeReportResource {
     @Operation(operationId = "listReportChanges", summary = "What has changed since the report was fixed",
         description = "Each indicator whose status, attainment or figure in force for the report's year differs now from the "
             + "report: from is what the report fixed, to is now (with the revision in force and, for a correction, its reason).")
-    @APIResponse(responseCode = "200", description = "A page of the changes, by indicator code",
+    @APIResponse(responseCode = "200", description = "A page of the changes: indicators by code, then nodes whose evaluation changed",
         content = @Content(schema = @Schema(implementation = ChangePage.class)))
     @APIResponse(responseCode = "304", description = "The client has it already (If-None-Match)")
     @APIResponse(responseCode = "404", description = NOT_FOUND)
@@ -159,6 +159,6 @@ public class CommitteeReportResource {
                             @Context Request request) {
         boolean openData = access.openDataIfReadable(planCode);
         return cached.json(request, openData, Page.after(reports.changes(planCode, CommitteeReports.id(planCode, id)),
-            QueryParams.limit(limit), cursor, Change::code));
+            QueryParams.limit(limit), cursor, Change::key));
     }
 }

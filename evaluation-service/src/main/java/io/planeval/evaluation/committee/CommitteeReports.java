@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +20,8 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.planeval.contracts.Actor;
+import io.planeval.contracts.Vocabulary.EvaluationStatus;
+import io.planeval.evaluation.narrative.IndicatorNarrative;
 import io.planeval.evaluation.readmodel.PlanStates;
 import io.planeval.evaluation.readmodel.ReadModel;
 import io.planeval.evaluation.report.Change;
@@ -28,6 +31,7 @@ import io.planeval.evaluation.report.PlanReport;
 import io.planeval.support.fiscal.FiscalYears;
 import io.planeval.support.http.QueryParams;
 import io.planeval.support.problem.ProblemException;
+import io.planeval.support.problem.Violation;
 import io.planeval.support.security.Caller;
 import io.planeval.support.text.Text;
 import io.planeval.support.time.Moments;
@@ -41,6 +45,7 @@ import io.planeval.support.time.Moments;
 public class CommitteeReports {
 
     static final int MAX_NAME = 200;
+    static final int MAX_REASON = 2000;
     private static final TypeReference<List<Change>> RESULTS = new TypeReference<>() {
     };
 
@@ -90,11 +95,13 @@ public class CommitteeReports {
         if (existing.isPresent()) {
             return new Fixed(same(existing.get(), snapshot.fiscalYear(), request.asOf() == null ? null : asOf), false);
         }
+        List<String> unexplained = unexplainedMisses(planCode, snapshot, request);
         byte[] evaluation = bytes(EvaluationQueries.report(snapshot));
         List<?> ids = entityManager.createNativeQuery("""
                 INSERT INTO committee_report (plan_code, name, fiscal_year, as_of, fixed_at, fixed_by, evaluation,
-                                              evaluation_csv, content_hash, results)
-                VALUES (:plan, :name, :year, :asOf, :now, CAST(:by AS jsonb), :evaluation, :csv, :hash, CAST(:results AS jsonb))
+                                              evaluation_csv, content_hash, results, unexplained_misses, unexplained_reason)
+                VALUES (:plan, :name, :year, :asOf, :now, CAST(:by AS jsonb), :evaluation, :csv, :hash, CAST(:results AS jsonb),
+                        CAST(:unexplained AS jsonb), :reason)
                 ON CONFLICT (plan_code, name) DO NOTHING RETURNING id""")
             .setParameter("plan", planCode)
             .setParameter("name", name)
@@ -105,13 +112,45 @@ public class CommitteeReports {
             .setParameter("evaluation", evaluation)
             .setParameter("csv", CommitteeCsv.write(snapshot).getBytes(StandardCharsets.UTF_8))
             .setParameter("hash", hash(evaluation))
-            .setParameter("results", readModel.json(snapshot.evaluations().stream().map(e -> EvaluationQueries.change(e, null)).toList()))
+            .setParameter("results", readModel.json(EvaluationQueries.states(snapshot)))
+            .setParameter("unexplained", unexplained.isEmpty() ? null : readModel.json(unexplained))
+            .setParameter("reason", unexplained.isEmpty() ? null : request.reason())
             .getResultList();
         if (ids.isEmpty()) {
             // Another request fixed it with the same name meanwhile.
             return new Fixed(same(find(planCode, name).orElseThrow(), snapshot.fiscalYear(), request.asOf() == null ? null : asOf), false);
         }
         return new Fixed(get(planCode, ((Number) ids.get(0)).longValue()), true);
+    }
+
+    /**
+     * The not-achieved indicators of the snapshot without causes written, where the plan (as it stands now) requires
+     * them: a conflict naming each, unless the request accepts them with a reason; the ones accepted.
+     */
+    private List<String> unexplainedMisses(String planCode, EvaluationQueries.Snapshot snapshot, FixRequest request) {
+        boolean required = readModel.plan(planCode, Moments.EVERYTHING_RECORDED).map(p -> p.plan().causesRequired()).orElse(true);
+        List<Violation> unexplained = snapshot.evaluations().stream()
+            .filter(e -> e.status() == EvaluationStatus.NOT_ACHIEVED)
+            .filter(e -> snapshot.narratives().indicator(e.indicator().code()).map(IndicatorNarrative::causes).isEmpty())
+            .sorted(Comparator.comparing(e -> e.indicator().code()))
+            .map(e -> new Violation(e.indicator().code(), e.indicator().name() + ": not achieved in "
+                + FiscalYears.label(snapshot.fiscalYear()) + " and no causes written"))
+            .toList();
+        if (!required || unexplained.isEmpty()) {
+            return List.of();
+        }
+        if (!Boolean.TRUE.equals(request.acceptMissingNarratives())) {
+            throw ProblemException.conflict(unexplained.size() + " not-achieved indicators of " + FiscalYears.label(snapshot.fiscalYear())
+                + " have no causes written: write them (putIndicatorNarrative), or fix the report with "
+                + "\"acceptMissingNarratives\": true and a reason", unexplained);
+        }
+        if (request.reason() == null || request.reason().isBlank() || request.reason().length() > MAX_REASON
+            || Text.fault(request.reason()) != null) {
+            throw ProblemException.invalid("reason", request.reason() == null || request.reason().isBlank()
+                ? "is required with acceptMissingNarratives: why the report is fixed without every miss explained"
+                : request.reason().length() > MAX_REASON ? "is longer than " + MAX_REASON + " characters" : Text.fault(request.reason()));
+        }
+        return unexplained.stream().map(Violation::field).toList();
     }
 
     /** The report fixed before under the same name, where the request asks for the same one (a retry); else a conflict. */
@@ -189,7 +228,7 @@ public class CommitteeReports {
     @SuppressWarnings("unchecked")
     private List<FixedReport> summaries(String where, Map<String, Object> parameters) {
         var query = entityManager.createNativeQuery("SELECT id, plan_code, name, fiscal_year, as_of, fixed_at, fixed_by::text, "
-                + "content_hash FROM committee_report " + where);
+                + "content_hash, unexplained_misses::text, unexplained_reason FROM committee_report " + where);
         parameters.forEach(query::setParameter);
         return ((List<Object[]>) query.getResultList()).stream().map(row -> {
             long id = ((Number) row[0]).longValue();
@@ -197,6 +236,7 @@ public class CommitteeReports {
             String base = "/api/v1/plans/" + row[1] + "/reports/" + id;
             return new FixedReport(id, (String) row[1], (String) row[2], year, FiscalYears.label(year), Moments.of(row[4]),
                 Moments.of(row[5]), row[6] == null ? null : readModel.read((String) row[6], Actor.class), (String) row[7],
+                row[8] == null ? null : new FixedReport.UnexplainedMisses(List.of(readModel.read((String) row[8], String[].class)), (String) row[9]),
                 new FixedReport.Links(base + "/evaluation", base + "/evaluation.csv", base + "/changes"));
         }).toList();
     }

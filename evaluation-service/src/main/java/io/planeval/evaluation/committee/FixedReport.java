@@ -1,6 +1,7 @@
 package io.planeval.evaluation.committee;
 
 import java.time.Instant;
+import java.util.List;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -19,7 +20,14 @@ public record FixedReport(
     @Schema(description = "Who fixed it, as the token said") Actor fixedBy,
     @Schema(description = "SHA-256 of the fixed evaluation's JSON bytes, in hex", example = "sha-256:5d41402abc4b2a76b9719d911017c592…")
     String contentHash,
+    @Schema(description = "Where the report was fixed although not-achieved indicators had no causes written: which, and why")
+    UnexplainedMisses unexplainedMisses,
     @Schema(description = "Where the fixed evaluation (JSON), its CSV and the changes since are read") Links links) {
+
+    @Schema(name = "UnexplainedMisses")
+    public record UnexplainedMisses(@Schema(example = "[\"GII-KPI-N03\"]") List<String> indicators,
+                                    @Schema(example = "R6の一部指標は集計中のため、次回委員会で要因分析を報告する") String reason) {
+    }
 
     @Schema(name = "FixedReportLinks")
     public record Links(String evaluation, String csv, String changes) {

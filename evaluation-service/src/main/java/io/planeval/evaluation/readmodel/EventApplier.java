@@ -15,6 +15,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 import io.planeval.contracts.Event;
 import io.planeval.contracts.IndicatorChanged;
+import io.planeval.contracts.EventTypes;
+import io.planeval.contracts.MeasurementReviewed;
 import io.planeval.contracts.MeasurementUpdated;
 import io.planeval.contracts.PlanChanged;
 import io.planeval.contracts.Topics;
@@ -100,6 +102,7 @@ public class EventApplier {
         List<PlanChanged> plans = new ArrayList<>();
         List<IndicatorChanged> indicators = new ArrayList<>();
         List<MeasurementUpdated> measurements = new ArrayList<>();
+        List<MeasurementReviewed> reviews = new ArrayList<>();
         for (Read read : batch.reads) {
             if (read.id() == null || !firstDeliveries.remove(read.id())) {
                 continue;
@@ -112,6 +115,8 @@ public class EventApplier {
                 indicators.add(indicator);
             } else if (read.event() instanceof MeasurementUpdated measurement) {
                 measurements.add(measurement);
+            } else if (read.event() instanceof MeasurementReviewed review) {
+                reviews.add(review);
             }
         }
         // Each kind goes in with one statement: a batch holds thousands of events (a rebuild, a plan's indicators).
@@ -120,6 +125,9 @@ public class EventApplier {
         readModel.storeIndicators(indicators).forEach(event -> scope(touched, event.planCode()).indicator(event.indicatorCode()));
         readModel.storeMeasurements(measurements)
             .forEach(event -> scope(touched, event.planCode()).measurement(event.fiscalYear(), event.indicatorCode()));
+        // After the revisions of the same batch: a decision follows its revision on the topic.
+        readModel.storeReviews(reviews)
+            .forEach(event -> scope(touched, event.planCode()).measurement(event.fiscalYear(), event.indicatorCode()));
         return touched;
     }
 
@@ -127,7 +135,9 @@ public class EventApplier {
         return switch (record.topic()) {
             case Topics.PLANS -> json.read(record.value(), PlanChanged.class);
             case Topics.INDICATORS -> json.read(record.value(), IndicatorChanged.class);
-            case Topics.MEASUREMENTS -> json.read(record.value(), MeasurementUpdated.class);
+            case Topics.MEASUREMENTS -> EventTypes.MEASUREMENT_REVIEWED.equals(
+                CloudEventHeaders.read(record.headers(), CloudEventHeaders.TYPE).orElse(null))
+                ? json.read(record.value(), MeasurementReviewed.class) : json.read(record.value(), MeasurementUpdated.class);
             default -> throw new PoisonEvent("not a source topic: " + record.topic());
         };
     }

@@ -24,11 +24,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.planeval.contracts.Actor;
 import io.planeval.contracts.IndicatorChanged;
+import io.planeval.contracts.MeasurementReviewed;
 import io.planeval.contracts.MeasurementUpdated;
 import io.planeval.contracts.PlanChanged;
 import io.planeval.contracts.Vocabulary;
 import io.planeval.contracts.Vocabulary.MeasurementStatus;
 import io.planeval.contracts.Vocabulary.Outcome;
+import io.planeval.contracts.Vocabulary.ReviewState;
 import io.planeval.evaluation.attainment.Actual;
 import io.planeval.evaluation.attainment.Evaluation;
 import io.planeval.evaluation.attainment.IndicatorDefinition;
@@ -104,13 +106,13 @@ public class ReadModel {
         Set<String> stored = insertAll("""
                 INSERT INTO measurement (measurement_id, plan_code, indicator_code, fiscal_year, quarter, month, revision,
                                          value, outcome, status, recorded_at, recorded_by, correction_reason,
-                                         expected_date)
+                                         expected_date, review)
                 SELECT id, plan, code, year, quarter, month, revision, value::numeric, outcome, status, recorded_at::timestamptz,
-                       recorded_by::jsonb, correction_reason, expected_date::date
+                       recorded_by::jsonb, correction_reason, expected_date::date, review
                 FROM unnest(?::bigint[], ?::text[], ?::text[], ?::integer[], ?::integer[], ?::integer[], ?::integer[],
-                            ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+                            ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
                      AS e (id, plan, code, year, quarter, month, revision, value, outcome, status, recorded_at, recorded_by,
-                           correction_reason, expected_date)
+                           correction_reason, expected_date, review)
                 ON CONFLICT DO NOTHING RETURNING measurement_id""", events, List.of(
             new Column<>("bigint", MeasurementUpdated::measurementId),
             new Column<>("text", MeasurementUpdated::planCode),
@@ -126,7 +128,29 @@ public class ReadModel {
             new Column<>("text", e -> e.recordedAt().toString()),
             new Column<>("text", e -> json(e.recordedBy())),
             new Column<>("text", MeasurementUpdated::correctionReason),
-            new Column<>("text", e -> e.expectedDate() == null ? null : e.expectedDate().toString())));
+            new Column<>("text", e -> e.expectedDate() == null ? null : e.expectedDate().toString()),
+            new Column<>("text", e -> Vocabulary.wire(e.review()))));
+        return events.stream().filter(e -> stored.remove(key(e.measurementId()))).toList();
+    }
+
+    /** Stores the review decisions in one statement (one per revision); returns those not stored before. */
+    public List<MeasurementReviewed> storeReviews(List<MeasurementReviewed> events) {
+        Set<String> stored = insertAll("""
+                INSERT INTO measurement_review (measurement_id, plan_code, indicator_code, fiscal_year, revision, decision, reason,
+                                                decided_at, decided_by)
+                SELECT id, plan, code, year, revision, decision, reason, decided_at::timestamptz, decided_by::jsonb
+                FROM unnest(?::bigint[], ?::text[], ?::text[], ?::integer[], ?::integer[], ?::text[], ?::text[], ?::text[], ?::text[])
+                     AS e (id, plan, code, year, revision, decision, reason, decided_at, decided_by)
+                ON CONFLICT DO NOTHING RETURNING measurement_id""", events, List.of(
+            new Column<>("bigint", MeasurementReviewed::measurementId),
+            new Column<>("text", MeasurementReviewed::planCode),
+            new Column<>("text", MeasurementReviewed::indicatorCode),
+            new Column<>("integer", MeasurementReviewed::fiscalYear),
+            new Column<>("integer", MeasurementReviewed::revision),
+            new Column<>("text", e -> Vocabulary.wire(e.decision())),
+            new Column<>("text", MeasurementReviewed::reason),
+            new Column<>("text", e -> e.decidedAt().toString()),
+            new Column<>("text", e -> json(e.decidedBy()))));
         return events.stream().filter(e -> stored.remove(key(e.measurementId()))).toList();
     }
 
@@ -201,11 +225,17 @@ public class ReadModel {
     }
 
     public Optional<IndicatorDefinition> indicator(String planCode, String code, Instant asOf) {
-        return definitions(entityManager.createNativeQuery("""
+        return published(planCode, code, asOf).map(ReadModel::definition);
+    }
+
+    /** The indicator's definition in force at the moment, as indicator-service published it (with its organisation). */
+    public Optional<IndicatorChanged.Indicator> published(String planCode, String code, Instant asOf) {
+        return entityManager.createNativeQuery("""
                 SELECT definition::text FROM indicator_version_in_force(:plan, :code, :asOf)""")
             .setParameter("plan", planCode)
             .setParameter("code", code)
-            .setParameter("asOf", asOf)).stream().findFirst();
+            .setParameter("asOf", asOf)
+            .getResultStream().findFirst().map(json -> read((String) json, IndicatorChanged.Indicator.class));
     }
 
     /** The predecessor each of the plan's indicators names (in its latest definition by the moment); those without are absent. */
@@ -231,11 +261,10 @@ public class ReadModel {
         if (codes.isEmpty()) {
             return new HashMap<>();
         }
-        return actualRows(entityManager.createNativeQuery("""
-                SELECT m.indicator_code, m.measurement_id, m.fiscal_year, m.revision, m.value, m.outcome, m.status, m.recorded_at,
-                       m.recorded_by::text, m.correction_reason
-                FROM unnest(CAST(:codes AS text[])) AS c (code)
-                CROSS JOIN LATERAL measurement_in_force(:plan, c.code, :year, :asOf) m""")
+        return actualRows(entityManager.createNativeQuery("SELECT " + ACTUAL_COLUMNS + """
+                 FROM unnest(CAST(:codes AS text[])) AS c (code)
+                CROSS JOIN LATERAL measurement_in_force(:plan, c.code, :year, :asOf) m
+                LEFT JOIN measurement_review r ON r.measurement_id = m.measurement_id AND r.decided_at <= :asOf""")
             .setParameter("codes", codes.toArray(String[]::new))
             .setParameter("plan", planCode)
             .setParameter("year", fiscalYear)
@@ -244,6 +273,22 @@ public class ReadModel {
 
     public Optional<Actual> actual(String planCode, String code, int fiscalYear, Instant asOf) {
         return Optional.ofNullable(actuals(planCode, List.of(code), fiscalYear, asOf).get(code));
+    }
+
+    /**
+     * The newest whole-year revision of each of the plan's indicators for the year that was submitted by the moment
+     * and had no reviewer's decision by then: what waits for approval (it counts only once approved).
+     */
+    public Map<String, Actual> pending(String planCode, int fiscalYear, Instant asOf) {
+        return actualRows(entityManager.createNativeQuery("SELECT DISTINCT ON (m.indicator_code) " + ACTUAL_COLUMNS + """
+                 FROM measurement m
+                LEFT JOIN measurement_review r ON r.measurement_id = m.measurement_id AND r.decided_at <= :asOf
+                WHERE m.plan_code = :plan AND m.fiscal_year = :year AND m.review = 'submitted' AND m.quarter IS NULL
+                  AND m.month IS NULL AND m.recorded_at <= :asOf AND r.measurement_id IS NULL
+                ORDER BY m.indicator_code, m.revision DESC""")
+            .setParameter("plan", planCode)
+            .setParameter("year", fiscalYear)
+            .setParameter("asOf", asOf));
     }
 
     /** The fiscal years the plan has measurements for: what to evaluate before the plan itself is known. */
@@ -271,26 +316,35 @@ public class ReadModel {
         return actuals;
     }
 
+    /** What a query reading revisions selects (measurement m, its review r as of the moment asked), read by {@link #actual}. */
+    private static final String ACTUAL_COLUMNS = """
+        m.indicator_code, m.measurement_id, m.fiscal_year, m.revision, m.value, m.outcome, m.status, m.recorded_at,
+        m.recorded_by::text, m.correction_reason, m.review, r.decision, r.decided_at, r.decided_by::text, r.reason""";
+
     /**
-     * A row of indicator code, measurement id, year, revision, value, outcome, status, recorded at and by, and the
-     * correction's reason.
+     * A row of {@link #ACTUAL_COLUMNS}: indicator code, measurement id, year, revision, value, outcome, status, recorded
+     * at and by, the correction's reason, and the review: as recorded, and the decision, when, by whom and why.
      */
     private Actual actual(Object[] row) {
+        ReviewState recorded = Vocabulary.of(ReviewState.class, (String) row[10]);
+        Actual.Review review = recorded == ReviewState.APPROVED ? null : row[11] == null
+            ? new Actual.Review(ReviewState.SUBMITTED, null, null, null)
+            : new Actual.Review(Vocabulary.of(ReviewState.class, (String) row[11]), Moments.of(row[12]),
+                row[13] == null ? null : read((String) row[13], Actor.class), (String) row[14]);
         return new Actual(((Number) row[1]).longValue(), ((Number) row[2]).intValue(), ((Number) row[3]).intValue(),
             (BigDecimal) row[4], row[5] == null ? null : Vocabulary.of(Outcome.class, (String) row[5]),
             Vocabulary.of(MeasurementStatus.class, (String) row[6]), Moments.of(row[7]), row[8] == null ? null : read((String) row[8], Actor.class),
-            (String) row[9]);
+            (String) row[9], review);
     }
 
     /** Every whole-year revision of an indicator recorded by the moment, by year and revision. */
     public List<Actual> revisions(String planCode, String code, Instant asOf) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = entityManager.createNativeQuery("""
-                SELECT indicator_code, measurement_id, fiscal_year, revision, value, outcome, status, recorded_at, recorded_by::text,
-                       correction_reason
-                FROM measurement
-                WHERE plan_code = :plan AND indicator_code = :code AND quarter IS NULL AND month IS NULL AND recorded_at <= :asOf
-                ORDER BY fiscal_year, revision, measurement_id""")
+        List<Object[]> rows = entityManager.createNativeQuery("SELECT " + ACTUAL_COLUMNS + """
+                 FROM measurement m
+                LEFT JOIN measurement_review r ON r.measurement_id = m.measurement_id AND r.decided_at <= :asOf
+                WHERE m.plan_code = :plan AND m.indicator_code = :code AND m.quarter IS NULL AND m.month IS NULL AND m.recorded_at <= :asOf
+                ORDER BY m.fiscal_year, m.revision, m.measurement_id""")
             .setParameter("plan", planCode)
             .setParameter("code", code)
             .setParameter("asOf", asOf)

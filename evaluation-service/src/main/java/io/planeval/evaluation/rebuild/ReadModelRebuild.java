@@ -60,7 +60,7 @@ public class ReadModelRebuild {
     /** Batches read ahead of the one being stored (each up to max.poll.records, 5,000 events). */
     private static final int READ_AHEAD_BATCHES = 2;
     private static final List<String> EMPTIED = List.of("DELETE FROM plan_version", "DELETE FROM indicator_version",
-        "DELETE FROM measurement", "DELETE FROM processed_event",
+        "DELETE FROM measurement", "DELETE FROM measurement_review", "DELETE FROM processed_event",
         "DELETE FROM parked_event WHERE topic IN ('" + String.join("', '", TOPICS) + "')");
 
     @Inject

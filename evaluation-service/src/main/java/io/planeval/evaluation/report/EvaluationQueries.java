@@ -17,6 +17,7 @@ import jakarta.transaction.Transactional;
 import io.planeval.contracts.PlanChanged;
 import io.planeval.contracts.Vocabulary.EvaluationStatus;
 import io.planeval.contracts.Vocabulary.IndicatorKind;
+import io.planeval.contracts.Vocabulary.NarrativeSubject;
 import io.planeval.evaluation.attainment.Actual;
 import io.planeval.evaluation.attainment.Evaluation;
 import io.planeval.evaluation.attainment.IndicatorDefinition;
@@ -24,6 +25,8 @@ import io.planeval.evaluation.attainment.IndicatorEvaluator;
 import io.planeval.evaluation.attainment.NodeRollup;
 import io.planeval.evaluation.attainment.PlanNode;
 import io.planeval.evaluation.attainment.Rollup;
+import io.planeval.evaluation.narrative.Narratives;
+import io.planeval.evaluation.narrative.NodeNarrative;
 import io.planeval.evaluation.readmodel.ReadModel;
 import io.planeval.support.fiscal.FiscalYears;
 import io.planeval.support.http.Page;
@@ -40,8 +43,22 @@ public class EvaluationQueries {
 
     /** Everything evaluated for one plan, year and moment. */
     public record Snapshot(ReadModel.PlanSnapshot plan, int fiscalYear, Instant asOf, List<PlanNode> nodes,
-                           List<Evaluation> evaluations, Rollup.PlanRollup rollup) {
+                           List<Evaluation> evaluations, Rollup.PlanRollup rollup, Narratives.InForce narratives,
+                           Map<String, Actual> pending) {
+
+        /** An indicator's result with its causes and actions in force, and a newer figure waiting for approval. */
+        public IndicatorResult result(Evaluation e) {
+            return IndicatorResult.of(e, narratives.indicators().get(e.indicator().code()), pending.get(e.indicator().code()));
+        }
+
+        /** A node's roll-up with its written evaluation in force. */
+        NodeReport node(NodeRollup r, List<IndicatorResult> indicators, List<NodeReport> children) {
+            return NodeReport.of(r, r.node().code() == null ? null : narratives.nodes().get(r.node().code()), this, indicators, children);
+        }
     }
+
+    @Inject
+    Narratives narratives;
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Snapshot snapshot(String planCode, Integer fiscalYear, Instant asOf) {
@@ -54,7 +71,8 @@ public class EvaluationQueries {
         List<Evaluation> evaluations = definitions.stream()
             .map(def -> IndicatorEvaluator.evaluate(def, year, actuals.get(def.code())))
             .toList();
-        return new Snapshot(plan, year, asOf, nodes, evaluations, Rollup.of(nodes, evaluations));
+        return new Snapshot(plan, year, asOf, nodes, evaluations, Rollup.of(nodes, evaluations), narratives.inForce(planCode, year, moment),
+            readModel.pending(planCode, year, moment));
     }
 
     @Inject
@@ -89,8 +107,8 @@ public class EvaluationQueries {
     public static PlanReport report(Snapshot s) {
         return new PlanReport(s.plan().plan().code(), s.plan().plan().title(), s.plan().version(), s.fiscalYear(),
             FiscalYears.label(s.fiscalYear()), s.asOf(), PlanReport.ROUNDING,
-            NodeReport.of(s.rollup().totals(), null, null),
-            s.rollup().roots().stream().map(root -> NodeReport.of(root, null, null)).toList());
+            s.node(s.rollup().totals(), null, null),
+            s.rollup().roots().stream().map(root -> s.node(root, null, null)).toList());
     }
 
     public NodeReport node(String planCode, String nodeCode, Integer fiscalYear, Instant asOf) {
@@ -102,9 +120,9 @@ public class EvaluationQueries {
         List<IndicatorResult> own = s.evaluations().stream()
             .filter(e -> nodeCode.equals(e.indicator().nodeCode()))
             .sorted(Comparator.comparing(e -> e.indicator().code()))
-            .map(IndicatorResult::of)
+            .map(s::result)
             .toList();
-        return NodeReport.of(found, own, found.children().stream().map(child -> NodeReport.of(child, null, null)).toList());
+        return s.node(found, own, found.children().stream().map(child -> s.node(child, null, null)).toList());
     }
 
     /** Which results a list holds: null for any. */
@@ -124,7 +142,7 @@ public class EvaluationQueries {
             .filter(e -> after == null || e.indicator().code().compareTo(after) > 0)
             .sorted(Comparator.comparing(e -> e.indicator().code()))
             .limit(limit + 1L)
-            .map(IndicatorResult::of)
+            .map(s::result)
             .toList();
         return Page.of(matching, limit, result -> QueryParams.cursor(result.code()));
     }
@@ -155,7 +173,7 @@ public class EvaluationQueries {
         int year = fiscalYear(planCode, plan, fiscalYear);
         IndicatorDefinition def = readModel.indicator(planCode, code, moment).orElseThrow(() -> ProblemException.notFound(
             "Plan " + planCode + " has no indicator " + code + (asOf == null ? "" : " as of " + asOf)));
-        return result(planCode, def, year, moment);
+        return result(planCode, def, year, moment, narratives.inForce(planCode, year, moment));
     }
 
     /** One indicator's current result for every fiscal year of its plan, the plan and definition read once. */
@@ -166,13 +184,14 @@ public class EvaluationQueries {
             .orElseThrow(() -> ProblemException.notFound("Plan " + planCode + " has no indicator " + code));
         List<IndicatorResult> results = new ArrayList<>();
         for (int year = plan.plan().firstFiscalYear(); year <= plan.plan().lastFiscalYear(); year++) {
-            results.add(result(planCode, def, year, Moments.EVERYTHING_RECORDED));
+            results.add(result(planCode, def, year, Moments.EVERYTHING_RECORDED, narratives.inForce(planCode, year, Moments.EVERYTHING_RECORDED)));
         }
         return results;
     }
 
-    private IndicatorResult result(String planCode, IndicatorDefinition def, int year, Instant moment) {
-        return IndicatorResult.of(IndicatorEvaluator.evaluate(def, year, readModel.actual(planCode, def.code(), year, moment).orElse(null)));
+    private IndicatorResult result(String planCode, IndicatorDefinition def, int year, Instant moment, Narratives.InForce words) {
+        return IndicatorResult.of(IndicatorEvaluator.evaluate(def, year, readModel.actual(planCode, def.code(), year, moment).orElse(null)),
+            words.indicators().get(def.code()), readModel.pending(planCode, year, moment).get(def.code()));
     }
 
     /**
@@ -184,37 +203,48 @@ public class EvaluationQueries {
             throw ProblemException.invalid("from", "is required: an instant such as 2025-07-17T00:00:00Z or a date");
         }
         Snapshot after = snapshot(planCode, fiscalYear, to);
-        List<Change> before = new ArrayList<>();
-        if (readModel.plan(planCode, from).isPresent()) {
-            snapshot(planCode, after.fiscalYear(), from).evaluations().forEach(e -> before.add(change(e, null)));
-        }
+        List<Change> before = readModel.plan(planCode, from).isPresent()
+            ? states(snapshot(planCode, after.fiscalYear(), from)) : List.of();
         return changes(before, after);
     }
 
     /**
-     * What differs between results taken earlier (each a change whose {@code to} is its state then) and a snapshot
-     * now, by indicator code.
+     * What differs between states taken earlier (each a change whose {@code to} is its state then) and a snapshot now:
+     * indicators by code, then the nodes whose written evaluation changed.
      */
     public static List<Change> changes(List<Change> earlier, Snapshot now) {
         Map<String, Change> before = new HashMap<>();
-        earlier.forEach(e -> before.put(e.code(), e));
+        earlier.forEach(e -> before.put(e.key(), e));
         List<Change> changes = new ArrayList<>();
-        for (Evaluation evaluation : now.evaluations()) {
-            Change then = before.remove(evaluation.indicator().code());
-            Change.State state = Change.State.of(evaluation);
-            if (then == null || then.to().differsFrom(state)) {
-                changes.add(change(evaluation, then == null ? null : then.to()));
+        for (Change current : states(now)) {
+            Change then = before.remove(current.key());
+            if (then == null || then.to().differsFrom(current.to())) {
+                changes.add(new Change(current.code(), current.name(), current.kind(), current.nodeCode(), current.subject(),
+                    then == null ? null : then.to(), current.to()));
             }
         }
-        before.values().forEach(gone -> changes.add(new Change(gone.code(), gone.name(), gone.kind(), gone.nodeCode(), gone.to(), null)));
-        changes.sort(Comparator.comparing(Change::code));
+        before.values().forEach(gone -> changes.add(new Change(gone.code(), gone.name(), gone.kind(), gone.nodeCode(), gone.subject(),
+            gone.to(), null)));
+        changes.sort(Comparator.comparing(Change::key));
         return changes;
     }
 
-    /** The evaluation as a change from {@code from} (null: as a state taken now, from nothing). */
-    public static Change change(Evaluation e, Change.State from) {
-        IndicatorDefinition def = e.indicator();
-        return new Change(def.code(), def.name(), def.kind(), def.nodeCode(), from, Change.State.of(e));
+    /** Each indicator's state and each written node evaluation of the snapshot, as changes from nothing. */
+    public static List<Change> states(Snapshot s) {
+        List<Change> states = new ArrayList<>();
+        for (Evaluation e : s.evaluations()) {
+            IndicatorDefinition def = e.indicator();
+            states.add(new Change(def.code(), def.name(), def.kind(), def.nodeCode(), NarrativeSubject.INDICATOR, null,
+                Change.State.of(e, s.narratives().indicators().get(def.code()))));
+        }
+        for (PlanNode node : s.nodes()) {
+            NodeNarrative narrative = s.narratives().nodes().get(node.code());
+            if (narrative != null) {
+                states.add(new Change(node.code(), node.title(), null, null, NarrativeSubject.NODE, null,
+                    new Change.State(null, null, null, null, narrative.revision())));
+            }
+        }
+        return states;
     }
 
     private static NodeRollup find(List<NodeRollup> nodes, String code) {

@@ -153,7 +153,7 @@ public class EvaluationResource {
         description = "What the committee would see differently: e.g. from the moment a report was taken until now. Each state has the "
             + "revision in force, with its correction reason where it is a correction; an indicator added or removed in between "
             + "has no from or no to.")
-    @APIResponse(responseCode = "200", description = "A page of the changes, by indicator code",
+    @APIResponse(responseCode = "200", description = "A page of the changes: indicators by code, then nodes whose evaluation changed",
         content = @Content(schema = @Schema(implementation = ChangePage.class)), headers = @Header(name = "ETag", description = ETAG, schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "304", description = NOT_MODIFIED)
     @APIResponse(responseCode = "400", description = "from missing, or from or to unreadable")
@@ -169,7 +169,7 @@ public class EvaluationResource {
                             @Context Request request) {
         boolean openData = access.openDataIfReadable(planCode);
         return cached.json(request, openData, Page.after(queries.changes(planCode, year(fiscalYear), QueryParams.moment("from", from), QueryParams.moment("to", to)),
-            QueryParams.limit(limit), cursor, Change::code));
+            QueryParams.limit(limit), cursor, Change::key));
     }
 
     @GET

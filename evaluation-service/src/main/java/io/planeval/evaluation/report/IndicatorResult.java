@@ -11,7 +11,9 @@ import io.planeval.contracts.Vocabulary.IndicatorKind;
 import io.planeval.contracts.Vocabulary.MeasurementStatus;
 import io.planeval.contracts.Vocabulary.Method;
 import io.planeval.contracts.Vocabulary.Outcome;
+import io.planeval.contracts.Vocabulary.ReviewState;
 import io.planeval.evaluation.attainment.Evaluation;
+import io.planeval.evaluation.narrative.IndicatorNarrative;
 import io.planeval.support.decimal.Decimals;
 import io.planeval.support.fiscal.FiscalYears;
 
@@ -29,7 +31,14 @@ public record IndicatorResult(
     @Schema(example = "達成") String statusLabel,
     Rate attainment,
     @Schema(description = "Where the year's target is a milestone: whether it was met") Boolean onTrack,
-    Working working) {
+    Working working,
+    @Schema(description = "Why it stands where it does (要因分析), as written for the year by the moment asked; absent where none")
+    String causes,
+    @Schema(description = "What is done about it (改善策), as written for the year by the moment asked; absent where none")
+    String actions,
+    @Schema(description = "A newer revision submitted by the moment asked and not yet approved by then (plans whose review is "
+        + "required): shown beside the figure in force, counted in nothing until a reviewer approves it")
+    Actual pending) {
 
     @Schema(name = "Working")
     public record Working(
@@ -51,24 +60,43 @@ public record IndicatorResult(
                          MeasurementStatus status,
                          @Schema(implementation = String.class, format = "date-time") Instant recordedAt,
                          @Schema(description = "Who posted it, as the token said") Actor recordedBy,
-                         @Schema(description = "Set on a correction of a figure already reported: why") String correctionReason) {
+                         @Schema(description = "Set on a correction of a figure already reported: why") String correctionReason,
+                         @Schema(description = "Its review, where the plan required one: approved (who, when), or submitted and "
+                             + "waiting; absent where it counted at once") Review review) {
+
+        static Actual of(io.planeval.evaluation.attainment.Actual a) {
+            return a == null ? null : new Actual(a.measurementId(), a.revision(), Decimals.canonical(a.value()), a.outcome(), a.status(),
+                a.recordedAt(), a.recordedBy(), a.correctionReason(), a.review() == null ? null
+                    : new Review(a.review().state(), a.review().at(), a.review().by(), a.review().reason()));
+        }
+    }
+
+    @Schema(name = "ReviewUsed", description = "A reviewer's decision on a submitted revision, as of the moment asked")
+    public record Review(ReviewState state,
+                         @Schema(implementation = String.class, format = "date-time", description = "When it was decided") Instant decidedAt,
+                         @Schema(description = "Who decided, as the token said") Actor decidedBy,
+                         @Schema(description = "The reviewer's reason") String reason) {
     }
 
     @Schema(name = "BaselineUsed")
     public record Baseline(BigDecimal value, Integer fiscalYear, String fiscalYearLabel) {
     }
 
-    static IndicatorResult of(Evaluation e) {
+    /**
+     * The evaluation as an answer, with the causes and actions in force (null: none written) and a newer revision waiting
+     * for approval (null: none).
+     */
+    public static IndicatorResult of(Evaluation e, IndicatorNarrative narrative, io.planeval.evaluation.attainment.Actual pending) {
         Evaluation.Working w = e.working();
         Target target = w.target() == null ? null : new Target(Decimals.canonical(w.target().value()), w.target().text(),
             w.target().fiscalYear(), FiscalYears.label(w.target().fiscalYear()), w.target().milestone());
-        Actual actual = w.actual() == null ? null : new Actual(w.actual().measurementId(), w.actual().revision(),
-            Decimals.canonical(w.actual().value()), w.actual().outcome(), w.actual().status(), w.actual().recordedAt(),
-            w.actual().recordedBy(), w.actual().correctionReason());
+        Actual actual = Actual.of(w.actual());
         Baseline baseline = w.baselineValue() == null ? null : new Baseline(Decimals.canonical(w.baselineValue()), w.baselineFiscalYear(),
             w.baselineFiscalYear() == null ? null : FiscalYears.label(w.baselineFiscalYear()));
         return new IndicatorResult(e.indicator().code(), e.indicator().name(), e.indicator().kind(), e.indicator().nodeCode(),
             e.indicator().unit(), e.fiscalYear(), FiscalYears.label(e.fiscalYear()), e.status(), e.status().label(),
-            Rate.oneDecimal(e.attainment()), e.onTrack(), new Working(w.method(), w.formula(), w.reason(), target, actual, baseline));
+            Rate.oneDecimal(e.attainment()), e.onTrack(), new Working(w.method(), w.formula(), w.reason(), target, actual, baseline),
+            narrative == null ? null : narrative.causes(), narrative == null ? null : narrative.actions(),
+            pending == null || (w.actual() != null && w.actual().revision() > pending.revision()) ? null : Actual.of(pending));
     }
 }

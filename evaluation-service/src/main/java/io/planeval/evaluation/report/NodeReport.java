@@ -7,6 +7,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import io.planeval.evaluation.attainment.NodeRollup;
+import io.planeval.evaluation.narrative.NodeNarrative;
 
 /** A node's roll-up: its subtree's KPIs, its own KGIs, its subtree's unachieved KPIs. */
 @Schema(name = "NodeReport")
@@ -17,6 +18,8 @@ public record NodeReport(
     String title,
     Integer level,
     String levelName,
+    @Schema(description = "The committee's written evaluation of the node and its highlights for the year, as of the moment; absent where none was written")
+    NodeNarrative narrative,
     KpiCounts kpis,
     @Schema(description = "achieved ÷ (achieved + not achieved) over the subtree's KPIs; absent when nothing is decided")
     Rate kpiAchievementRate,
@@ -32,15 +35,17 @@ public record NodeReport(
     public record KpiCounts(int achieved, int notAchieved, int beingTallied, int noTarget, int total) {
     }
 
-    static NodeReport of(NodeRollup r, List<IndicatorResult> indicators, List<NodeReport> children) {
+    static NodeReport of(NodeRollup r, NodeNarrative narrative, EvaluationQueries.Snapshot s, List<IndicatorResult> indicators,
+                         List<NodeReport> children) {
         NodeRollup.KpiCounts k = r.kpis();
         return new NodeReport(r.node().code(), r.node().label(), r.node().title(),
-            r.node().code() == null ? null : r.node().level(), r.node().levelName(),
+            r.node().code() == null ? null : r.node().level(), r.node().levelName(), narrative,
             new KpiCounts(k.achieved(), k.notAchieved(), k.beingTallied(), k.noTarget(), k.total()),
             Rate.whole(r.kpiAchievementRate()),
-            r.kgis().stream().map(IndicatorResult::of).toList(),
+            r.kgis().stream().map(s::result).toList(),
             Rate.whole(r.kgiAttainment()),
-            r.node().code() == null ? null : r.unachievedKpis().stream().map(UnachievedKpi::of).toList(),
+            r.node().code() == null ? null : r.unachievedKpis().stream()
+                .map(e -> UnachievedKpi.of(e, s.narratives().indicators().get(e.indicator().code()))).toList(),
             indicators, children);
     }
 }

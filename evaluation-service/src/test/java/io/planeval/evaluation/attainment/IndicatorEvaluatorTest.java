@@ -26,7 +26,7 @@ class IndicatorEvaluatorTest {
     }
 
     static Actual actual(String value) {
-        return new Actual(1, 2024, 1, new BigDecimal(value), null, MeasurementStatus.FINAL, Instant.EPOCH, null, null);
+        return new Actual(1, 2024, 1, new BigDecimal(value), null, MeasurementStatus.FINAL, Instant.EPOCH, null, null, null);
     }
 
     static Evaluation evaluate(IndicatorDefinition def, String value) {
@@ -101,11 +101,11 @@ class IndicatorEvaluatorTest {
     void aQualitativeTargetReportedAchievedCounts100Percent() {
         IndicatorDefinition fund = new IndicatorDefinition("KGI5", "GIII", IndicatorKind.KGI, "財政調整基金の残高", null, null, null, null,
             "増額確保", 2024, Map.of(), Direction.QUALITATIVE, Method.QUALITATIVE);
-        Evaluation e = IndicatorEvaluator.evaluate(fund, 2024, new Actual(5, 2024, 1, null, Outcome.ACHIEVED, MeasurementStatus.FINAL, Instant.EPOCH, null, null));
+        Evaluation e = IndicatorEvaluator.evaluate(fund, 2024, new Actual(5, 2024, 1, null, Outcome.ACHIEVED, MeasurementStatus.FINAL, Instant.EPOCH, null, null, null));
         assertThat(e.status()).isEqualTo(EvaluationStatus.ACHIEVED);
         assertThat(Percent.whole(e.attainment())).isEqualTo("100%");
         assertThat(e.working().formula()).isEqualTo("増額確保: achieved as reported = 100.00%");
-        Evaluation not = IndicatorEvaluator.evaluate(fund, 2024, new Actual(6, 2024, 2, null, Outcome.NOT_ACHIEVED, MeasurementStatus.FINAL, Instant.EPOCH, null, null));
+        Evaluation not = IndicatorEvaluator.evaluate(fund, 2024, new Actual(6, 2024, 2, null, Outcome.NOT_ACHIEVED, MeasurementStatus.FINAL, Instant.EPOCH, null, null, null));
         assertThat(not.status()).isEqualTo(EvaluationStatus.NOT_ACHIEVED);
         assertThat(not.attainment()).isEqualByComparingTo("0");
     }
@@ -170,10 +170,10 @@ class IndicatorEvaluatorTest {
     void noActualOrOneBeingTalliedIsBeingTallied() {
         IndicatorDefinition kgi2 = numeric("higher_is_better", "ratio", "50000", null);
         assertThat(IndicatorEvaluator.evaluate(kgi2, 2024, null).status()).isEqualTo(EvaluationStatus.BEING_TALLIED);
-        Evaluation tallied = IndicatorEvaluator.evaluate(kgi2, 2024, new Actual(2, 2024, 1, null, null, MeasurementStatus.BEING_TALLIED, Instant.EPOCH, null, null));
+        Evaluation tallied = IndicatorEvaluator.evaluate(kgi2, 2024, new Actual(2, 2024, 1, null, null, MeasurementStatus.BEING_TALLIED, Instant.EPOCH, null, null, null));
         assertThat(tallied.status()).isEqualTo(EvaluationStatus.BEING_TALLIED);
         assertThat(tallied.attainment()).isNull();
-        assertThat(IndicatorEvaluator.evaluate(kgi2, 2024, new Actual(2, 2024, 1, new BigDecimal("1"), null, MeasurementStatus.PRELIMINARY, Instant.EPOCH, null, null))
+        assertThat(IndicatorEvaluator.evaluate(kgi2, 2024, new Actual(2, 2024, 1, new BigDecimal("1"), null, MeasurementStatus.PRELIMINARY, Instant.EPOCH, null, null, null))
             .status()).isEqualTo(EvaluationStatus.NOT_ACHIEVED);
     }
 
@@ -190,11 +190,11 @@ class IndicatorEvaluatorTest {
     void milestonesJudgeTheirYearAndSayWhetherItIsOnTrack() {
         IndicatorDefinition def = new IndicatorDefinition("M", "G1", IndicatorKind.KPI, "件数", "件", null, null, new BigDecimal("100"), null,
             2024, Map.of(2022, new BigDecimal("60"), 2023, new BigDecimal("80")), Direction.HIGHER_IS_BETTER, Method.RATIO);
-        Evaluation onTrack = IndicatorEvaluator.evaluate(def, 2022, new Actual(1, 2022, 1, new BigDecimal("65"), null, MeasurementStatus.FINAL, Instant.EPOCH, null, null));
+        Evaluation onTrack = IndicatorEvaluator.evaluate(def, 2022, new Actual(1, 2022, 1, new BigDecimal("65"), null, MeasurementStatus.FINAL, Instant.EPOCH, null, null, null));
         assertThat(onTrack.onTrack()).isTrue();
         assertThat(onTrack.working().target().milestone()).isTrue();
         assertThat(onTrack.attainment()).isEqualByComparingTo("108.3333333333");
-        Evaluation behind = IndicatorEvaluator.evaluate(def, 2023, new Actual(2, 2023, 1, new BigDecimal("70"), null, MeasurementStatus.FINAL, Instant.EPOCH, null, null));
+        Evaluation behind = IndicatorEvaluator.evaluate(def, 2023, new Actual(2, 2023, 1, new BigDecimal("70"), null, MeasurementStatus.FINAL, Instant.EPOCH, null, null, null));
         assertThat(behind.onTrack()).isFalse();
         assertThat(behind.status()).isEqualTo(EvaluationStatus.NOT_ACHIEVED);
         assertThat(evaluate(def, "100").onTrack()).isNull();

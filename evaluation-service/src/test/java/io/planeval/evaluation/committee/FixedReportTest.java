@@ -51,9 +51,23 @@ class FixedReportTest {
         await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> given().when()
             .get("/api/v1/plans/" + PLAN + "/evaluation/indicators/KGI1?fiscalYear=2024").then().extract().path("working.actual.revision") != null);
 
-        String location = given().contentType("application/json")
+        // The plan requires causes for every miss: without them nothing is fixed, and each miss is named.
+        given().contentType("application/json")
             .body("{\"name\": \"" + NAME + "\", \"fiscalYear\": 2024, \"asOf\": \"2025-07-17\"}")
+            .when().post(REPORTS).then().statusCode(409).contentType("application/problem+json")
+            .body("violations.field", hasItem("KGI4"))
+            .body("violations.find { it.field == 'KGI4' }.reason", containsString("no causes written"));
+        given().contentType("application/json")
+            .body("{\"name\": \"" + NAME + "\", \"fiscalYear\": 2024, \"asOf\": \"2025-07-17\", \"acceptMissingNarratives\": true}")
+            .when().post(REPORTS).then().statusCode(400).body("violations.field", equalTo(List.of("reason")));
+        given().when().get(REPORTS).then().statusCode(200).body("items.size()", equalTo(0));
+
+        String location = given().contentType("application/json")
+            .body("{\"name\": \"" + NAME + "\", \"fiscalYear\": 2024, \"asOf\": \"2025-07-17\", "
+                + "\"acceptMissingNarratives\": true, \"reason\": \"要因分析は次回委員会で報告する\"}")
             .when().post(REPORTS).then().statusCode(201)
+            .body("unexplainedMisses.indicators", hasItem("KGI4"))
+            .body("unexplainedMisses.reason", equalTo("要因分析は次回委員会で報告する"))
             .body("name", equalTo(NAME))
             .body("fiscalYearLabel", equalTo("令和6年度"))
             .body("asOf", equalTo("2025-07-17T14:59:59.999999Z"))
@@ -79,7 +93,7 @@ class FixedReportTest {
 
         // A correction after the committee: the report stays, the change is listed with its reason.
         MeasurementUpdated correction = new MeasurementUpdated(889_999, PLAN, "KGI1", 2024, null, null, 2,
-            new BigDecimal("25"), null, MeasurementStatus.FINAL, null, null, "test", null, "集計誤りの訂正", Instant.parse("2025-08-01T00:00:00Z"),
+            new BigDecimal("25"), null, MeasurementStatus.FINAL, null, null, "test", null, "集計誤りの訂正", null, Instant.parse("2025-08-01T00:00:00Z"),
             SampleEvents.REPORTER);
         KafkaTestProducer.sendAll(List.of(new TestEvent(Topics.MEASUREMENTS, PLAN, EventTypes.MEASUREMENT_UPDATED,
             SampleEvents.write(correction))));

@@ -37,7 +37,7 @@ class LineageTest {
     static TestEvent laterPlan(String code) {
         List<PlanChanged.Node> nodes = List.of(new PlanChanged.Node("GI", "目標１", "目標 GI", null, 1, null, 1, null));
         PlanChanged event = new PlanChanged(code, 1, SampleEvents.PLANNED, SampleEvents.OPERATIONS,
-            new PlanChanged.Plan(code, "後継計画", null, 2025, 2029, List.of("目標"), null, PlanStatus.ACTIVE, true, nodes));
+            new PlanChanged.Plan(code, "後継計画", null, 2025, 2029, List.of("目標"), null, PlanStatus.ACTIVE, true, null, null, nodes));
         return new TestEvent(Topics.PLANS, code, EventTypes.PLAN_CHANGED, SampleEvents.write(event));
     }
 

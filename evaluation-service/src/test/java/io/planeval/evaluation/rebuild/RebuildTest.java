@@ -54,7 +54,7 @@ class RebuildTest {
         events.addAll(SampleEvents.measurements(plan, 9_000));
         // A correction and a redelivery: the rebuild must keep the revision in force and drop the duplicate.
         MeasurementUpdated correction = new MeasurementUpdated(9_999, plan, "KGI1", 2024, null, null, 2,
-            new BigDecimal("22.17"), null, MeasurementStatus.FINAL, null, null, "test", null, "集計誤りの訂正", Instant.parse("2025-08-01T00:00:00Z"), null);
+            new BigDecimal("22.17"), null, MeasurementStatus.FINAL, null, null, "test", null, "集計誤りの訂正", null, Instant.parse("2025-08-01T00:00:00Z"), null);
         TestEvent corrected = new TestEvent(Topics.MEASUREMENTS, plan, EventTypes.MEASUREMENT_UPDATED,
             SampleEvents.write(correction));
         events.add(corrected);

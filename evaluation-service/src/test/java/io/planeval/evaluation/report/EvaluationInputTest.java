@@ -149,7 +149,7 @@ class EvaluationInputTest {
         PlanChanged full = read(SampleEvents.plan(plan).json());
         List<PlanChanged.Node> kept = full.plan().nodes().stream().filter(n -> !n.code().equals(goal)).toList();
         return new PlanChanged(plan, 2, Instant.parse("2025-08-01T00:00:00Z"), null, new PlanChanged.Plan(plan, full.plan().title(),
-            null, full.plan().firstFiscalYear(), full.plan().lastFiscalYear(), full.plan().levels(), null, PlanStatus.ACTIVE, false, kept));
+            null, full.plan().firstFiscalYear(), full.plan().lastFiscalYear(), full.plan().levels(), null, PlanStatus.ACTIVE, false, null, null, kept));
     }
 
     static PlanChanged read(String json) {

@@ -21,6 +21,7 @@ import org.hibernate.type.SqlTypes;
 import io.planeval.contracts.Actor;
 import io.planeval.contracts.Vocabulary.MeasurementStatus;
 import io.planeval.contracts.Vocabulary.Outcome;
+import io.planeval.contracts.Vocabulary.ReviewState;
 import io.planeval.indicator.indicators.Indicator;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
@@ -73,6 +74,10 @@ public class Measurement extends PanacheEntityBase {
 
     @Column(name = "recorded_at", nullable = false)
     public Instant recordedAt;
+
+    /** approved: counted at once; submitted: waits for a reviewer (the plan required review when it was posted). */
+    @Column(nullable = false)
+    public ReviewState review;
 
     /** Who posted it. */
     @JdbcTypeCode(SqlTypes.JSON)

@@ -25,6 +25,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.planeval.contracts.Actor;
+import io.planeval.contracts.Vocabulary.ReviewPolicy;
+import io.planeval.contracts.Vocabulary.ReviewState;
 import io.planeval.indicator.indicators.Indicator;
 import io.planeval.indicator.indicators.IndicatorService;
 import io.planeval.indicator.locks.LockedYears;
@@ -160,8 +162,19 @@ public class MeasurementService {
             .setMaxResults(limit + 1);
         parameters.forEach(query::setParameter);
         List<Measurement> found = query.getResultList();
-        return Page.of(found.stream().map(m -> MeasurementView.of(m, m.indicator.planCode, m.indicator.code)).toList(), limit,
+        Map<Long, MeasurementReview> decisions = decisions(found);
+        return Page.of(found.stream().map(m -> MeasurementView.of(m, m.indicator.planCode, m.indicator.code, decisions.get(m.id))).toList(), limit,
             m -> QueryParams.cursor(m.recordedAt().toString(), Long.toString(m.id())));
+    }
+
+    /** The reviewers' decisions on these revisions, by measurement id (one query for a page). */
+    static Map<Long, MeasurementReview> decisions(List<Measurement> revisions) {
+        List<Long> submitted = revisions.stream().filter(m -> m.review == ReviewState.SUBMITTED).map(m -> m.id).toList();
+        Map<Long, MeasurementReview> decisions = new HashMap<>();
+        if (!submitted.isEmpty()) {
+            MeasurementReview.<MeasurementReview>list("measurementId in ?1", submitted).forEach(d -> decisions.put(d.measurementId, d));
+        }
+        return decisions;
     }
 
     /**
@@ -209,7 +222,7 @@ public class MeasurementService {
         if (!violations.isEmpty()) {
             throw ProblemException.invalid(violations);
         }
-        return store(rows, indicators);
+        return store(rows, plans, indicators);
     }
 
     /**
@@ -247,7 +260,7 @@ public class MeasurementService {
             + " no longer has (version " + plan.version + "): it takes no measurements until it is moved to a node of the plan";
     }
 
-    private List<MeasurementView> store(List<Row> rows, Map<String, Indicator> indicators) {
+    private List<MeasurementView> store(List<Row> rows, Map<String, KnownPlan> plans, Map<String, Indicator> indicators) {
         Map<String, Integer> lastRevision = lastRevisions(rows, indicators);
         Instant now = Moments.now();
         Actor actor = caller.actor();
@@ -271,12 +284,13 @@ public class MeasurementService {
             m.correctionReason = in.correctionReason();
             m.recordedAt = now;
             m.recordedBy = actor;
+            m.review = plans.get(row.planCode()).review == ReviewPolicy.REQUIRED ? ReviewState.SUBMITTED : ReviewState.APPROVED;
             measurements.add(m);
         }
         // Rows that are only ever added need no persistence context: JDBC batches, no flush or dirty checking.
         statelessSession.insertMultiple(measurements);
         List<MeasurementView> stored = measurements.stream()
-            .map(m -> MeasurementView.of(m, m.indicator.planCode, m.indicator.code))
+            .map(m -> MeasurementView.of(m, m.indicator.planCode, m.indicator.code, null))
             .toList();
         outbox.appendAll(stored.stream()
             .map(MeasurementView::event)

@@ -10,6 +10,7 @@ import io.planeval.contracts.Actor;
 import io.planeval.contracts.MeasurementUpdated;
 import io.planeval.contracts.Vocabulary.MeasurementStatus;
 import io.planeval.contracts.Vocabulary.Outcome;
+import io.planeval.contracts.Vocabulary.ReviewState;
 import io.planeval.support.decimal.Decimals;
 import io.planeval.support.fiscal.FiscalYears;
 
@@ -33,16 +34,31 @@ public record MeasurementView(
     String note,
     @Schema(description = "Set on a correction: why the figure was changed") String correctionReason,
     @Schema(implementation = String.class, format = "date-time", description = "When the server stored it") Instant recordedAt,
-    @Schema(description = "Who posted it") Actor recordedBy) {
+    @Schema(description = "Who posted it") Actor recordedBy,
+    @Schema(description = "Whether it counts: approved (at once, or by a reviewer), submitted (waits for a reviewer) or "
+        + "returned (never counts; a new revision corrects it)") Review review) {
 
-    static MeasurementView of(Measurement m, String planCode, String indicatorCode) {
-        return new MeasurementView(m.id, planCode, indicatorCode, m.fiscalYear, FiscalYears.label(m.fiscalYear),
-            m.quarter, m.month, m.revision, Decimals.canonical(m.value), m.outcome, m.status, m.expectedDate,
-            m.describesDate, m.sourceSystem, m.note, m.correctionReason, m.recordedAt, m.recordedBy);
+    @Schema(name = "MeasurementReviewState")
+    public record Review(
+        ReviewState state,
+        @Schema(implementation = String.class, format = "date-time", description = "When a reviewer decided; absent until then")
+        Instant decidedAt,
+        @Schema(description = "Who decided, as the token said") Actor decidedBy,
+        @Schema(description = "Why it was returned, or a remark on the approval") String reason) {
     }
 
+    /** The revision with the reviewer's decision on it (null: none yet, or it needed none). */
+    static MeasurementView of(Measurement m, String planCode, String indicatorCode, MeasurementReview decision) {
+        Review review = decision == null ? new Review(m.review, null, null, null)
+            : new Review(decision.decision, decision.decidedAt, decision.decidedBy, decision.reason);
+        return new MeasurementView(m.id, planCode, indicatorCode, m.fiscalYear, FiscalYears.label(m.fiscalYear),
+            m.quarter, m.month, m.revision, Decimals.canonical(m.value), m.outcome, m.status, m.expectedDate,
+            m.describesDate, m.sourceSystem, m.note, m.correctionReason, m.recordedAt, m.recordedBy, review);
+    }
+
+    /** The revision as stored, before any decision on it. */
     MeasurementUpdated event() {
         return new MeasurementUpdated(id, planCode, indicatorCode, fiscalYear, quarter, month, revision, value, outcome,
-            status, expectedDate, describesDate, sourceSystem, note, correctionReason, recordedAt, recordedBy);
+            status, expectedDate, describesDate, sourceSystem, note, correctionReason, review.state(), recordedAt, recordedBy);
     }
 }

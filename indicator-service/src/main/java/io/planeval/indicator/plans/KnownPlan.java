@@ -10,6 +10,7 @@ import jakarta.persistence.Table;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
+import io.planeval.contracts.Vocabulary.ReviewPolicy;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /** A plan as plan-service last published it: what indicator-service needs to check codes and years. */
@@ -32,6 +33,10 @@ public class KnownPlan extends PanacheEntityBase {
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(name = "node_codes", nullable = false, columnDefinition = "jsonb")
     public List<String> nodeCodes;
+
+    /** Whether the plan's new revisions wait for a reviewer's approval before they count. */
+    @Column(nullable = false)
+    public ReviewPolicy review = ReviewPolicy.NONE;
 
     public boolean covers(int fiscalYear) {
         return fiscalYear >= firstFiscalYear && fiscalYear <= lastFiscalYear;

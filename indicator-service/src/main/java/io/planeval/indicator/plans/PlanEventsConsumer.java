@@ -48,6 +48,7 @@ public class PlanEventsConsumer {
         plan.firstFiscalYear = event.plan().firstFiscalYear();
         plan.lastFiscalYear = event.plan().lastFiscalYear();
         plan.nodeCodes = event.plan().nodes().stream().map(PlanChanged.Node::code).toList();
+        plan.review = event.plan().review();
         if (!known) {
             plan.persist();
         }

@@ -1,6 +1,7 @@
 package io.planeval.plan.plans;
 
 import io.planeval.contracts.Vocabulary.PlanStatus;
+import io.planeval.contracts.Vocabulary.ReviewPolicy;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,6 +56,12 @@ public class Plan extends PanacheEntityBase {
 
     @Column(name = "open_data", nullable = false)
     public boolean openData;
+
+    @Column(nullable = false)
+    public ReviewPolicy review = ReviewPolicy.NONE;
+
+    @Column(name = "causes_required", nullable = false)
+    public boolean causesRequired = true;
 
     /** Our own optimistic-locking counter: bumped only when the content really changes (node edits included). */
     @Column(nullable = false)

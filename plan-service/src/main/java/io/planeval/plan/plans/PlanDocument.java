@@ -1,6 +1,7 @@
 package io.planeval.plan.plans;
 
 import io.planeval.contracts.Vocabulary.PlanStatus;
+import io.planeval.contracts.Vocabulary.ReviewPolicy;
 import java.time.Instant;
 import java.util.List;
 
@@ -36,6 +37,12 @@ public record PlanDocument(
     PlanStatus status,
     @Schema(description = "Whether the plan's evaluation is open data, readable without a token (default false)", example = "true")
     Boolean openData,
+    @Schema(description = "none (default): reported figures count at once; required: each new revision counts once a reviewer "
+        + "(the owning organisation's indicator steward, or a plan admin) approves it", example = "none")
+    ReviewPolicy review,
+    @Schema(description = "Whether a committee report is fixed only when every not-achieved indicator of its year has causes "
+        + "written (default true); a report may still be fixed without, saying why", example = "true")
+    Boolean causesRequired,
     @Schema(readOnly = true, description = "Increases with every committed change; also the ETag", example = "1")
     Long version,
     @Schema(readOnly = true, description = "When the last change committed")
@@ -48,6 +55,6 @@ public record PlanDocument(
     /** The same plan without the read-only fields, as a user would write it: what decides "changed or not". */
     PlanDocument content() {
         return new PlanDocument(code, title, description, firstFiscalYear, null, lastFiscalYear, null, levels, vision,
-            status, openData, null, null, null, nodes == null ? null : nodes.stream().map(NodeDocument::content).toList());
+            status, openData, review, causesRequired, null, null, null, nodes == null ? null : nodes.stream().map(NodeDocument::content).toList());
     }
 }

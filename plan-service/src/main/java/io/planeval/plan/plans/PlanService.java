@@ -148,7 +148,7 @@ public class PlanService {
     private Stored<PlanDocument> replaceNodes(Plan plan, PlanDocument current, List<NodeDocument> nodes, int editedIndex) {
         PlanDocument proposal = new PlanDocument(current.code(), current.title(), current.description(),
             current.firstFiscalYear(), null, current.lastFiscalYear(), null, current.levels(), current.vision(),
-            current.status(), current.openData(), null, null, null, nodes);
+            current.status(), current.openData(), current.review(), current.causesRequired(), null, null, null, nodes);
         PlanDocument normalized;
         try {
             normalized = PlanTree.normalize(plan.code, proposal);
@@ -193,6 +193,8 @@ public class PlanService {
         plan.vision = doc.vision();
         plan.status = doc.status();
         plan.openData = doc.openData();
+        plan.review = doc.review();
+        plan.causesRequired = doc.causesRequired();
         plan.version = plan.version + 1;
         plan.updatedAt = now;
         plan.changedBy = caller.actor();
@@ -245,7 +247,7 @@ public class PlanService {
             .map(node -> node.toDocument(null))
             .toList();
         PlanDocument stored = new PlanDocument(plan.code, plan.title, plan.description, plan.firstFiscalYear, null,
-            plan.lastFiscalYear, null, plan.levels, plan.vision, plan.status, plan.openData, plan.version, plan.updatedAt,
+            plan.lastFiscalYear, null, plan.levels, plan.vision, plan.status, plan.openData, plan.review, plan.causesRequired, plan.version, plan.updatedAt,
             plan.changedBy, nodes);
         return PlanTree.normalize(plan.code, stored);
     }
@@ -257,6 +259,6 @@ public class PlanService {
             .toList();
         return new PlanChanged(plan.code(), plan.version(), plan.changedAt(), plan.changedBy(), new PlanChanged.Plan(plan.code(),
             plan.title(), plan.description(), plan.firstFiscalYear(), plan.lastFiscalYear(), plan.levels(), plan.vision(),
-            plan.status(), plan.openData(), nodes));
+            plan.status(), plan.openData(), plan.review(), plan.causesRequired(), nodes));
     }
 }

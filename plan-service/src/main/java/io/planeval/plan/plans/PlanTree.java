@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import io.planeval.contracts.Vocabulary.PlanStatus;
+import io.planeval.contracts.Vocabulary.ReviewPolicy;
 import io.planeval.support.fiscal.FiscalYears;
 import io.planeval.support.problem.ProblemException;
 import io.planeval.support.problem.Violation;
@@ -74,7 +75,8 @@ public final class PlanTree {
         return new PlanDocument(planCode, doc.title(), doc.description(),
             doc.firstFiscalYear(), FiscalYears.label(doc.firstFiscalYear()),
             doc.lastFiscalYear(), FiscalYears.label(doc.lastFiscalYear()),
-            List.copyOf(levels), doc.vision(), status, Boolean.TRUE.equals(doc.openData()), doc.version(), doc.changedAt(),
+            List.copyOf(levels), doc.vision(), status, Boolean.TRUE.equals(doc.openData()),
+            doc.review() == null ? ReviewPolicy.NONE : doc.review(), doc.causesRequired() == null || doc.causesRequired(), doc.version(), doc.changedAt(),
             doc.changedBy(), ordered);
     }
 

@@ -24,7 +24,7 @@ class PlanTreeTest {
     }
 
     static PlanDocument plan(List<NodeDocument> nodes) {
-        return new PlanDocument(null, "計画", null, 2025, null, 2029, null, LEVELS, null, null, null, null, null, null, nodes);
+        return new PlanDocument(null, "計画", null, 2025, null, 2029, null, LEVELS, null, null, null, null, null, null, null, null, nodes);
     }
 
     static List<Violation> violations(PlanDocument doc) {
@@ -103,7 +103,7 @@ class PlanTreeTest {
     @Test
     void reportsEveryPlanFieldViolationAtOnce() {
         PlanDocument bad = new PlanDocument("other", " ", null, 2030, null, 2025, null, List.of("目標", "目標"), null,
-            null, null, null, null, null, List.of());
+            null, null, null, null, null, null, null, List.of());
         Map<String, String> found = byField(violations(bad));
         assertThat(found.keySet()).containsExactlyInAnyOrder("code", "title", "lastFiscalYear", "levels[1]");
     }

@@ -75,4 +75,18 @@ public final class WireWords {
             super(Vocabulary.PlanStatus.class);
         }
     }
+
+    @Converter(autoApply = true)
+    public static class ReviewPolicies extends WireWordConverter<Vocabulary.ReviewPolicy> {
+        public ReviewPolicies() {
+            super(Vocabulary.ReviewPolicy.class);
+        }
+    }
+
+    @Converter(autoApply = true)
+    public static class ReviewStates extends WireWordConverter<Vocabulary.ReviewState> {
+        public ReviewStates() {
+            super(Vocabulary.ReviewState.class);
+        }
+    }
 }

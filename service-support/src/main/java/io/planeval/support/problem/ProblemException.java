@@ -50,6 +50,11 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(Problem.of(409, "Conflict", detail));
     }
 
+    /** The request conflicts with the state of these things, each named with what is missing or wrong. */
+    public static ProblemException conflict(String detail, List<Violation> violations) {
+        return new ProblemException(new Problem("about:blank", "Conflict", 409, detail, List.copyOf(violations)));
+    }
+
     /** A conflict that passes by itself (another service has not caught up yet): the client should retry. */
     public static ProblemException conflictRetryLater(String detail, int seconds) {
         return new ProblemException(Problem.of(409, "Conflict", detail), seconds);
