@@ -222,6 +222,18 @@ public final class Vocabulary {
         }
     }
 
+    /** What a file of evidence is attached to: a measurement revision, or a revision of a node's or an indicator's narrative. */
+    public enum AttachedTo {
+        MEASUREMENT, NODE_NARRATIVE, INDICATOR_NARRATIVE;
+
+        /** The word on the wire, which is also how messages print it (JSON, CSV, query parameters, columns). */
+        @JsonValue
+        @Override
+        public String toString() {
+            return Vocabulary.wire(this);
+        }
+    }
+
     /** The value as written on the wire. */
     public static String wire(Enum<?> value) {
         return value.name().toLowerCase(Locale.ROOT);

@@ -50,6 +50,10 @@ public interface EvaluationConfig {
     @WithDefault("10m")
     Duration overdueCheckInterval();
 
+    /** The largest file of evidence (an attachment) taken; larger ones are refused with 413 and nothing stored. */
+    @WithDefault("10M")
+    MemorySize attachmentMaxSize();
+
     interface Stream {
 
         /**

@@ -18,6 +18,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import io.planeval.contracts.Actor;
 import io.planeval.contracts.EventTypes;
 import io.planeval.contracts.IndicatorChanged;
+import io.planeval.contracts.MeasurementReviewed;
 import io.planeval.contracts.MeasurementUpdated;
 import io.planeval.contracts.PlanChanged;
 import io.planeval.contracts.Topics;
@@ -28,6 +29,7 @@ import io.planeval.contracts.Vocabulary.MeasurementStatus;
 import io.planeval.contracts.Vocabulary.Method;
 import io.planeval.contracts.Vocabulary.Outcome;
 import io.planeval.contracts.Vocabulary.PlanStatus;
+import io.planeval.contracts.Vocabulary.ReviewState;
 import io.planeval.testsupport.KafkaTestProducer.TestEvent;
 
 /**
@@ -48,6 +50,8 @@ public final class SampleEvents {
 
     /** Who the sample's plan and indicator changes come from. */
     public static final Actor OPERATIONS = new Actor("service-account-planeval-ops", "planeval-ops", null);
+    /** Who reviews the sample's measurements, where a plan requires it. */
+    public static final Actor STEWARD = new Actor("service-account-sample-steward-a", "sample-steward-a", "sample-org-a");
     /** Who the sample's measurements come from. */
     public static final Actor REPORTER = new Actor("service-account-sample-reporter-a", "sample-reporter-a", "sample-org-a");
 
@@ -137,9 +141,23 @@ public final class SampleEvents {
 
     public static TestEvent measurement(String planCode, long id, String code, int year, int revision, BigDecimal value,
                                  Outcome outcome, MeasurementStatus status, Instant recordedAt) {
+        return measurement(planCode, id, code, year, revision, value, outcome, status, ReviewState.APPROVED, recordedAt);
+    }
+
+    /** A whole-year revision as recorded: approved (counted at once) or submitted (waiting for a reviewer). */
+    public static TestEvent measurement(String planCode, long id, String code, int year, int revision, BigDecimal value,
+                                 Outcome outcome, MeasurementStatus status, ReviewState review, Instant recordedAt) {
         MeasurementUpdated event = new MeasurementUpdated(id, planCode, code, year, null, null, revision, value, outcome, status,
-            null, null, "test", null, null, null, recordedAt, REPORTER);
+            null, null, "test", null, null, review, recordedAt, REPORTER);
         return new TestEvent(Topics.MEASUREMENTS, planCode, EventTypes.MEASUREMENT_UPDATED, write(event));
+    }
+
+    /** A steward's decision on a submitted whole-year revision. */
+    public static TestEvent reviewed(String planCode, long id, String code, int year, int revision, ReviewState decision, String reason,
+                                     Instant decidedAt) {
+        MeasurementReviewed event = new MeasurementReviewed(id, planCode, code, year, null, null, revision, decision, reason, decidedAt,
+            STEWARD);
+        return new TestEvent(Topics.MEASUREMENTS, planCode, EventTypes.MEASUREMENT_REVIEWED, write(event));
     }
 
     private static String text(JsonNode node, String field) {

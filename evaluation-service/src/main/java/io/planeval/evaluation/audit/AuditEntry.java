@@ -6,6 +6,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import io.planeval.contracts.Actor;
 import io.planeval.contracts.Vocabulary.ChangeKind;
+import io.planeval.contracts.Vocabulary.ReviewState;
 
 /** One change in a plan's audit trail: what changed, when, and who made it. */
 @Schema(name = "AuditEntry")
@@ -16,6 +17,7 @@ public record AuditEntry(
     @Schema(description = "The fiscal year of a measurement, a review or a narrative", example = "2024") Integer fiscalYear,
     @Schema(description = "The plan's or indicator's version, the measurement's revision (also of a review), or the narrative's revision", example = "2") long number,
     @Schema(description = "Who made it, as the bearer token said") Actor by,
-    @Schema(description = "For a measurement revision that corrects a figure already reported: why; for a review: the "
-        + "reviewer's reason") String correctionReason) {
+    @Schema(description = "For a measurement revision that corrects a figure already reported: why") String correctionReason,
+    @Schema(description = "For a review: approved or returned") ReviewState decision,
+    @Schema(description = "For a review: the reviewer's reason") String reason) {
 }

@@ -13,6 +13,7 @@ import jakarta.transaction.Transactional;
 import io.planeval.contracts.Actor;
 import io.planeval.contracts.Vocabulary;
 import io.planeval.contracts.Vocabulary.ChangeKind;
+import io.planeval.contracts.Vocabulary.ReviewState;
 import io.planeval.evaluation.readmodel.ReadModel;
 import io.planeval.support.http.Page;
 import io.planeval.support.http.QueryParams;
@@ -45,21 +46,22 @@ public class AuditTrail {
         }
         @SuppressWarnings("unchecked")
         List<Object[]> rows = entityManager.createNativeQuery("""
-                SELECT at, kind, code, fiscal_year, number, actor::text, correction_reason FROM (
+                SELECT at, kind, code, fiscal_year, number, actor::text, correction_reason, decision, reason FROM (
                     SELECT changed_at AS at, CAST(:planKind AS text) AS kind, plan_code AS code, NULL::integer AS fiscal_year, version AS number,
-                           changed_by AS actor, NULL::text AS correction_reason
+                           changed_by AS actor, NULL::text AS correction_reason, NULL::text AS decision, NULL::text AS reason
                     FROM plan_version WHERE plan_code = :plan
                     UNION ALL
-                    SELECT changed_at, CAST(:indicatorKind AS text), indicator_code, NULL::integer, version, changed_by, NULL::text
+                    SELECT changed_at, CAST(:indicatorKind AS text), indicator_code, NULL::integer, version, changed_by, NULL, NULL, NULL
                     FROM indicator_version WHERE plan_code = :plan
                     UNION ALL
-                    SELECT recorded_at, CAST(:measurementKind AS text), indicator_code, fiscal_year, revision, recorded_by, correction_reason
+                    SELECT recorded_at, CAST(:measurementKind AS text), indicator_code, fiscal_year, revision, recorded_by, correction_reason,
+                           NULL, NULL
                     FROM measurement WHERE plan_code = :plan
                     UNION ALL
-                    SELECT r.decided_at, CAST(:reviewKind AS text), r.indicator_code, r.fiscal_year, r.revision, r.decided_by, r.reason
-                    FROM measurement_review r WHERE r.plan_code = :plan
+                    SELECT decided_at, CAST(:reviewKind AS text), indicator_code, fiscal_year, revision, decided_by, NULL, decision, reason
+                    FROM measurement_review WHERE plan_code = :plan
                     UNION ALL
-                    SELECT written_at, subject || '_narrative', code, fiscal_year, revision, written_by, NULL::text
+                    SELECT written_at, subject || '_narrative', code, fiscal_year, revision, written_by, NULL, NULL, NULL
                     FROM narrative_revision WHERE plan_code = :plan) trail
                 WHERE at >= :from AND at <= :to
                   AND (CAST(:afterAt AS timestamptz) IS NULL
@@ -84,7 +86,8 @@ public class AuditTrail {
         for (Object[] row : rows) {
             entries.add(new AuditEntry(Moments.of(row[0]), Vocabulary.of(ChangeKind.class, (String) row[1]), (String) row[2],
                 row[3] == null ? null : ((Number) row[3]).intValue(), ((Number) row[4]).longValue(),
-                row[5] == null ? null : readModel.read((String) row[5], Actor.class), (String) row[6]));
+                row[5] == null ? null : readModel.read((String) row[5], Actor.class), (String) row[6],
+                row[7] == null ? null : Vocabulary.of(ReviewState.class, (String) row[7]), (String) row[8]));
         }
         return Page.of(entries, limit, entry -> QueryParams.cursor(entry.at().toString(), Vocabulary.wire(entry.kind()), entry.code(),
             Long.toString(entry.number())));

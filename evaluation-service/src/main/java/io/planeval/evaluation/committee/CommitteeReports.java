@@ -1,11 +1,8 @@
 package io.planeval.evaluation.committee;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,6 +18,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.planeval.contracts.Actor;
 import io.planeval.contracts.Vocabulary.EvaluationStatus;
+import io.planeval.evaluation.attachment.Attachment;
+import io.planeval.evaluation.attachment.Attachments;
 import io.planeval.evaluation.narrative.IndicatorNarrative;
 import io.planeval.evaluation.readmodel.PlanStates;
 import io.planeval.evaluation.readmodel.ReadModel;
@@ -28,6 +27,7 @@ import io.planeval.evaluation.report.Change;
 import io.planeval.evaluation.report.CommitteeCsv;
 import io.planeval.evaluation.report.EvaluationQueries;
 import io.planeval.evaluation.report.PlanReport;
+import io.planeval.support.digest.ContentHash;
 import io.planeval.support.fiscal.FiscalYears;
 import io.planeval.support.http.QueryParams;
 import io.planeval.support.problem.ProblemException;
@@ -67,6 +67,9 @@ public class CommitteeReports {
     @Inject
     ReadModel readModel;
 
+    @Inject
+    Attachments attachments;
+
     /** The outcome of a fix: {@code created} false when the same report was fixed already. */
     public record Fixed(FixedReport report, boolean created) {
     }
@@ -99,9 +102,9 @@ public class CommitteeReports {
         byte[] evaluation = bytes(EvaluationQueries.report(snapshot));
         List<?> ids = entityManager.createNativeQuery("""
                 INSERT INTO committee_report (plan_code, name, fiscal_year, as_of, fixed_at, fixed_by, evaluation,
-                                              evaluation_csv, content_hash, results, unexplained_misses, unexplained_reason)
+                                              evaluation_csv, content_hash, results, unexplained_misses, unexplained_reason, attachments)
                 VALUES (:plan, :name, :year, :asOf, :now, CAST(:by AS jsonb), :evaluation, :csv, :hash, CAST(:results AS jsonb),
-                        CAST(:unexplained AS jsonb), :reason)
+                        CAST(:unexplained AS jsonb), :reason, CAST(:attachments AS jsonb))
                 ON CONFLICT (plan_code, name) DO NOTHING RETURNING id""")
             .setParameter("plan", planCode)
             .setParameter("name", name)
@@ -115,6 +118,7 @@ public class CommitteeReports {
             .setParameter("results", readModel.json(EvaluationQueries.states(snapshot)))
             .setParameter("unexplained", unexplained.isEmpty() ? null : readModel.json(unexplained))
             .setParameter("reason", unexplained.isEmpty() ? null : request.reason())
+            .setParameter("attachments", readModel.json(attachments.ofYear(planCode, snapshot.fiscalYear(), asOf)))
             .getResultList();
         if (ids.isEmpty()) {
             // Another request fixed it with the same name meanwhile.
@@ -228,7 +232,7 @@ public class CommitteeReports {
     @SuppressWarnings("unchecked")
     private List<FixedReport> summaries(String where, Map<String, Object> parameters) {
         var query = entityManager.createNativeQuery("SELECT id, plan_code, name, fiscal_year, as_of, fixed_at, fixed_by::text, "
-                + "content_hash, unexplained_misses::text, unexplained_reason FROM committee_report " + where);
+                + "content_hash, unexplained_misses::text, unexplained_reason, attachments::text FROM committee_report " + where);
         parameters.forEach(query::setParameter);
         return ((List<Object[]>) query.getResultList()).stream().map(row -> {
             long id = ((Number) row[0]).longValue();
@@ -237,16 +241,13 @@ public class CommitteeReports {
             return new FixedReport(id, (String) row[1], (String) row[2], year, FiscalYears.label(year), Moments.of(row[4]),
                 Moments.of(row[5]), row[6] == null ? null : readModel.read((String) row[6], Actor.class), (String) row[7],
                 row[8] == null ? null : new FixedReport.UnexplainedMisses(List.of(readModel.read((String) row[8], String[].class)), (String) row[9]),
+                row[10] == null ? List.of() : List.of(readModel.read((String) row[10], Attachment[].class)),
                 new FixedReport.Links(base + "/evaluation", base + "/evaluation.csv", base + "/changes"));
         }).toList();
     }
 
     static String hash(byte[] content) {
-        try {
-            return "sha-256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return ContentHash.of(content);
     }
 
     /** The report's JSON as the evaluation serves it, bytes and all: what the hash is of. */

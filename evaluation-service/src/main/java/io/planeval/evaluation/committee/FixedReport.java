@@ -6,6 +6,7 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import io.planeval.contracts.Actor;
+import io.planeval.evaluation.attachment.Attachment;
 
 /** A committee report as fixed: its evaluation and CSV are kept byte for byte. */
 @Schema(name = "FixedReport")
@@ -22,6 +23,8 @@ public record FixedReport(
     String contentHash,
     @Schema(description = "Where the report was fixed although not-achieved indicators had no causes written: which, and why")
     UnexplainedMisses unexplainedMisses,
+    @Schema(description = "The evidence of the year uploaded by the moment the figures are as of, named by hash")
+    List<Attachment> attachments,
     @Schema(description = "Where the fixed evaluation (JSON), its CSV and the changes since are read") Links links) {
 
     @Schema(name = "UnexplainedMisses")

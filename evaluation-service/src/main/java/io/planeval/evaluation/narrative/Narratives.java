@@ -124,13 +124,7 @@ public class Narratives {
     public Stored<IndicatorNarrative> putIndicator(String planCode, String indicatorCode, String fiscalYear, IndicatorNarrative body,
                                                    Long expectedRevision) {
         int year = year(planCode, fiscalYear);
-        String organisation = organisationOf(planCode, indicatorCode);
-        if (!caller.hasRole(Roles.PLAN_ADMIN) && (organisation == null || !organisation.equals(caller.organisation())
-            || !(caller.hasRole(Roles.REPORTER) || caller.hasRole(Roles.INDICATOR_STEWARD)))) {
-            throw ProblemException.forbidden(List.of(new Violation("indicatorCode", indicatorCode + "'s causes and actions are written by "
-                + (organisation == null ? "plan admins only" : "organisation " + organisation + "'s reporters and stewards, or plan admins")
-                + ", not by " + (caller.organisation() == null ? "a token without an organisation" : caller.organisation()))));
-        }
+        checkIndicatorWriter(planCode, indicatorCode, "indicatorCode");
         if (body == null) {
             throw ProblemException.invalid("body", "a narrative is required: {\"causes\": …, \"actions\": …}");
         }
@@ -146,6 +140,28 @@ public class Narratives {
         Revision text = new Revision(null, null, blank(body.causes()) ? null : body.causes(), blank(body.actions()) ? null : body.actions());
         Stored<Object[]> stored = store(planCode, NarrativeSubject.INDICATOR, indicatorCode, year, text, expectedRevision);
         return new Stored<>(indicator(planCode, year, stored.document()), stored.created(), stored.changed());
+    }
+
+    /**
+     * Refuses (403) a caller who may not write for the indicator (its causes and actions, its evidence): only its own
+     * organisation's reporters and stewards, and plan admins, may; 404 for an indicator the plan does not have. The
+     * refusal names {@code field}, where the request named the indicator.
+     */
+    public void checkIndicatorWriter(String planCode, String indicatorCode, String field) {
+        String organisation = organisationOf(planCode, indicatorCode);
+        if (!caller.hasRole(Roles.PLAN_ADMIN) && (organisation == null || !organisation.equals(caller.organisation())
+            || !(caller.hasRole(Roles.REPORTER) || caller.hasRole(Roles.INDICATOR_STEWARD)))) {
+            throw ProblemException.forbidden(List.of(new Violation(field, indicatorCode + " is written for by "
+                + (organisation == null ? "plan admins only" : "organisation " + organisation + "'s reporters and stewards, or plan admins")
+                + ", not by " + (caller.organisation() == null ? "a token without an organisation" : caller.organisation()))));
+        }
+    }
+
+    /** Refuses (403) a caller who may not write the committee's evaluation of a node (or its evidence): plan admins only. */
+    public void checkNodeWriter() {
+        if (!caller.hasRole(Roles.PLAN_ADMIN)) {
+            throw ProblemException.forbidden(List.of(new Violation("node", "a node's evaluation is written by plan admins only")));
+        }
     }
 
     /** What a revision says: a node's evaluation and highlights, or an indicator's causes and actions. */
