@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import io.planeval.testsupport.AtOnce;
 import io.planeval.testsupport.BadInputSweep;
 import io.planeval.testsupport.TableDigest;
+import io.planeval.testsupport.TestIdentity;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 
@@ -46,7 +47,8 @@ class IndicatorInputTest {
     }
 
     Supplier<String> stored() {
-        return TableDigest.of(dataSource, "indicator", "measurement", "idempotency_key", "fiscal_year_lock", "outbox_event(seq, event_id, topic, payload)");
+        return TableDigest.of(dataSource, "indicator", "measurement", "measurement_review", "idempotency_key", "fiscal_year_lock",
+            "outbox_event(seq, event_id, topic, payload)");
     }
 
     static ValidatableResponse putIndicator(String code, String body) {
@@ -80,7 +82,16 @@ class IndicatorInputTest {
         TestPlans.publishR2R6Shaped("ind-lock-sweep");
         sent += BadInputSweep.sweep(new BadInputSweep.Endpoint("PUT", "/api/v1/plans/ind-lock-sweep/locked-years/2020",
             "application/json", "{\"note\": \"第39回 行財政改革評価・推進委員会で確定\"}", WHOLE_NUMBERS), stored());
-        assertThat(sent).isGreaterThan(150);
+        // A figure submitted under review, by a reporter (the sweep reviews as the operations client: not the poster).
+        TestPlans.publishReviewed("ind-review-sweep");
+        TestPlans.define("ind-review-sweep", "KGI3", TestPlans.kgi3Of("sweep-org"));
+        Number submitted = TestIdentity.as(TestIdentity.token("sweep-reporter", "sweep-org", List.of("reporter"))).contentType("application/json")
+            .body("{\"fiscalYear\": 2024, \"value\": 1, \"status\": \"final\"}").when()
+            .post("/api/v1/plans/ind-review-sweep/indicators/KGI3/measurements").then().statusCode(201).extract().path("id");
+        sent += BadInputSweep.sweep(new BadInputSweep.Endpoint("POST", "/api/v1/plans/ind-review-sweep/indicators/KGI3/measurements/"
+            + submitted + "/review", "application/json", "{\"decision\": \"returned\", \"reason\": \"単位が時間ではなく分です\"}",
+            WHOLE_NUMBERS), stored());
+        assertThat(sent).isGreaterThan(190);
     }
 
     @Test

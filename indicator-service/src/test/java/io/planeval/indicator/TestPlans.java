@@ -77,6 +77,11 @@ public final class TestPlans {
              "department": "総務部", "sourceSystem": "行政改革課"}""";
     }
 
+    /** KGI③ as reported by an organisation's reporters. */
+    public static String kgi3Of(String organisation) {
+        return kgi3().replace("\"department\"", "\"organisation\": \"" + organisation + "\", \"department\"");
+    }
+
     /** KGI⑤: 財政調整基金の残高, qualitative target 増額確保. */
     public static String kgi5() {
         return """

@@ -68,9 +68,23 @@ class EvaluationInputTest {
             .when().post(url).then().statusCode(400).body("violations[0].field", equalTo("approvedBy"));
         assertThat(stored.get()).isEqualTo(before);
         int sent = BadInputSweep.sweep(new BadInputSweep.Endpoint("POST", url, "application/json",
-            "{\"name\": \"第39回 行財政改革評価・推進委員会\", \"fiscalYear\": 2024, \"asOf\": \"2025-07-17\"}",
+            "{\"name\": \"第39回 行財政改革評価・推進委員会\", \"fiscalYear\": 2024, \"asOf\": \"2025-07-17\", "
+                + "\"acceptMissingNarratives\": true, \"reason\": \"要因分析は次回報告\"}",
             Set.of("fiscalYear")), stored);
         assertThat(sent).isGreaterThan(40);
+    }
+
+    @Test
+    void noBadInputToWritingNarrativesBreaksTheServiceOrStoresAnything() {
+        samplePlan("ev-words-sweep");
+        String base = "/api/v1/plans/ev-words-sweep/evaluation";
+        Supplier<String> stored = TableDigest.of(dataSource, "narrative_revision", "plan_generation");
+        int sent = BadInputSweep.sweep(new BadInputSweep.Endpoint("PUT", base + "/nodes/GII/narratives/2024", "application/json",
+            "{\"evaluation\": \"職員負担軽減時間はKGI目標達成に至らなかったが、…に取り組んだ。\", "
+                + "\"highlights\": [\"管理職に占める女性職員の割合 14.9 ％（R1） → 22.7 ％（R6）\"]}", Set.of()), stored);
+        sent += BadInputSweep.sweep(new BadInputSweep.Endpoint("PUT", base + "/indicators/KGI4/narratives/2024", "application/json",
+            "{\"causes\": \"業務量の増加により、削減効果が相殺された\", \"actions\": \"RPAの対象業務を拡大する\"}", Set.of()), stored);
+        assertThat(sent).isGreaterThan(60);
     }
 
     @Test
