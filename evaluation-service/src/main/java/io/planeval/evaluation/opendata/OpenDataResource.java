@@ -36,7 +36,6 @@ public class OpenDataResource {
     @Inject
     CachedReads cached;
 
-
     @GET
     @Path("/" + OpenData.CSV)
     @Produces("text/csv")
@@ -67,5 +66,37 @@ public class OpenDataResource {
     @PermitAll
     public Response metadata(@PathParam("planCode") String planCode, @Context Request request) {
         return cached.bytes(request, true, openData.metadata(planCode), MediaType.valueOf(CSVW + "; charset=UTF-8"));
+    }
+
+    @GET
+    @Path("/" + OpenData.NARRATIVES_CSV)
+    @Produces("text/csv")
+    @Operation(operationId = "getOpenDataNarrativesCsv", summary = "An open-data plan's written evaluations, causes and actions as CSV",
+        description = "The committee's evaluation of each node and each indicator's causes and actions in force, per fiscal year; "
+            + "UTF-8 without a byte-order mark, CRLF, one header row. Its columns are described at " + OpenData.NARRATIVES_METADATA + ".")
+    @APIResponse(responseCode = "200", description = "The dataset", content = @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING)),
+        headers = {@Header(name = "Last-Modified", description = LAST_MODIFIED, schema = @Schema(type = SchemaType.STRING)),
+            @Header(name = "ETag", description = "A digest of the dataset", schema = @Schema(type = SchemaType.STRING))})
+    @APIResponse(responseCode = "304", description = "Not changed since If-Modified-Since (or the ETag sent)")
+    @APIResponse(responseCode = "404", description = "No such plan, or it is not open data")
+    @SecurityRequirementsSet
+    @PermitAll
+    public Response narrativesCsv(@PathParam("planCode") String planCode, @Context Request request) {
+        OpenData.Dataset dataset = openData.narrativesCsv(planCode);
+        return cached.bytes(request, true, dataset.body(), MediaType.valueOf("text/csv; charset=UTF-8"), dataset.lastModified());
+    }
+
+    @GET
+    @Path("/" + OpenData.NARRATIVES_METADATA)
+    @Produces({CSVW, MediaType.APPLICATION_JSON})
+    @Operation(operationId = "getOpenDataNarrativesMetadata", summary = "CSV on the Web metadata of an open-data plan's narratives",
+        description = "Every column's name, Japanese title, datatype and meaning, the primary key, the dialect and the licence (CC BY 4.0).")
+    @APIResponse(responseCode = "200", description = "The metadata (JSON-LD)", content = @Content(mediaType = CSVW, schema = @Schema(type = SchemaType.OBJECT)))
+    @APIResponse(responseCode = "304", description = "Not changed (If-None-Match)")
+    @APIResponse(responseCode = "404", description = "No such plan, or it is not open data")
+    @SecurityRequirementsSet
+    @PermitAll
+    public Response narrativesMetadata(@PathParam("planCode") String planCode, @Context Request request) {
+        return cached.bytes(request, true, openData.narrativesMetadata(planCode), MediaType.valueOf(CSVW + "; charset=UTF-8"));
     }
 }

@@ -10,19 +10,21 @@ import java.util.Objects;
 import io.planeval.contracts.Vocabulary;
 import io.planeval.evaluation.attainment.Evaluation;
 import io.planeval.evaluation.attainment.PlanNode;
+import io.planeval.evaluation.narrative.IndicatorNarrative;
 import io.planeval.support.csv.CsvCells;
 import io.planeval.support.fiscal.FiscalYears;
 
 /**
  * The committee's table as CSV that Excel opens as it is: UTF-8 with a byte-order mark, CRLF, one value per cell,
- * numbers as plain numbers (units in their own column), fiscal years as 2024 with a 令和 label beside them. An
+ * numbers as plain numbers (units in their own column), fiscal years as 2024 with a 令和 label beside them, each
+ * indicator's causes and actions as written by the moment asked. An
  * indicator whose node the plan no longer has is left out, as it is from the report.
  */
 public final class CommitteeCsv {
 
     static final String HEADER = "goalCode,goalLabel,goalTitle,kind,indicatorCode,indicatorName,unit,fiscalYear,"
         + "fiscalYearLabel,baseline,baselineFiscalYear,target,targetText,actual,outcome,status,statusLabel,attainmentPercent,"
-        + "attainmentDisplay,revision,recordedAt";
+        + "attainmentDisplay,revision,recordedAt,causes,actions";
 
     private CommitteeCsv() {
     }
@@ -55,7 +57,9 @@ public final class CommitteeCsv {
                 e.attainment() == null ? "" : e.attainment().setScale(4, RoundingMode.HALF_UP).toPlainString(),
                 CsvCells.text(e.attainment() == null ? null : Rate.oneDecimal(e.attainment()).display()),
                 w.actual() == null ? "" : Integer.toString(w.actual().revision()),
-                w.actual() == null ? "" : w.actual().recordedAt().toString()));
+                w.actual() == null ? "" : w.actual().recordedAt().toString(),
+                CsvCells.text(snapshot.narratives().indicator(e.indicator().code()).map(IndicatorNarrative::causes).orElse(null)),
+                CsvCells.text(snapshot.narratives().indicator(e.indicator().code()).map(IndicatorNarrative::actions).orElse(null))));
             csv.append("\r\n");
         }
         return csv.toString();

@@ -35,7 +35,7 @@ class OpenDataTest {
     static final String OPEN = "ev-od-open";
     static final String CLOSED = "ev-od-closed";
     static final Map<String, Pattern> DATATYPES = Map.of("string", Pattern.compile("(?s).+"), "integer", Pattern.compile("-?[0-9]+"),
-        "decimal", Pattern.compile("-?[0-9]+(\\.[0-9]+)?"));
+        "decimal", Pattern.compile("-?[0-9]+(\\.[0-9]+)?"), "datetime", Pattern.compile("\\d{4}-\\d{2}-\\d{2}T[0-9:.]+Z"));
 
     static ExtractableResponse<Response> anonymous(String path) {
         return TestIdentity.as(null).when().get(path).then().extract();
@@ -52,15 +52,74 @@ class OpenDataTest {
                 .getMap("totals.kpis").equals(Map.of("achieved", 52, "notAchieved", 21, "beingTallied", 5, "noTarget", 16, "total", 94)));
 
         ExtractableResponse<Response> csv = anonymous(csvPath);
+        List<List<String>> rows = rowsMatchingTheirMetadata(csvPath, "/api/v1/plans/" + OPEN + "/open-data.csv-metadata.json");
+        List<List<String>> data = rows.subList(1, rows.size());
+        int columns = rows.get(0).size();
+        int code = rows.get(0).indexOf("indicatorCode");
+        int year = rows.get(0).indexOf("fiscalYear");
+        List<String> kgi3 = data.stream().filter(r -> r.get(code).equals("KGI3") && r.get(year).equals("2024")).findFirst().orElseThrow();
+        Map<String, String> cells = new java.util.HashMap<>();
+        for (int i = 0; i < columns; i++) {
+            cells.put(rows.get(0).get(i), kgi3.get(i));
+        }
+        assertThat(cells).containsEntry("fiscalYearJapanese", "令和6年度").containsEntry("actual", "75608")
+            .containsEntry("target", "40000").containsEntry("statusJapanese", "達成").containsEntry("attainmentPercent", "189.0200")
+            .containsEntry("unit", "時間/年");
+        assertThat(data.stream().map(r -> r.get(code) + "/" + r.get(year)).distinct().count()).as("one row per indicator and year")
+            .isEqualTo(data.size());
+
+        // Harvesters fetch again only what changed.
+        String lastModified = csv.header("Last-Modified");
+        assertThat(lastModified).isNotBlank();
+        assertThat(TestIdentity.as(null).header("If-Modified-Since", lastModified).when().get(csvPath).then().extract().statusCode())
+            .isEqualTo(304);
+        assertThat(TestIdentity.as(null).header("If-None-Match", csv.header("ETag")).when().get(csvPath).then().extract().statusCode())
+            .isEqualTo(304);
+        assertThat(TestIdentity.as(null).header("If-Modified-Since", "Thu, 01 Jan 2015 00:00:00 GMT").when().get(csvPath).then().extract()
+            .statusCode()).isEqualTo(200);
+
+        JsonNode catalog = SampleEvents.JSON.readTree(anonymous("/api/v1/open-data/catalog").asByteArray());
+        List<String> datasets = new ArrayList<>();
+        catalog.path("dcat:dataset").forEach(d -> datasets.add(d.path("dct:identifier").asText()));
+        assertThat(datasets).contains(OPEN, OPEN + "-narratives").doesNotContain(CLOSED, CLOSED + "-narratives");
+
+        // A plan that is not open data has no dataset, whoever asks.
+        assertThat(anonymous("/api/v1/plans/" + CLOSED + "/open-data.csv").statusCode()).isEqualTo(404);
+        assertThat(given().when().get("/api/v1/plans/" + CLOSED + "/open-data.csv-metadata.json").then().extract().statusCode()).isEqualTo(404);
+        assertThat(anonymous("/api/v1/plans/" + CLOSED + "/open-data-narratives.csv").statusCode()).isEqualTo(404);
+
+        // The committee's words are published beside the figures: each in force, per year, as a spreadsheet reads it.
+        given().contentType("application/json").body(Map.of("evaluation", "一段落目。\n二段落目。", "highlights", List.of("A 1（R1） → 2（R6）")))
+            .when().put("/api/v1/plans/" + OPEN + "/evaluation/nodes/GII/narratives/2024").then().statusCode(201);
+        given().contentType("application/json").body(Map.of("causes", "=業務量の増加", "actions", "RPAを拡大する"))
+            .when().put("/api/v1/plans/" + OPEN + "/evaluation/indicators/KGI4/narratives/2024").then().statusCode(201);
+        List<List<String>> words = rowsMatchingTheirMetadata("/api/v1/plans/" + OPEN + "/open-data-narratives.csv",
+            "/api/v1/plans/" + OPEN + "/open-data-narratives.csv-metadata.json");
+        assertThat(words).hasSize(3);
+        List<String> header = words.get(0);
+        assertThat(words.get(1).get(header.indexOf("subject"))).isEqualTo("node");
+        assertThat(words.get(1).get(header.indexOf("evaluation"))).isEqualTo("一段落目。\n二段落目。");
+        assertThat(words.get(1).get(header.indexOf("name"))).isEqualTo("職員の能力を最大化できる働き方改革");
+        assertThat(words.get(2).get(header.indexOf("code"))).isEqualTo("KGI4");
+        assertThat(words.get(2).get(header.indexOf("causes"))).as("a formula is written as text").isEqualTo("'=業務量の増加");
+        assertThat(words.get(2).get(header.indexOf("fiscalYearJapanese"))).isEqualTo("令和6年度");
+        String committeeCsv = given().when().get("/api/v1/plans/" + OPEN + "/evaluation.csv?fiscalYear=2024").then().statusCode(200)
+            .extract().asString();
+        assertThat(committeeCsv.lines().findFirst().orElseThrow()).endsWith(",causes,actions");
+        assertThat(committeeCsv).contains("\"'=業務量の増加\",RPAを拡大する");
+    }
+
+    /** The CSV's rows (header first), each checked against the columns its CSVW metadata describes. */
+    static List<List<String>> rowsMatchingTheirMetadata(String csvPath, String metadataPath) throws Exception {
+        ExtractableResponse<Response> csv = anonymous(csvPath);
         assertThat(csv.contentType()).startsWith("text/csv");
         byte[] bytes = csv.asByteArray();
         assertThat(bytes[0]).as("no byte-order mark").isNotEqualTo((byte) 0xEF);
-        JsonNode metadata = SampleEvents.JSON.readTree(anonymous("/api/v1/plans/" + OPEN + "/open-data.csv-metadata.json").asByteArray());
-        assertThat(metadata.path("url").asText()).isEqualTo("open-data.csv");
+        JsonNode metadata = SampleEvents.JSON.readTree(anonymous(metadataPath).asByteArray());
+        assertThat(csvPath).endsWith("/" + metadata.path("url").asText());
         assertThat(metadata.at("/dc:license/@id").asText()).isEqualTo("https://creativecommons.org/licenses/by/4.0/");
         List<JsonNode> columns = new ArrayList<>();
         metadata.at("/tableSchema/columns").forEach(columns::add);
-
         List<List<String>> rows = new ArrayList<>();
         try (MappingIterator<List<String>> it = new CsvMapper().enable(CsvParser.Feature.WRAP_AS_ARRAY)
                 .readerForListOf(String.class).readValues(new String(bytes, StandardCharsets.UTF_8))) {
@@ -83,36 +142,6 @@ class OpenDataTest {
                 }
             }
         }
-        int code = rows.get(0).indexOf("indicatorCode");
-        int year = rows.get(0).indexOf("fiscalYear");
-        List<String> kgi3 = data.stream().filter(r -> r.get(code).equals("KGI3") && r.get(year).equals("2024")).findFirst().orElseThrow();
-        Map<String, String> cells = new java.util.HashMap<>();
-        for (int i = 0; i < columns.size(); i++) {
-            cells.put(rows.get(0).get(i), kgi3.get(i));
-        }
-        assertThat(cells).containsEntry("fiscalYearJapanese", "令和6年度").containsEntry("actual", "75608")
-            .containsEntry("target", "40000").containsEntry("statusJapanese", "達成").containsEntry("attainmentPercent", "189.0200")
-            .containsEntry("unit", "時間/年");
-        assertThat(data.stream().map(r -> r.get(code) + "/" + r.get(year)).distinct().count()).as("one row per indicator and year")
-            .isEqualTo(data.size());
-
-        // Harvesters fetch again only what changed.
-        String lastModified = csv.header("Last-Modified");
-        assertThat(lastModified).isNotBlank();
-        assertThat(TestIdentity.as(null).header("If-Modified-Since", lastModified).when().get(csvPath).then().extract().statusCode())
-            .isEqualTo(304);
-        assertThat(TestIdentity.as(null).header("If-None-Match", csv.header("ETag")).when().get(csvPath).then().extract().statusCode())
-            .isEqualTo(304);
-        assertThat(TestIdentity.as(null).header("If-Modified-Since", "Thu, 01 Jan 2015 00:00:00 GMT").when().get(csvPath).then().extract()
-            .statusCode()).isEqualTo(200);
-
-        JsonNode catalog = SampleEvents.JSON.readTree(anonymous("/api/v1/open-data/catalog").asByteArray());
-        List<String> datasets = new ArrayList<>();
-        catalog.path("dcat:dataset").forEach(d -> datasets.add(d.path("dct:identifier").asText()));
-        assertThat(datasets).contains(OPEN).doesNotContain(CLOSED);
-
-        // A plan that is not open data has no dataset, whoever asks.
-        assertThat(anonymous("/api/v1/plans/" + CLOSED + "/open-data.csv").statusCode()).isEqualTo(404);
-        assertThat(given().when().get("/api/v1/plans/" + CLOSED + "/open-data.csv-metadata.json").then().extract().statusCode()).isEqualTo(404);
+        return rows;
     }
 }
