@@ -106,6 +106,12 @@ final class Api {
         return send(request, bearerToken);
     }
 
+    /** A POST of these bytes (a file) with this bearer token. */
+    static Reply sendBytes(String bearerToken, String url, String contentType, byte[] body) {
+        return send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", contentType)
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body)), bearerToken);
+    }
+
     private static Reply send(HttpRequest.Builder request) {
         return send(request, token);
     }

@@ -3,7 +3,11 @@ package io.planeval.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -11,11 +15,110 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * The committee's year: a report fixed and a year locked, then a plan that continues this one. One scenario of the
+ * The committee's year: its written evaluation, a reporting season (review, causes, evidence), a report fixed and a
+ * year locked, then a plan that continues this one. One scenario of the
  * committee's shared system ({@link CommitteeScenario}).
  */
 @Order(7)
 class CommitteeYearTest extends CommitteeScenario {
+
+    @Test
+    @Order(12)
+    void theSampleCarriesTheCommitteesWrittenEvaluationOfEachGoal() throws Exception {
+        JsonNode source = Api.JSON.readTree(getClass().getResourceAsStream(SOURCE));
+        JsonNode report = report();
+        for (JsonNode evaluation : source.get("evaluations")) {
+            String goal = evaluation.get("goal").asText();
+            JsonNode narrative = null;
+            for (JsonNode g : report.get("goals")) {
+                if (g.get("code").asText().equals(goal)) {
+                    narrative = g.get("narrative");
+                }
+            }
+            assertThat(narrative).as("the narrative of %s", goal).isNotNull();
+            assertThat(narrative.get("evaluation").asText()).as("（３）評価 of %s", goal)
+                .isEqualTo(String.join("\n", texts(evaluation.get("paragraphs"), "text")));
+            List<String> names = new ArrayList<>();
+            source.get("highlight_indicators").forEach(h -> {
+                if (h.get("goal").asText().equals(goal)) {
+                    names.add(h.get("name").asText());
+                }
+            });
+            List<String> highlights = new ArrayList<>();
+            narrative.get("highlights").forEach(line -> highlights.add(line.asText()));
+            assertThat(highlights).as("highlights of %s", goal).hasSameSizeAs(names);
+            for (int i = 0; i < names.size(); i++) {
+                assertThat(highlights.get(i)).startsWith(names.get(i));
+            }
+        }
+    }
+
+    @Test
+    @Order(13)
+    void aReportingSeasonPostsReturnsApprovesAndExplainsEveryMissBeforeTheReportIsFixed() {
+        // A plan that requires review: a department posts, its steward returns the figure, then approves the correction.
+        String reviewed = "/api/v1/plans/e2e-reviewed";
+        Api.Reply planned = Api.send("PUT", system.plans.url() + reviewed, "application/json", """
+            {"title": "審査付きの計画", "firstFiscalYear": 2024, "lastFiscalYear": 2025, "levels": ["目標"], "status": "active",
+             "review": "required", "nodes": [{"code": "G1", "label": "目標１", "title": "働き方改革", "level": 1}]}""");
+        assertThat(planned.status()).as(planned.body()).isEqualTo(201);
+        await().atMost(Duration.ofSeconds(10)).until(() -> Api.get(indicators.url() + reviewed + "/indicators").status() == 200);
+        Api.Reply defined = Api.send("PUT", indicators.url() + reviewed + "/indicators/K1", "application/json", """
+            {"nodeCode": "G1", "kind": "kgi", "name": "職員負担軽減時間", "unit": "時間/年", "target": {"value": 1000000, "fiscalYear": 2024},
+             "direction": "higher_is_better", "organisation": "sample-org-a"}""");
+        assertThat(defined.status()).as(defined.body()).isEqualTo(201);
+        String reporterA = system.keycloak.token("sample-reporter-a");
+        String stewardA = system.keycloak.token("sample-steward-a");
+        String measurements = indicators.url() + reviewed + "/indicators/K1/measurements";
+        Api.Reply posted = Api.sendAs(reporterA, "POST", measurements, "application/json", "{\"fiscalYear\": 2024, \"value\": 242310000, \"status\": \"final\"}");
+        assertThat(posted.status()).as(posted.body()).isEqualTo(201);
+        assertThat(posted.json().at("/review/state").asText()).isEqualTo("submitted");
+        String k1 = evaluation.url() + reviewed + "/evaluation/indicators/K1?fiscalYear=2024";
+        await().atMost(Duration.ofSeconds(10)).until(() -> Api.getJson(k1).at("/pending/revision").asInt() == 1);
+        assertThat(Api.getJson(k1).get("status").asText()).as("nothing counts before approval").isEqualTo("being_tallied");
+        JsonNode queue = Api.sendAs(stewardA, "GET", indicators.url() + reviewed + "/reviews", null, null).json();
+        assertThat(queue.at("/items/0/id").asLong()).isEqualTo(posted.json().get("id").asLong());
+        Api.Reply returned = Api.sendAs(stewardA, "POST", measurements + "/" + posted.json().get("id").asLong() + "/review", "application/json",
+            "{\"decision\": \"returned\", \"reason\": \"単位が時間ではなく分で入力されています\"}");
+        assertThat(returned.status()).as(returned.body()).isEqualTo(200);
+        Api.Reply corrected = Api.sendAs(reporterA, "POST", measurements, "application/json", "{\"fiscalYear\": 2024, \"value\": 242310, \"status\": \"final\"}");
+        assertThat(Api.sendAs(reporterA, "POST", measurements + "/" + corrected.json().get("id").asLong() + "/review", "application/json",
+            "{\"decision\": \"approved\"}").status()).as("a reporter does not approve").isEqualTo(403);
+        Api.Reply approved = Api.sendAs(stewardA, "POST", measurements + "/" + corrected.json().get("id").asLong() + "/review",
+            "application/json", "{\"decision\": \"approved\"}");
+        assertThat(approved.status()).as(approved.body()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(10)).until(() -> Api.getJson(k1).at("/working/actual/revision").asInt() == 2);
+        JsonNode counted = Api.getJson(k1);
+        assertThat(counted.get("status").asText()).isEqualTo("not_achieved");
+        assertThat(counted.at("/working/actual/review/decidedBy/client").asText()).isEqualTo("sample-steward-a");
+        assertThat(counted.get("pending").isNull() || counted.get("pending").isMissingNode()).isTrue();
+
+        // The committee cannot fix its R6 report while misses are unexplained; each is named.
+        String plan = "/api/v1/plans/" + PLAN;
+        String name = "{\"name\": \"第39回 行財政改革評価・推進委員会\", \"fiscalYear\": 2024}";
+        Api.Reply refused = Api.post(evaluation.url() + plan + "/reports", name);
+        assertThat(refused.status()).as(refused.body()).isEqualTo(409);
+        List<String> misses = texts(refused.json().get("violations"), "field");
+        assertThat(misses).contains("KGI4");
+        // Organisation A explains KGI④ with evidence; organisation B may not; the secretariat explains the rest.
+        String kgi4 = evaluation.url() + plan + "/evaluation/indicators/KGI4/narratives/2024";
+        String causes = "{\"causes\": \"業務量の増加により、削減効果が相殺された\", \"actions\": \"RPAの対象業務を拡大する\"}";
+        assertThat(Api.sendAs(system.keycloak.token("sample-reporter-b"), "PUT", kgi4, "application/json", causes).status()).isEqualTo(403);
+        Api.Reply explained = Api.sendAs(reporterA, "PUT", kgi4, "application/json", causes);
+        assertThat(explained.status()).as(explained.body()).isEqualTo(201);
+        byte[] pdf = "%PDF-1.4\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+        Api.Reply evidence = Api.sendBytes(reporterA, evaluation.url() + plan + "/attachments?indicator=KGI4&fiscalYear=2024&fileName="
+            + URLEncoder.encode("要因分析_KGI4.pdf", StandardCharsets.UTF_8), "application/pdf", pdf);
+        assertThat(evidence.status()).as(evidence.body()).isEqualTo(201);
+        for (String code : misses) {
+            if (!code.equals("KGI4")) {
+                Api.Reply written = Api.send("PUT", evaluation.url() + plan + "/evaluation/indicators/" + code + "/narratives/2024",
+                    "application/json", "{\"causes\": \"" + code + "の要因分析\"}");
+                assertThat(written.status()).as(written.body()).isEqualTo(201);
+            }
+        }
+        assertThat(kgi(report(), "KGI4").get("causes").asText()).isEqualTo("業務量の増加により、削減効果が相殺された");
+    }
 
     @Test
     @Order(14)
@@ -24,6 +127,8 @@ class CommitteeYearTest extends CommitteeScenario {
         Api.Reply fixed = Api.post(evaluation.url() + plan + "/reports",
             "{\"name\": \"第39回 行財政改革評価・推進委員会\", \"fiscalYear\": 2024}");
         assertThat(fixed.status()).as(fixed.body()).isEqualTo(201);
+        assertThat(fixed.json().at("/attachments/0/fileName").asText()).isEqualTo("要因分析_KGI4.pdf");
+        assertThat(fixed.json().get("unexplainedMisses").isNull() || fixed.json().get("unexplainedMisses").isMissingNode()).isTrue();
         String report = evaluation.url() + fixed.header("Location");
         String evaluationAsFixed = Api.get(report + "/evaluation").body();
         assertThat(Api.getJson(report + "/changes").get("items")).isEmpty();

@@ -21,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -55,7 +56,8 @@ public class AttachmentResource {
         description = "The body is the file; its Content-Type is its type, checked against its bytes and its name. Name exactly "
             + "one of measurementId, node or indicator. Written by whoever may write what it is attached to. The same file "
             + "attached to the same thing again stores nothing new (200).")
-    @RequestBody(required = true, content = {@Content(mediaType = FileTypes.PDF, schema = @Schema(type = SchemaType.STRING, format = "binary")),
+    @RequestBody(required = true, content = {@Content(mediaType = FileTypes.PDF, schema = @Schema(type = SchemaType.STRING, format = "binary"),
+        examples = @ExampleObject(name = "a PDF", value = "%PDF-1.4\n%%EOF\n")),
         @Content(mediaType = FileTypes.PNG, schema = @Schema(type = SchemaType.STRING, format = "binary")),
         @Content(mediaType = FileTypes.JPEG, schema = @Schema(type = SchemaType.STRING, format = "binary")),
         @Content(mediaType = FileTypes.XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary")),
@@ -111,9 +113,16 @@ public class AttachmentResource {
     @GET
     @Path("/{id}")
     @Produces(MediaType.WILDCARD)
-    @Operation(operationId = "getAttachment", summary = "A file of evidence, byte for byte, as a download")
+    @Operation(operationId = "getAttachment", summary = "A file of evidence, byte for byte, as a download",
+        description = "With the type it was stored as, Content-Disposition attachment under its own name (RFC 6266, UTF-8) and "
+            + "X-Content-Type-Options nosniff, so that no browser runs it as a page.")
     @APIResponse(responseCode = "200", description = "The file, with its stored type",
-        content = @Content(mediaType = MediaType.APPLICATION_OCTET_STREAM, schema = @Schema(type = SchemaType.STRING, format = "binary")),
+        content = {@Content(mediaType = FileTypes.PDF, schema = @Schema(type = SchemaType.STRING, format = "binary")),
+            @Content(mediaType = FileTypes.PNG, schema = @Schema(type = SchemaType.STRING, format = "binary")),
+            @Content(mediaType = FileTypes.JPEG, schema = @Schema(type = SchemaType.STRING, format = "binary")),
+            @Content(mediaType = FileTypes.XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary")),
+            @Content(mediaType = FileTypes.DOCX, schema = @Schema(type = SchemaType.STRING, format = "binary")),
+            @Content(mediaType = FileTypes.CSV, schema = @Schema(type = SchemaType.STRING, format = "binary"))},
         headers = @Header(name = "Content-Disposition", description = "attachment, with the file's name", schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "404", description = "No such plan or attachment")
     @RolesAllowed(Roles.READER)

@@ -34,6 +34,11 @@ public record Actual(
     public record Review(ReviewState state, Instant at, Actor by, String reason) {
     }
 
+    /** Whether it counted as of the moment it was read at: it needed no review, or a reviewer had approved it. */
+    public boolean counts() {
+        return review == null || review.state() == ReviewState.APPROVED;
+    }
+
     public boolean isBeingTallied() {
         return status == MeasurementStatus.BEING_TALLIED;
     }

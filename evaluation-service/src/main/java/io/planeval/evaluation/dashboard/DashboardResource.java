@@ -155,7 +155,7 @@ public class DashboardResource {
             List<Actual> revisions = readModel.revisions(planCode, code, moment == null ? Moments.EVERYTHING_RECORDED : moment);
 
             Map<Integer, BigDecimal> actualByYear = new TreeMap<>();
-            revisions.stream().filter(r -> r.value() != null).forEach(r -> actualByYear.put(r.fiscalYear(), r.value()));
+            revisions.stream().filter(r -> r.value() != null && r.counts()).forEach(r -> actualByYear.put(r.fiscalYear(), r.value()));
             Map<Integer, BigDecimal> path = new TreeMap<>(definition.milestones());
             if (definition.baselineValue() != null && definition.baselineFiscalYear() != null) {
                 path.put(definition.baselineFiscalYear(), definition.baselineValue());
@@ -176,7 +176,7 @@ public class DashboardResource {
             List<Views.Revision> history = revisions.stream()
                 .sorted(Comparator.comparing(Actual::recordedAt).reversed())
                 .map(r -> new Views.Revision(ask.year(r.fiscalYear()), r.revision(), r.value() == null ? Objects.toString(r.outcome(), null) : Decimals.plain(r.value()),
-                    r.status(), RECORDED.format(r.recordedAt()), who(r.recordedBy())))
+                    r.status(), RECORDED.format(r.recordedAt()), who(r.recordedBy()), r.review() == null ? null : r.review().state()))
                 .toList();
             String description = summary(actualByYear, ask) + " / " + summary(path, ask);
             return html(Templates.indicator(chrome(ask, "/plans/" + Views.encode(planCode) + "/indicators/" + Views.encode(code), planCode, since,

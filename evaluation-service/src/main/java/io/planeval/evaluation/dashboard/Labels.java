@@ -1,6 +1,7 @@
 package io.planeval.evaluation.dashboard;
 
 import io.planeval.contracts.Vocabulary.EvaluationStatus;
+import io.planeval.contracts.Vocabulary.ReviewState;
 import io.quarkus.qute.TemplateData;
 import io.quarkus.qute.i18n.Message;
 import io.quarkus.qute.i18n.MessageBundle;
@@ -170,4 +171,25 @@ public interface Labels {
 
     @Message("ページが見つかりません")
     String notFound();
+
+    @Message("評価")
+    String evaluation();
+
+    @Message("主な成果")
+    String highlights();
+
+    @Message("要因分析")
+    String causes();
+
+    @Message("改善策")
+    String actions();
+
+    @Message("審査")
+    String review();
+
+    @Message("{#when state}{#is SUBMITTED}承認待ち{#is APPROVED}承認済み{#else}差し戻し{/when}")
+    String reviewLabel(ReviewState state);
+
+    @Message("承認待ちの報告（集計に含まれていません）：{value}（{revision}版）")
+    String pending(String value, int revision);
 }

@@ -9,6 +9,7 @@ import java.util.Locale;
 import io.planeval.contracts.Vocabulary.Direction;
 import io.planeval.contracts.Vocabulary.IndicatorKind;
 import io.planeval.contracts.Vocabulary.MeasurementStatus;
+import io.planeval.contracts.Vocabulary.ReviewState;
 import io.planeval.contracts.Vocabulary.Method;
 import io.planeval.support.fiscal.FiscalYears;
 
@@ -35,7 +36,9 @@ final class Views {
     record YearOption(int year, String label, boolean selected) {
     }
 
-    record Revision(String fiscalYear, int revision, String value, MeasurementStatus status, String recordedAt, String recordedBy) {
+    /** A reported figure as the history lists it; {@code review} null where the plan asked for none. */
+    record Revision(String fiscalYear, int revision, String value, MeasurementStatus status, String recordedAt, String recordedBy,
+                    ReviewState review) {
     }
 
     record Milestone(String fiscalYear, String value) {

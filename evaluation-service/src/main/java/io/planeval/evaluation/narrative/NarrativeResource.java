@@ -19,8 +19,10 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -52,7 +54,9 @@ public class NarrativeResource {
 
     @GET
     @Path("/nodes/{nodeCode}/narratives/{fiscalYear}")
-    @Operation(operationId = "getNodeNarrative", summary = "A node's written evaluation and highlights for a fiscal year, as of a moment")
+    @Operation(operationId = "getNodeNarrative", summary = "A node's written evaluation and highlights for a fiscal year, as of a moment",
+        description = "The revision in force at the moment (default: now), with who wrote it and when; its ETag is the revision, "
+            + "for If-Match on the next write. Readable where the plan's evaluation is.")
     @APIResponse(responseCode = "200", description = "The revision in force", content = @Content(schema = @Schema(implementation = NodeNarrative.class)),
         headers = @Header(name = "ETag", description = REVISION, schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "400", description = "fiscalYear outside the plan, or asOf unreadable")
@@ -87,6 +91,10 @@ public class NarrativeResource {
     public Response putNode(@PathParam("planCode") String planCode, @PathParam("nodeCode") String nodeCode,
                             @Parameter(description = YEAR, schema = @Schema(type = SchemaType.INTEGER)) @PathParam("fiscalYear") String fiscalYear,
                             @Parameter(description = IF_MATCH) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                            @RequestBody(content = @Content(schema = @Schema(implementation = NodeNarrative.class),
+                                examples = @ExampleObject(name = "goal II, R6", value = """
+                                    {"evaluation": "職員負担軽減時間はKGI目標達成に至らなかったが、テレワークや時差出勤などによる多様で柔軟な働き方の実現に取り組んだ。",
+                                     "highlights": ["管理職に占める女性職員の割合 14.9 ％（R1） → 22.7 ％（R6）"]}""")))
                             NodeNarrative body) {
         Stored<NodeNarrative> stored = narratives.putNode(planCode, nodeCode, fiscalYear, body, EntityTags.expectedVersion(ifMatch));
         return Written.response(stored.created(), "/api/v1/plans/" + planCode + "/evaluation/nodes/" + nodeCode + "/narratives/"
@@ -95,7 +103,9 @@ public class NarrativeResource {
 
     @GET
     @Path("/indicators/{indicatorCode}/narratives/{fiscalYear}")
-    @Operation(operationId = "getIndicatorNarrative", summary = "An indicator's causes and actions for a fiscal year, as of a moment")
+    @Operation(operationId = "getIndicatorNarrative", summary = "An indicator's causes and actions for a fiscal year, as of a moment",
+        description = "The revision in force at the moment (default: now), with who wrote it and when; its ETag is the revision, "
+            + "for If-Match on the next write. Readable where the plan's evaluation is.")
     @APIResponse(responseCode = "200", description = "The revision in force", content = @Content(schema = @Schema(implementation = IndicatorNarrative.class)),
         headers = @Header(name = "ETag", description = REVISION, schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "400", description = "fiscalYear outside the plan, or asOf unreadable")
@@ -132,6 +142,9 @@ public class NarrativeResource {
     public Response putIndicator(@PathParam("planCode") String planCode, @PathParam("indicatorCode") String indicatorCode,
                                  @Parameter(description = YEAR, schema = @Schema(type = SchemaType.INTEGER)) @PathParam("fiscalYear") String fiscalYear,
                                  @Parameter(description = IF_MATCH) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                                 @RequestBody(content = @Content(schema = @Schema(implementation = IndicatorNarrative.class),
+                                     examples = @ExampleObject(name = "KGI4, R6", value = """
+                                         {"causes": "業務量の増加により、削減効果が相殺された", "actions": "RPAの対象業務を拡大する"}""")))
                                  IndicatorNarrative body) {
         Stored<IndicatorNarrative> stored = narratives.putIndicator(planCode, indicatorCode, fiscalYear, body, EntityTags.expectedVersion(ifMatch));
         return Written.response(stored.created(), "/api/v1/plans/" + planCode + "/evaluation/indicators/" + indicatorCode + "/narratives/"

@@ -14,8 +14,10 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -49,6 +51,9 @@ public class ReviewResource {
     public MeasurementView review(@PathParam("planCode") String planCode, @PathParam("indicatorCode") String indicatorCode,
                                   @Parameter(description = "The revision's id (a measurement's id)", schema = @Schema(type = SchemaType.INTEGER))
                                   @PathParam("measurementId") String measurementId,
+                                  @RequestBody(content = @Content(schema = @Schema(implementation = ReviewRequest.class), examples = {
+                                      @ExampleObject(name = "approve", value = "{\"decision\": \"approved\"}"),
+                                      @ExampleObject(name = "return", value = "{\"decision\": \"returned\", \"reason\": \"単位が時間ではなく分で入力されています\"}")}))
                                   ReviewRequest request) {
         return reviews.decide(planCode, indicatorCode, measurementId, request);
     }

@@ -56,7 +56,9 @@ public class ApiDescription implements OASFilter {
         Map.entry("fiscalYear", "2024"), Map.entry("asOf", "2025-07-17"), Map.entry("from", "2025-07-17"),
         Map.entry("to", "2025-07-18"), Map.entry("limit", "100"), Map.entry("node", "GII"), Map.entry("status", "not_achieved"),
         Map.entry("kind", "kpi"), Map.entry("id", "1"), Map.entry("cascade", "true"), Map.entry("lang", "ja"),
-        Map.entry("If-Match", "\"1\""), Map.entry("Idempotency-Key", "county-2025-0001"));
+        Map.entry("If-Match", "\"1\""), Map.entry("Idempotency-Key", "county-2025-0001"), Map.entry("measurementId", "1"),
+        Map.entry("fileName", "evidence.pdf"), Map.entry("indicator", "KGI4"), Map.entry("revision", "1"),
+        Map.entry("organisation", "sample-org-a"));
     private static final String ETAG = "A digest of the answer: send it as If-None-Match to get 304 while the answer is the same";
     private static final String TOO_MANY_WRITES = "The client made more writes than it may per minute (planeval.write-limit); "
         + "retry after Retry-After seconds";
