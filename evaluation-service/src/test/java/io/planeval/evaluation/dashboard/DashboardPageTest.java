@@ -1,5 +1,6 @@
 package io.planeval.evaluation.dashboard;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
@@ -12,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -74,6 +76,22 @@ class DashboardPageTest {
             .containsPattern("data-indicator=\"KGI3\">(?:(?!</tr>)[\\s\\S])*<td>0 時間/年</td>"));
         assertThat(page("/plans/" + OPEN + "/nodes/GII?fiscalYear=2023", 200))
             .containsPattern("data-indicator=\"KGI3\">(?:(?!</tr>)[\\s\\S])*<td>0 時間/年</td>");
+    }
+
+    /** The committee's words beside the figures: a goal's evaluation and highlights, an indicator's causes and actions. */
+    @Test
+    void theCommitteesWordsAreShownWithTheFigures() {
+        given().contentType("application/json").body(Map.of("evaluation", "一段落目。\n<b>二段落目</b>。",
+                "highlights", List.of("管理職に占める女性職員の割合 14.9 ％（R1） → 22.7 ％（R6）")))
+            .when().put("/api/v1/plans/" + OPEN + "/evaluation/nodes/GII/narratives/2024").then().statusCode(201);
+        given().contentType("application/json").body(Map.of("causes", "業務量の増加", "actions", "RPAの拡大"))
+            .when().put("/api/v1/plans/" + OPEN + "/evaluation/indicators/KGI4/narratives/2024").then().statusCode(201);
+        String node = page("/plans/" + OPEN + "/nodes/GII?fiscalYear=2024", 200);
+        assertThat(node).contains("<h2>評価</h2>", "一段落目。\n&lt;b&gt;二段落目&lt;/b&gt;。", "<li>管理職に占める女性職員の割合 14.9 ％（R1） → 22.7 ％（R6）</li>");
+        String indicator = page("/plans/" + OPEN + "/indicators/KGI4?fiscalYear=2024", 200);
+        assertThat(indicator).contains("<h2>要因分析</h2>", "業務量の増加", "<h2>改善策</h2>", "RPAの拡大");
+        assertThat(page("/plans/" + OPEN + "/indicators/KGI4?fiscalYear=2024&lang=en", 200)).contains("<h2>Causes</h2>", "<h2>Actions</h2>");
+        assertThat(page("/plans/" + OPEN + "/nodes/GII?fiscalYear=2023", 200)).doesNotContain("<h2>評価</h2>");
     }
 
     @Test
