@@ -26,6 +26,14 @@ request() {
   esac
 }
 
+# await_plan URL: waits (up to a minute) until URL answers 200, i.e. the service has learned the plan from its event.
+await_plan() {
+  for _ in $(seq 1 120); do
+    [ "$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $TOKEN" "$1")" = 200 ] && return 0
+    sleep 0.5
+  done
+}
+
 shopt -s nullglob
 for plan in "$SAMPLES"/plans/*.json; do
   request PUT "$PLAN_URL/api/v1/plans/$(basename "$plan" .json)" "$plan"
@@ -34,10 +42,7 @@ done
 for dir in "$SAMPLES"/indicators/*/; do
   plan=$(basename "$dir")
   # indicator-service learns plans from plan-service's events: wait until it knows this one.
-  for _ in $(seq 1 120); do
-    [ "$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $TOKEN" "$INDICATOR_URL/api/v1/plans/$plan/indicators")" = 200 ] && break
-    sleep 0.5
-  done
+  await_plan "$INDICATOR_URL/api/v1/plans/$plan/indicators"
   count=0
   for file in "$dir"*.json; do
     request PUT "$INDICATOR_URL/api/v1/plans/$plan/indicators/$(basename "$file" .json)" "$file" >/dev/null
@@ -54,10 +59,7 @@ done
 for dir in "$SAMPLES"/narratives/*/; do
   plan=$(basename "$dir")
   # evaluation-service learns plans and indicators from the events: wait until it knows this one.
-  for _ in $(seq 1 120); do
-    [ "$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $TOKEN" "$EVALUATION_URL/api/v1/plans/$plan/evaluation")" = 200 ] && break
-    sleep 0.5
-  done
+  await_plan "$EVALUATION_URL/api/v1/plans/$plan/evaluation"
   for file in "$dir"*/*.json; do
     year=$(basename "$(dirname "$file")")
     request PUT "$EVALUATION_URL/api/v1/plans/$plan/evaluation/nodes/$(basename "$file" .json)/narratives/$year" "$file"
