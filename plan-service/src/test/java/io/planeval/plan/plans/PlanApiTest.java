@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -30,6 +31,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.planeval.contracts.EventTypes;
 import io.planeval.contracts.PlanChanged;
 import io.planeval.contracts.Topics;
+import io.planeval.contracts.Vocabulary.ReviewPolicy;
 import io.planeval.support.events.CloudEventHeaders;
 import io.planeval.testsupport.EventContract;
 import io.planeval.testsupport.KafkaTopicReader;
@@ -115,6 +117,23 @@ class PlanApiTest {
         put("gunma-reimport", changed, null).then().statusCode(200).header("ETag", "\"2\"");
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
             assertThat(events("gunma-reimport")).extracting(PlanChanged::version).containsExactly(1L, 2L));
+    }
+
+    /** A plan's evaluation settings: absent, no review and causes required; set, kept, exported and published. */
+    @Test
+    void reviewAndCausesRequiredAreSettingsOfThePlanCarriedByItsEvents() {
+        ObjectNode plan = gunmaPlan("gunma-settings");
+        plan.remove(List.of("review", "causesRequired"));
+        put("gunma-settings", plan, null).then().statusCode(201).body("review", equalTo("none")).body("causesRequired", equalTo(true));
+        plan.put("review", "required").put("causesRequired", false);
+        put("gunma-settings", plan, null).then().statusCode(200).header("ETag", "\"2\"")
+            .body("review", equalTo("required")).body("causesRequired", equalTo(false));
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(events("gunma-settings")).last()
+            .satisfies(event -> assertThat(event.plan().review()).isEqualTo(ReviewPolicy.REQUIRED))
+            .satisfies(event -> assertThat(event.plan().causesRequired()).isFalse()));
+        plan.put("review", "sometimes");
+        put("gunma-settings", plan, null).then().statusCode(400).contentType(startsWith("application/problem+json"))
+            .body("violations[0].field", equalTo("review")).body("violations[0].reason", containsString("none, required"));
     }
 
     @Test
