@@ -8,7 +8,7 @@ import io.planeval.contracts.Vocabulary.ReviewState;
 @Schema(name = "ReviewRequest")
 public record ReviewRequest(
     @Schema(required = true, description = "approved: the revision counts from now; returned: it never counts, and a new "
-        + "revision corrects it", enumeration = {"approved", "returned"}, example = "returned") ReviewState decision,
+        + "revision corrects it (submitted is no decision, and refused)", example = "returned") ReviewState decision,
     @Schema(description = "Why it is returned (required then), or a remark on the approval",
         example = "単位が時間ではなく分で入力されています") String reason) {
 }
