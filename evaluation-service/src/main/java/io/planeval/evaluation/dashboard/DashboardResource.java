@@ -75,8 +75,8 @@ public class DashboardResource {
         static native TemplateInstance node(Views.Chrome chrome, String planCode, NodeReport node, String query);
 
         static native TemplateInstance indicator(Views.Chrome chrome, IndicatorResult result, String yearLabel,
-                                                 Views.Definition definition, List<Views.Revision> revisions, Chart chart,
-                                                 String chartDescription);
+                                                 Views.Definition definition, List<Views.Revision> revisions, boolean reviewed,
+                                                 Chart chart, String chartDescription);
 
         static native TemplateInstance changes(Views.Chrome chrome, String planCode, List<Change> changes, String from, String to,
                                                String query, boolean asked);
@@ -181,7 +181,8 @@ public class DashboardResource {
             String description = summary(actualByYear, ask) + " / " + summary(path, ask);
             return html(Templates.indicator(chrome(ask, "/plans/" + Views.encode(planCode) + "/indicators/" + Views.encode(code), planCode, since,
                     trailTo(plan, definition.nodeCode(), ask, new Views.Crumb(code, null))),
-                result, ask.inParentheses(ask.year(result.fiscalYear())), shown, history, chart, description), ask, 200);
+                result, ask.inParentheses(ask.year(result.fiscalYear())), shown, history,
+                history.stream().anyMatch(r -> r.review() != null), chart, description), ask, 200);
         });
     }
 

@@ -10,6 +10,8 @@ import io.quarkus.qute.i18n.MessageBundle;
 @MessageBundle(value = "msg", locale = "ja")
 // Templates name a status by its constant ({EvaluationStatus:ACHIEVED}), e.g. for a column heading.
 @TemplateData(target = EvaluationStatus.class, namespace = "EvaluationStatus")
+// Labels pick a review state's words by its constant's name ({#when state.name}).
+@TemplateData(target = ReviewState.class, namespace = "ReviewState")
 public interface Labels {
 
     @Message("planeval 評価ダッシュボード")
@@ -187,7 +189,8 @@ public interface Labels {
     @Message("審査")
     String review();
 
-    @Message("{#when state}{#is SUBMITTED}承認待ち{#is APPROVED}承認済み{#else}差し戻し{/when}")
+    // By the constant's name: a vocabulary word's toString() is its wire word.
+    @Message("{#when state.name}{#is 'SUBMITTED'}承認待ち{#is 'APPROVED'}承認済み{#else}差し戻し{/when}")
     String reviewLabel(ReviewState state);
 
     @Message("承認待ちの報告（集計に含まれていません）：{value}（{revision}版）")

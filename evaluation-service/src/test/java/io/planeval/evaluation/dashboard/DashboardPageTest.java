@@ -60,6 +60,7 @@ class DashboardPageTest {
         String en = page("/plans/" + OPEN + "?fiscalYear=2024&lang=en", 200);
         assertThat(en).contains("<html lang=\"en\">", "KPI achievement (FY2024)", "KPI achievement rate", "KPIs not achieved");
         assertThat(cells(en, "kpi-rate")).startsWith("63%", "79%", "71%");
+        assertThat(en).containsPattern("data-indicator=\"KGI3\">[\\s\\S]*?<td class=\"status achieved\">Achieved</td>");
 
         // An earlier moment: nothing measured yet, and the page does not follow the stream.
         String before = page("/plans/" + OPEN + "?fiscalYear=2024&asOf=2025-07-05", 200);

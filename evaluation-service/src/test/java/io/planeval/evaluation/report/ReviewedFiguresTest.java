@@ -1,6 +1,7 @@
 package io.planeval.evaluation.report;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
@@ -16,6 +17,7 @@ import io.planeval.contracts.Vocabulary.MeasurementStatus;
 import io.planeval.contracts.Vocabulary.ReviewState;
 import io.planeval.evaluation.SampleEvents;
 import io.planeval.testsupport.KafkaTestProducer;
+import io.planeval.testsupport.TestIdentity;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
@@ -39,7 +41,7 @@ class ReviewedFiguresTest {
 
     @Test
     void onlyApprovedFiguresCountAndASubmittedOneIsPendingBesideIt() {
-        KafkaTestProducer.sendAll(List.of(SampleEvents.plan(PLAN),
+        KafkaTestProducer.sendAll(List.of(SampleEvents.plan(PLAN, true),
             SampleEvents.indicator(PLAN, "KGI3", SampleEvents.read(SampleEvents.SAMPLES.resolve("indicators/gunma-r2-r6/KGI3.json")), 1,
                 SampleEvents.DEFINED),
             SampleEvents.measurement(PLAN, 660_001, "KGI3", 2024, 1, new BigDecimal("20000"), null, MeasurementStatus.FINAL,
@@ -71,5 +73,13 @@ class ReviewedFiguresTest {
             .body("items.findAll { it.kind == 'review' }.number", equalTo(List.of(3, 2)))
             .body("items.find { it.kind == 'review' }.decision", equalTo("returned"))
             .body("items.find { it.kind == 'review' }.reason", equalTo("桁が違います"));
+
+        // The dashboard says so too: the figure waiting beside the one in force, and each revision's review.
+        String waiting = TestIdentity.as(null).queryParam("fiscalYear", 2024).queryParam("asOf", RESUBMITTED.toString())
+            .when().get("/plans/" + PLAN + "/indicators/KGI3").then().statusCode(200).extract().asString();
+        assertThat(waiting).contains("承認待ちの報告（集計に含まれていません）：1（3版）", "<th scope=\"col\">審査</th>",
+            "<td class=\"review\">承認待ち</td>", "<td class=\"review\">承認済み</td>");
+        assertThat(TestIdentity.as(null).queryParam("fiscalYear", 2024).when().get("/plans/" + PLAN + "/indicators/KGI3").then()
+            .statusCode(200).extract().asString()).contains("<td class=\"review\">差し戻し</td>").doesNotContain("承認待ちの報告");
     }
 }
