@@ -72,6 +72,13 @@ public class Narratives {
         return new InForce(nodes, indicators);
     }
 
+    /** One indicator's causes and actions in force at the moment, or null: what a read of one indicator carries. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public IndicatorNarrative indicatorInForce(String planCode, String indicatorCode, int fiscalYear, Instant asOf) {
+        return latest(planCode, NarrativeSubject.INDICATOR, indicatorCode, fiscalYear, asOf)
+            .map(row -> indicator(planCode, fiscalYear, row)).orElse(null);
+    }
+
     /** A node's narrative in force at the moment (null: now). */
     @Transactional(Transactional.TxType.SUPPORTS)
     public NodeNarrative node(String planCode, String nodeCode, String fiscalYear, Instant asOf) {

@@ -280,15 +280,22 @@ public class ReadModel {
      * and had no reviewer's decision by then: what waits for approval (it counts only once approved).
      */
     public Map<String, Actual> pending(String planCode, int fiscalYear, Instant asOf) {
+        return pending(planCode, fiscalYear, asOf, null);
+    }
+
+    /** As {@link #pending(String, int, Instant)}, for one indicator (null: every one). */
+    public Map<String, Actual> pending(String planCode, int fiscalYear, Instant asOf, String code) {
         return actualRows(entityManager.createNativeQuery("SELECT DISTINCT ON (m.indicator_code) " + ACTUAL_COLUMNS + """
                  FROM measurement m
                 LEFT JOIN measurement_review r ON r.measurement_id = m.measurement_id AND r.decided_at <= :asOf
                 WHERE m.plan_code = :plan AND m.fiscal_year = :year AND m.review = 'submitted' AND m.quarter IS NULL
                   AND m.month IS NULL AND m.recorded_at <= :asOf AND r.measurement_id IS NULL
+                  AND (CAST(:code AS text) IS NULL OR m.indicator_code = CAST(:code AS text))
                 ORDER BY m.indicator_code, m.revision DESC""")
             .setParameter("plan", planCode)
             .setParameter("year", fiscalYear)
-            .setParameter("asOf", asOf));
+            .setParameter("asOf", asOf)
+            .setParameter("code", code));
     }
 
     /** The fiscal years the plan has measurements for: what to evaluate before the plan itself is known. */

@@ -173,7 +173,7 @@ public class EvaluationQueries {
         int year = fiscalYear(planCode, plan, fiscalYear);
         IndicatorDefinition def = readModel.indicator(planCode, code, moment).orElseThrow(() -> ProblemException.notFound(
             "Plan " + planCode + " has no indicator " + code + (asOf == null ? "" : " as of " + asOf)));
-        return result(planCode, def, year, moment, narratives.inForce(planCode, year, moment));
+        return result(planCode, def, year, moment);
     }
 
     /** One indicator's current result for every fiscal year of its plan, the plan and definition read once. */
@@ -184,14 +184,15 @@ public class EvaluationQueries {
             .orElseThrow(() -> ProblemException.notFound("Plan " + planCode + " has no indicator " + code));
         List<IndicatorResult> results = new ArrayList<>();
         for (int year = plan.plan().firstFiscalYear(); year <= plan.plan().lastFiscalYear(); year++) {
-            results.add(result(planCode, def, year, Moments.EVERYTHING_RECORDED, narratives.inForce(planCode, year, Moments.EVERYTHING_RECORDED)));
+            results.add(result(planCode, def, year, Moments.EVERYTHING_RECORDED));
         }
         return results;
     }
 
-    private IndicatorResult result(String planCode, IndicatorDefinition def, int year, Instant moment, Narratives.InForce words) {
+    /** One indicator's result from its own rows only: its figure, its words and a figure waiting for approval. */
+    private IndicatorResult result(String planCode, IndicatorDefinition def, int year, Instant moment) {
         return IndicatorResult.of(IndicatorEvaluator.evaluate(def, year, readModel.actual(planCode, def.code(), year, moment).orElse(null)),
-            words.indicators().get(def.code()), readModel.pending(planCode, year, moment).get(def.code()));
+            narratives.indicatorInForce(planCode, def.code(), year, moment), readModel.pending(planCode, year, moment, def.code()).get(def.code()));
     }
 
     /**
