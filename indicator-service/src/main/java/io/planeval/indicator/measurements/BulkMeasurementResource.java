@@ -38,6 +38,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.planeval.support.problem.ProblemException;
 import io.planeval.support.security.Roles;
 import io.planeval.support.security.WriteLimited;
+import io.planeval.indicator.workbook.WorkbookMeasurements;
 
 @Path("/api/v1/measurements")
 @Tag(name = "Measurements")
@@ -45,13 +46,16 @@ import io.planeval.support.security.WriteLimited;
 public class BulkMeasurementResource {
 
     static final String CSV = "text/csv";
+    /** The reporting workbook (getReportingWorkbook), filled in and posted back. */
+    static final String WORKBOOK = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     /** One operation in the API documents, whichever body it takes: both methods describe it alike. */
-    static final String BULK_SUMMARY = "Post measurements in bulk (a JSON array or CSV)";
+    static final String BULK_SUMMARY = "Post measurements in bulk (a JSON array, CSV, or the reporting workbook filled in)";
     static final String BULK_DESCRIPTION = "All or nothing: one bad row refuses the whole batch, and the problem lists every "
         + "bad row, as [index].field for JSON and as 'line N: field' for CSV. Each row names its plan and indicator. CSV is "
         + "UTF-8, with or without a byte-order mark (Excel's 'CSV UTF-8'), with a header row of field names in any order: "
         + "planCode,indicatorCode,fiscalYear,quarter,month,value,outcome,status,expectedDate,describesDate,sourceSystem,note "
-        + "(planCode, indicatorCode, fiscalYear and status required).";
+        + "(planCode, indicatorCode, fiscalYear and status required). The reporting workbook (getReportingWorkbook) is posted "
+        + "as it was filled in, as .xlsx; refusals name the cell (報告!F12).";
     private static final TypeReference<List<MeasurementInput>> ROWS = new TypeReference<>() {
     };
 
@@ -105,4 +109,23 @@ public class BulkMeasurementResource {
             () -> BulkResult.of(measurements.record(parsed.rows(), i -> "line " + parsed.lines().get(i) + ": "))));
     }
 
+    @POST
+    @WriteLimited
+    @Consumes(WORKBOOK)
+    @Operation(operationId = "postMeasurements", summary = BULK_SUMMARY, description = BULK_DESCRIPTION)
+    @RequestBody(content = @Content(mediaType = WORKBOOK, schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    @APIResponse(responseCode = "201", description = "All stored", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BulkResult.class)),
+        headers = @Header(name = IDEMPOTENT_REPLAYED, description = REPLAYED_DESCRIPTION, schema = @Schema(type = SchemaType.BOOLEAN)))
+    @APIResponse(responseCode = "400", description = "Refused, each bad cell named (報告!F12); nothing stored")
+    @APIResponse(responseCode = "422", description = "Idempotency-Key reused for another request")
+    @RolesAllowed(Roles.REPORTER)
+    public Response bulkWorkbook(@HeaderParam(IDEMPOTENCY_KEY) String key, @Context HttpHeaders headers, byte[] body) {
+        WorkbookMeasurements.Parsed parsed = WorkbookMeasurements.parse(body);
+        try {
+            return respond(measurements.post(idempotencyKey(key, headers), hash("/api/v1/measurements", WORKBOOK, body),
+                () -> BulkResult.of(measurements.record(parsed.rows(), i -> WorkbookMeasurements.rowPrefix(parsed, i)))));
+        } catch (ProblemException refusal) {
+            throw WorkbookMeasurements.cells(refusal);
+        }
+    }
 }
