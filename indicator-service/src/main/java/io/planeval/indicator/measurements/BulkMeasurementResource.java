@@ -35,10 +35,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.planeval.indicator.workbook.WorkbookMeasurements;
 import io.planeval.support.problem.ProblemException;
 import io.planeval.support.security.Roles;
 import io.planeval.support.security.WriteLimited;
-import io.planeval.indicator.workbook.WorkbookMeasurements;
 
 @Path("/api/v1/measurements")
 @Tag(name = "Measurements")
