@@ -34,6 +34,9 @@ done
   || apt_install python3 python3-pydantic python3-urllib3 python3-dateutil
 # A Japanese font, so that the dashboard's screenshot shows its text.
 [ -d /usr/share/fonts/opentype/ipafont-gothic ] || ! command -v apt-get >/dev/null 2>&1 || apt_install fonts-ipafont-gothic
+# The committee pack's font (IPAex Gothic, embedded in its PDF), and poppler-utils, with which the tests read the PDF.
+{ [ -f /usr/share/fonts/opentype/ipaexfont-gothic/ipaexg.ttf ] && command -v pdftotext >/dev/null 2>&1; } \
+  || ! command -v apt-get >/dev/null 2>&1 || apt_install fonts-ipaexfont-gothic poppler-utils
 
 if [ ! -x .tools/node_modules/.bin/spectral ] || [ ! -x .tools/node_modules/.bin/tsc ] || [ ! -x .tools/node_modules/.bin/prism ]; then
   command -v npm >/dev/null 2>&1 || apt_install nodejs npm

@@ -54,6 +54,13 @@ public interface EvaluationConfig {
     @WithDefault("10M")
     MemorySize attachmentMaxSize();
 
+    /**
+     * The Japanese TrueType font the committee pack's PDF is set in and embeds (Debian's fonts-ipaexfont-gothic by
+     * default; an image without it mounts one and names it here).
+     */
+    @WithDefault("/usr/share/fonts/opentype/ipaexfont-gothic/ipaexg.ttf")
+    String packFont();
+
     interface Stream {
 
         /**

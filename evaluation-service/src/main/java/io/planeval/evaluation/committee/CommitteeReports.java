@@ -20,6 +20,9 @@ import io.planeval.contracts.Actor;
 import io.planeval.contracts.Vocabulary.EvaluationStatus;
 import io.planeval.evaluation.attachment.Attachment;
 import io.planeval.evaluation.attachment.Attachments;
+import io.planeval.evaluation.pack.CommitteePacks;
+import io.planeval.evaluation.pack.PackContent;
+import io.planeval.evaluation.pack.PackFormat;
 import io.planeval.evaluation.narrative.IndicatorNarrative;
 import io.planeval.evaluation.readmodel.PlanStates;
 import io.planeval.evaluation.readmodel.ReadModel;
@@ -69,6 +72,9 @@ public class CommitteeReports {
 
     @Inject
     Attachments attachments;
+
+    @Inject
+    CommitteePacks packs;
 
     /** The outcome of a fix: {@code created} false when the same report was fixed already. */
     public record Fixed(FixedReport report, boolean created) {
@@ -124,7 +130,31 @@ public class CommitteeReports {
             // Another request fixed it with the same name meanwhile.
             return new Fixed(same(find(planCode, name).orElseThrow(), snapshot.fiscalYear(), request.asOf() == null ? null : asOf), false);
         }
-        return new Fixed(get(planCode, ((Number) ids.get(0)).longValue()), true);
+        long id = ((Number) ids.get(0)).longValue();
+        PackContent pack = packs.content(snapshot, name, asOf);
+        for (PackFormat format : PackFormat.values()) {
+            byte[] bytes = packs.write(pack, format);
+            entityManager.createNativeQuery("""
+                    INSERT INTO committee_report_pack (report_id, format, content, sha256) VALUES (:id, :format, :content, :hash)""")
+                .setParameter("id", id)
+                .setParameter("format", format.extension())
+                .setParameter("content", bytes)
+                .setParameter("hash", hash(bytes))
+                .executeUpdate();
+        }
+        return new Fixed(get(planCode, id), true);
+    }
+
+    /** The pack made when the report was fixed, byte for byte. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public byte[] pack(String planCode, long id, PackFormat format) {
+        get(planCode, id);
+        Optional<?> content = entityManager.createNativeQuery("SELECT content FROM committee_report_pack WHERE report_id = :id AND format = :format")
+            .setParameter("id", id)
+            .setParameter("format", format.extension())
+            .getResultStream().findFirst();
+        return content.map(byte[].class::cast)
+            .orElseThrow(() -> ProblemException.notFound("Report " + id + " of plan " + planCode + " was fixed before packs were made"));
     }
 
     /**
@@ -232,7 +262,9 @@ public class CommitteeReports {
     @SuppressWarnings("unchecked")
     private List<FixedReport> summaries(String where, Map<String, Object> parameters) {
         var query = entityManager.createNativeQuery("SELECT id, plan_code, name, fiscal_year, as_of, fixed_at, fixed_by::text, "
-                + "content_hash, unexplained_misses::text, unexplained_reason, attachments::text FROM committee_report " + where);
+                + "content_hash, unexplained_misses::text, unexplained_reason, attachments::text, "
+                + "(SELECT jsonb_agg(jsonb_build_object('format', p.format, 'sha256', p.sha256, 'size', length(p.content)) ORDER BY p.format)"
+                + " FROM committee_report_pack p WHERE p.report_id = committee_report.id)::text FROM committee_report " + where);
         parameters.forEach(query::setParameter);
         return ((List<Object[]>) query.getResultList()).stream().map(row -> {
             long id = ((Number) row[0]).longValue();
@@ -242,7 +274,8 @@ public class CommitteeReports {
                 Moments.of(row[5]), row[6] == null ? null : readModel.read((String) row[6], Actor.class), (String) row[7],
                 row[8] == null ? null : new FixedReport.UnexplainedMisses(List.of(readModel.read((String) row[8], String[].class)), (String) row[9]),
                 row[10] == null ? List.of() : List.of(readModel.read((String) row[10], Attachment[].class)),
-                new FixedReport.Links(base + "/evaluation", base + "/evaluation.csv", base + "/changes"));
+                row[11] == null ? List.of() : List.of(readModel.read((String) row[11], FixedReport.Pack[].class)),
+                new FixedReport.Links(base + "/evaluation", base + "/evaluation.csv", base + "/changes", base + "/pack"));
         }).toList();
     }
 

@@ -25,6 +25,8 @@ public record FixedReport(
     UnexplainedMisses unexplainedMisses,
     @Schema(description = "The evidence of the year uploaded by the moment the figures are as of, named by hash")
     List<Attachment> attachments,
+    @Schema(description = "The pack made when it was fixed, in each format, with its SHA-256 (served by getReportPack)")
+    List<Pack> packs,
     @Schema(description = "Where the fixed evaluation (JSON), its CSV and the changes since are read") Links links) {
 
     @Schema(name = "UnexplainedMisses")
@@ -32,7 +34,11 @@ public record FixedReport(
                                     @Schema(example = "R6の一部指標は集計中のため、次回委員会で要因分析を報告する") String reason) {
     }
 
+    @Schema(name = "FixedReportPack")
+    public record Pack(@Schema(example = "pdf") String format, @Schema(example = "sha-256:9f86d0…") String sha256, long size) {
+    }
+
     @Schema(name = "FixedReportLinks")
-    public record Links(String evaluation, String csv, String changes) {
+    public record Links(String evaluation, String csv, String changes, @Schema(description = "The pack (Accept chooses PDF, PPTX or XLSX)") String pack) {
     }
 }

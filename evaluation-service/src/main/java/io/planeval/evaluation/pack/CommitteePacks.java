@@ -1,0 +1,79 @@
+package io.planeval.evaluation.pack;
+
+import java.io.File;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import io.planeval.evaluation.EvaluationConfig;
+import io.planeval.evaluation.attainment.Evaluation;
+import io.planeval.evaluation.attainment.PlanNode;
+import io.planeval.evaluation.report.EvaluationQueries;
+import io.planeval.evaluation.report.IndicatorResult;
+import io.planeval.support.time.Moments;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+
+/**
+ * The committee's pack, generated: the report of a plan and fiscal year as of a moment, as PDF, PowerPoint or Excel.
+ * A fixed report's pack is generated when it is fixed and kept as bytes with it (CommitteeReports), so the pack the
+ * committee received is served byte for byte afterwards.
+ */
+@ApplicationScoped
+public class CommitteePacks {
+
+    @CheckedTemplate(basePath = "pack")
+    static class Templates {
+        static native TemplateInstance pdf(PackContent pack);
+    }
+
+    @Inject
+    EvaluationQueries queries;
+
+    @Inject
+    EvaluationConfig config;
+
+    /** The pack of the plan's report for the year as of the moment (null: now). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public byte[] pack(String planCode, Integer fiscalYear, Instant asOf, PackFormat format) {
+        EvaluationQueries.Snapshot snapshot = queries.snapshot(planCode, fiscalYear, asOf);
+        return write(content(snapshot, snapshot.plan().plan().title() + " 評価結果", asOf == null ? Moments.now() : asOf), format);
+    }
+
+    /** What the pack of a snapshot shows, under a name (the committee meeting's, for a fixed report). */
+    public PackContent content(EvaluationQueries.Snapshot s, String name, Instant asOf) {
+        Map<String, PlanNode> byCode = new HashMap<>();
+        s.nodes().forEach(n -> byCode.put(n.code(), n));
+        Map<String, List<IndicatorResult>> byGoal = new HashMap<>();
+        s.evaluations().stream()
+            .filter(e -> byCode.containsKey(e.indicator().nodeCode()))
+            .sorted(Comparator.comparing((Evaluation e) -> e.indicator().isKgi() ? 0 : 1).thenComparing(e -> e.indicator().code()))
+            .forEach(e -> byGoal.computeIfAbsent(PlanNode.goalCodeOf(e.indicator().nodeCode(), byCode), g -> new ArrayList<>())
+                .add(s.result(e)));
+        return new PackContent(name, EvaluationQueries.report(s), asOf, byGoal);
+    }
+
+    public byte[] write(PackContent content, PackFormat format) {
+        return switch (format) {
+            case PDF -> PackWriters.pdf(Templates.pdf(content).render(), font());
+            case PPTX -> PackWriters.pptx(content);
+            case XLSX -> PackWriters.xlsx(content);
+        };
+    }
+
+    private File font() {
+        File font = new File(config.packFont());
+        if (!font.canRead()) {
+            throw new IllegalStateException("The committee pack's font " + font + " cannot be read: install fonts-ipaexfont-gothic "
+                + "(deploy/local/tools.sh does) or set planeval.evaluation.pack-font to a TrueType Japanese font");
+        }
+        return font;
+    }
+}

@@ -1,0 +1,46 @@
+package io.planeval.evaluation.pack;
+
+import java.math.BigDecimal;
+
+import io.planeval.contracts.Vocabulary.EvaluationStatus;
+import io.planeval.contracts.Vocabulary.Outcome;
+import io.planeval.evaluation.report.IndicatorResult;
+import io.planeval.support.decimal.Decimals;
+import io.quarkus.qute.TemplateExtension;
+
+/** Figures as the committee's pack prints them, in every format ({@code fig:} in the PDF's template). */
+@TemplateExtension(namespace = "fig")
+public final class Figures {
+
+    private Figures() {
+    }
+
+    /** A figure as printed: the number without trailing zeros and its unit, or the qualitative text. */
+    static String figure(BigDecimal value, String text, String unit) {
+        if (value != null) {
+            return Decimals.plain(value) + (unit == null || unit.isBlank() ? "" : " " + unit);
+        }
+        return text == null ? "" : text;
+    }
+
+    /** An indicator's target, as printed. */
+    static String target(IndicatorResult r) {
+        return r.working().target() == null ? "" : figure(r.working().target().value(), r.working().target().text(), r.unit());
+    }
+
+    /** An indicator's actual, as printed (集計中 where it is being tallied). */
+    static String actual(IndicatorResult r) {
+        if (r.status() == EvaluationStatus.BEING_TALLIED) {
+            return EvaluationStatus.BEING_TALLIED.label();
+        }
+        var a = r.working().actual();
+        return a == null ? "" : figure(a.value(), a.outcome() == null ? null : a.outcome() == Outcome.ACHIEVED
+            ? "達成" : "未達成", r.unit());
+    }
+
+    /** An indicator's attainment, as printed. */
+    static String attainment(IndicatorResult r) {
+        return r.attainment() == null ? (r.status() == EvaluationStatus.BEING_TALLIED ? "集計中" : "–") : r.attainment().display();
+    }
+
+}
