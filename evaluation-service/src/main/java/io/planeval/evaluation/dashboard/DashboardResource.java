@@ -70,7 +70,7 @@ public class DashboardResource {
         static native TemplateInstance plans(Views.Chrome chrome, List<Views.PlanLink> plans);
 
         static native TemplateInstance plan(Views.Chrome chrome, PlanReport report, String yearLabel, List<Views.YearOption> years,
-                                            String asOf, String query, String csv, String changes);
+                                            String asOf, String query, String csv, String pack, String changes);
 
         static native TemplateInstance node(Views.Chrome chrome, String planCode, NodeReport node, String query);
 
@@ -127,6 +127,7 @@ public class DashboardResource {
             return html(Templates.plan(chrome(asked, base, planCode, since, List.of(new Views.Crumb(report.planTitle(), base + asked.query()))),
                     report, ask.year(report.fiscalYear()), years, ask.asOf() == null ? "" : ask.asOf(), asked.query(),
                     "/api/v1/plans/" + Views.encode(planCode) + "/evaluation.csv" + new Views.Ask("ja", report.fiscalYear(), ask.asOf()).query(),
+                    "/api/v1/plans/" + Views.encode(planCode) + "/evaluation/pack" + new Views.Ask("ja", report.fiscalYear(), ask.asOf()).query(),
                     base + "/changes" + asked.query()),
                 asked, 200);
         });

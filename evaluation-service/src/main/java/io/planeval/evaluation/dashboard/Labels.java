@@ -177,6 +177,9 @@ public interface Labels {
     @Message("評価")
     String evaluation();
 
+    @Message("委員会資料")
+    String pack();
+
     @Message("主な成果")
     String highlights();
 

@@ -1,5 +1,6 @@
 package io.planeval.evaluation.pack;
 
+import java.util.Arrays;
 import java.util.List;
 
 import jakarta.annotation.security.PermitAll;
@@ -28,6 +29,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.planeval.evaluation.committee.CommitteeReports;
 import io.planeval.evaluation.report.ReadAccess;
 import io.planeval.support.http.QueryParams;
+import io.planeval.support.problem.ProblemException;
+import io.planeval.support.text.Text;
 
 @Path("/api/v1/plans/{planCode}")
 @Tag(name = "Committee pack", description = "The committee's pack as PDF (A4 landscape, font embedded), PowerPoint (editable) "
@@ -35,7 +38,9 @@ import io.planeval.support.http.QueryParams;
     + "evaluation and each miss's causes and actions.")
 public class PackResource {
 
-    static final String CHOSEN = "Chosen by Accept: application/pdf (the default), the .pptx or the .xlsx media type";
+    static final String CHOSEN = "Chosen by format (pdf, pptx or xlsx: what a link can say), else by Accept: application/pdf (the "
+        + "default), the .pptx or the .xlsx media type";
+    static final String FORMAT = "pdf, pptx or xlsx; overrides Accept (a link cannot set it)";
 
     @Inject
     CommitteePacks packs;
@@ -64,12 +69,13 @@ public class PackResource {
                          @Parameter(description = "Gregorian fiscal year; default: the plan's last", schema = @Schema(type = SchemaType.INTEGER))
                          @QueryParam("fiscalYear") String fiscalYear,
                          @Parameter(description = "An instant or a date (the end of that day, Japan time); default: now") @QueryParam("asOf") String asOf,
+                         @Parameter(description = FORMAT) @QueryParam("format") String format,
                          @Context Request request) {
         access.openDataIfReadable(planCode);
-        PackFormat format = chosen(request);
+        PackFormat chosen = chosen(format, request);
         Integer year = QueryParams.fiscalYear(fiscalYear);
-        byte[] pack = packs.pack(planCode, year, QueryParams.moment("asOf", asOf), format);
-        return download(pack, format, planCode + (year == null ? "" : "-" + year) + "-pack");
+        byte[] pack = packs.pack(planCode, year, QueryParams.moment("asOf", asOf), chosen);
+        return download(pack, chosen, planCode + (year == null ? "" : "-" + year) + "-pack");
     }
 
     @GET
@@ -85,15 +91,21 @@ public class PackResource {
     @APIResponse(responseCode = "406", description = "Accept names none of the three formats")
     @SecurityRequirementsSet
     @PermitAll
-    public Response reportPack(@PathParam("planCode") String planCode, @PathParam("id") String id, @Context Request request) {
+    public Response reportPack(@PathParam("planCode") String planCode, @PathParam("id") String id,
+                               @Parameter(description = FORMAT) @QueryParam("format") String format,
+                               @Context Request request) {
         access.openDataIfReadable(planCode);
-        PackFormat format = chosen(request);
+        PackFormat chosen = chosen(format, request);
         long report = CommitteeReports.id(planCode, id);
-        return download(reports.pack(planCode, report, format), format, planCode + "-report-" + report + "-pack");
+        return download(reports.pack(planCode, report, chosen), chosen, planCode + "-report-" + report + "-pack");
     }
 
-    /** The format Accept asks for (PDF where it allows any), or 406. */
-    private static PackFormat chosen(Request request) {
+    /** The format named (400 for another word), else the one Accept asks for (PDF where it allows any). */
+    private static PackFormat chosen(String format, Request request) {
+        if (format != null && !format.isEmpty()) {
+            return Arrays.stream(PackFormat.values()).filter(f -> f.extension().equals(format)).findFirst()
+                .orElseThrow(() -> ProblemException.invalid("format", Text.excerpt(format) + " is not one of pdf, pptx, xlsx"));
+        }
         List<Variant> variants = Variant.mediaTypes(MediaType.valueOf(PackFormat.PDF_TYPE), MediaType.valueOf(PackFormat.PPTX_TYPE),
             MediaType.valueOf(PackFormat.XLSX_TYPE)).build();
         Variant chosen = request.selectVariant(variants);

@@ -55,6 +55,8 @@ class DashboardPageTest {
         String ja = page("/plans/" + OPEN + "?fiscalYear=2024", 200);
         assertThat(ja).contains("<html lang=\"ja\">", "KPIの達成状況（令和6年度）", "KPI達成率", "未達成のKPI", "sse-connect=\"/plans/" + OPEN + "/stream?after=");
         assertThat(cells(ja, "kpi-rate")).startsWith("63%", "79%", "71%");
+        assertThat(ja).contains("委員会資料", "/api/v1/plans/" + OPEN + "/evaluation/pack?fiscalYear=2024&amp;format=pdf",
+            "/api/v1/plans/" + OPEN + "/evaluation/pack?fiscalYear=2024&amp;format=xlsx");
         assertThat(ja).containsPattern("data-indicator=\"KGI3\">[\\s\\S]*?<td class=\"attainment\">189%</td>");
 
         String en = page("/plans/" + OPEN + "?fiscalYear=2024&lang=en", 200);

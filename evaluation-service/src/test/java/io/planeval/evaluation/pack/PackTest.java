@@ -96,6 +96,11 @@ class PackTest {
             assertThat(found).isTrue();
         }
         given().accept("text/html").when().get(PACK).then().statusCode(406);
+        // A link cannot set Accept: it names the format, as the dashboard's do.
+        assertThat(given().queryParam("format", "xlsx").when().get(PACK).then().statusCode(200).contentType(PackFormat.XLSX_TYPE)
+            .extract().asByteArray()).startsWith('P', 'K');
+        given().queryParam("format", "docx").when().get(PACK).then().statusCode(400).contentType("application/problem+json")
+            .body("violations[0].field", org.hamcrest.Matchers.equalTo("format"));
 
         // A fixed report keeps its pack byte for byte, with its hash, through later corrections.
         String location = given().contentType("application/json").body(Map.of("name", "第39回 行財政改革評価・推進委員会", "fiscalYear", 2024,
