@@ -3,8 +3,11 @@ package io.planeval.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -122,13 +125,14 @@ class CommitteeYearTest extends CommitteeScenario {
 
     @Test
     @Order(14)
-    void theCommitteeFixesItsReportLocksTheYearAndSeesACorrectionAsAChangeSince() {
+    void theCommitteeFixesItsReportLocksTheYearAndSeesACorrectionAsAChangeSince() throws IOException, InterruptedException {
         String plan = "/api/v1/plans/" + PLAN;
         Api.Reply fixed = Api.post(evaluation.url() + plan + "/reports",
             "{\"name\": \"第39回 行財政改革評価・推進委員会\", \"fiscalYear\": 2024}");
         assertThat(fixed.status()).as(fixed.body()).isEqualTo(201);
         assertThat(fixed.json().at("/attachments/0/fileName").asText()).isEqualTo("要因分析_KGI4.pdf");
         assertThat(fixed.json().get("unexplainedMisses").isNull() || fixed.json().get("unexplainedMisses").isMissingNode()).isTrue();
+        committeePackReadsAsTheCommitteesSlides(evaluation.url() + fixed.header("Location") + "/pack?format=pdf");
         String report = evaluation.url() + fixed.header("Location");
         String evaluationAsFixed = Api.get(report + "/evaluation").body();
         assertThat(Api.getJson(report + "/changes").get("items")).isEmpty();
@@ -154,6 +158,30 @@ class CommitteeYearTest extends CommitteeScenario {
         assertThat(texts(Api.getJson(indicators.url() + plan + "/corrections").get("items"), "correctionReason"))
             .containsExactly("集計誤りの訂正");
         assertThat(Api.get(report + "/evaluation").body()).as("the fixed report after the correction").isEqualTo(evaluationAsFixed);
+    }
+
+    /**
+     * The fixed report's PDF, read with poppler-utils as anybody's tools would: its text holds the committee's figures,
+     * every font is embedded, and a goal's page renders (the README's docs/committee-pack.png is one such page).
+     */
+    private void committeePackReadsAsTheCommitteesSlides(String url) throws IOException, InterruptedException {
+        Path screenshots = Processes.ROOT.resolve("e2e-tests/target/screenshots");
+        Files.createDirectories(screenshots);
+        Path pdf = screenshots.resolve("committee-pack.pdf");
+        Files.write(pdf, Api.getBytes(url));
+        String text = java.text.Normalizer.normalize(run("pdftotext", "-layout", pdf.toString(), "-"), java.text.Normalizer.Form.NFKC);
+        assertThat(text).contains("第39回 行財政改革評価・推進委員会", "63%", "79%", "71%", "189%", "24.2%", "集計中", "評価");
+        List<String> fonts = run("pdffonts", pdf.toString()).lines().skip(2).toList();
+        assertThat(fonts).isNotEmpty().allSatisfy(line -> assertThat(line).as("embedded: %s", line).containsPattern("\\s+yes\\s+yes\\s+"));
+        run("pdftoppm", "-png", "-r", "60", "-f", "3", "-l", "3", "-singlefile", pdf.toString(), screenshots.resolve("committee-pack").toString());
+        assertThat(Files.size(screenshots.resolve("committee-pack.png"))).isGreaterThan(10_000);
+    }
+
+    private static String run(String... command) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor()).as("%s: %s", String.join(" ", command), out).isZero();
+        return out;
     }
 
     @Test

@@ -49,13 +49,12 @@ public class BulkMeasurementResource {
     /** The reporting workbook (getReportingWorkbook), filled in and posted back. */
     static final String WORKBOOK = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     /** One operation in the API documents, whichever body it takes: both methods describe it alike. */
-    static final String BULK_SUMMARY = "Post measurements in bulk (a JSON array, CSV, or the reporting workbook filled in)";
+    static final String BULK_SUMMARY = "Post measurements in bulk (a JSON array or CSV)";
     static final String BULK_DESCRIPTION = "All or nothing: one bad row refuses the whole batch, and the problem lists every "
         + "bad row, as [index].field for JSON and as 'line N: field' for CSV. Each row names its plan and indicator. CSV is "
         + "UTF-8, with or without a byte-order mark (Excel's 'CSV UTF-8'), with a header row of field names in any order: "
         + "planCode,indicatorCode,fiscalYear,quarter,month,value,outcome,status,expectedDate,describesDate,sourceSystem,note "
-        + "(planCode, indicatorCode, fiscalYear and status required). The reporting workbook (getReportingWorkbook) is posted "
-        + "as it was filled in, as .xlsx; refusals name the cell (報告!F12).";
+        + "(planCode, indicatorCode, fiscalYear and status required).";
     private static final TypeReference<List<MeasurementInput>> ROWS = new TypeReference<>() {
     };
 
@@ -111,9 +110,15 @@ public class BulkMeasurementResource {
 
     @POST
     @WriteLimited
+    @Path("/workbook")
     @Consumes(WORKBOOK)
-    @Operation(operationId = "postMeasurements", summary = BULK_SUMMARY, description = BULK_DESCRIPTION)
-    @RequestBody(content = @Content(mediaType = WORKBOOK, schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    @Operation(operationId = "postMeasurementsWorkbook", summary = "Post the reporting workbook as it was filled in (.xlsx)",
+        description = "The workbook of getReportingWorkbook, filled in: the bulk's rules (all or nothing, the caller's organisation's "
+            + "indicators, locked years, Idempotency-Key), every refusal naming its cell (報告!F12). Values are read as Excel users "
+            + "type them: numbers or text, full-width digits, thousands separators, a trailing ％; dates as dates or 2025/9/30. An "
+            + "encrypted or macro-enabled workbook, one linking other files, and one that unpacks beyond bounds are refused.")
+    @RequestBody(content = @Content(mediaType = WORKBOOK, schema = @Schema(type = SchemaType.STRING, format = "binary"),
+        examples = @ExampleObject(name = "a workbook", value = "(the bytes of the .xlsx getReportingWorkbook gave, filled in)")))
     @APIResponse(responseCode = "201", description = "All stored", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BulkResult.class)),
         headers = @Header(name = IDEMPOTENT_REPLAYED, description = REPLAYED_DESCRIPTION, schema = @Schema(type = SchemaType.BOOLEAN)))
     @APIResponse(responseCode = "400", description = "Refused, each bad cell named (報告!F12); nothing stored")
@@ -122,7 +127,7 @@ public class BulkMeasurementResource {
     public Response bulkWorkbook(@HeaderParam(IDEMPOTENCY_KEY) String key, @Context HttpHeaders headers, byte[] body) {
         WorkbookMeasurements.Parsed parsed = WorkbookMeasurements.parse(body);
         try {
-            return respond(measurements.post(idempotencyKey(key, headers), hash("/api/v1/measurements", WORKBOOK, body),
+            return respond(measurements.post(idempotencyKey(key, headers), hash("/api/v1/measurements/workbook", WORKBOOK, body),
                 () -> BulkResult.of(measurements.record(parsed.rows(), i -> WorkbookMeasurements.rowPrefix(parsed, i)))));
         } catch (ProblemException refusal) {
             throw WorkbookMeasurements.cells(refusal);

@@ -34,7 +34,7 @@ public class WorkbookResource {
         description = "One row per indicator the caller reports (a reporter: its organisation's; operations and plan admins: any, "
             + "or one organisation's): code (locked), name, unit, the year's target, last year's figure, and empty cells for the "
             + "year's value (達成 / 未達成 for a qualitative indicator), status (a list: 確定値, 速報値, 集計中), expected date, note "
-            + "and correction reason. Post it back as it is to /api/v1/measurements (Content-Type of .xlsx).")
+            + "and correction reason. Post it back as it is to /api/v1/measurements/workbook (postMeasurementsWorkbook).")
     @APIResponse(responseCode = "200", description = "The workbook",
         content = @Content(mediaType = WorkbookLayout.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING, format = "binary")),
         headers = @Header(name = "Content-Disposition", description = "attachment; filename=<plan>-<year>-workbook.xlsx",

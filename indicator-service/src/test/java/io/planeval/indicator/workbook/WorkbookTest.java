@@ -52,7 +52,7 @@ class WorkbookTest {
     }
 
     static ValidatableResponse post(String token, byte[] workbook) {
-        return TestIdentity.as(token).contentType(XLSX).body(workbook).when().post("/api/v1/measurements").then();
+        return TestIdentity.as(token).contentType(XLSX).body(workbook).when().post("/api/v1/measurements/workbook").then();
     }
 
     static int revisions(String code) {
@@ -166,7 +166,7 @@ class WorkbookTest {
         post(token, bomb.toByteArray()).statusCode(400).contentType("application/problem+json");
         assertThat((System.nanoTime() - started) / 1_000_000).as("ms to refuse a zip bomb").isLessThan(5000);
         TestIdentity.as(token).contentType("application/vnd.ms-excel.sheet.macroEnabled.12").body(macros).when()
-            .post("/api/v1/measurements").then().statusCode(415);
+            .post("/api/v1/measurements/workbook").then().statusCode(415);
         TestIdentity.as(reporter("org-a")).queryParam("organisation", "org-b").when().get("/api/v1/plans/" + PLAN + "/workbook").then()
             .statusCode(403).body("violations[0].field", equalTo("organisation"));
         given().queryParam("fiscalYear", 2030).when().get("/api/v1/plans/" + PLAN + "/workbook").then().statusCode(400)
