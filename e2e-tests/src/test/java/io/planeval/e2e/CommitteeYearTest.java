@@ -173,7 +173,7 @@ class CommitteeYearTest extends CommitteeScenario {
         assertThat(text).contains("第39回 行財政改革評価・推進委員会", "63%", "79%", "71%", "189%", "24.2%", "集計中", "評価");
         List<String> fonts = run("pdffonts", pdf.toString()).lines().skip(2).toList();
         assertThat(fonts).isNotEmpty().allSatisfy(line -> assertThat(line).as("embedded: %s", line).containsPattern("\\s+yes\\s+yes\\s+"));
-        run("pdftoppm", "-png", "-r", "60", "-f", "3", "-l", "3", "-singlefile", pdf.toString(), screenshots.resolve("committee-pack").toString());
+        run("pdftoppm", "-png", "-r", "60", "-f", "2", "-l", "2", "-singlefile", pdf.toString(), screenshots.resolve("committee-pack").toString());
         assertThat(Files.size(screenshots.resolve("committee-pack.png"))).isGreaterThan(10_000);
     }
 

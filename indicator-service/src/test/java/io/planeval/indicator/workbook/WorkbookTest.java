@@ -96,6 +96,13 @@ class WorkbookTest {
             .body("violations[0].field", equalTo("報告!F2")).body("violations.size()", equalTo(2))
             .body("violations[1].field", equalTo("報告!G3"));
         assertThat(revisions("KGI3")).isZero();
+        // A formula is read by the value Excel saved with it; one never calculated has none, and is refused.
+        byte[] uncalculated = filledIn(blank, sheet -> {
+            sheet.getRow(1).getCell(WorkbookLayout.VALUE).setCellFormula("SUM(70000,5608)");
+            sheet.getRow(1).getCell(WorkbookLayout.STATUS).setCellValue("確定値");
+        });
+        post(reporter("org-a"), uncalculated).statusCode(400).body("violations[0].field", equalTo("報告!F2"))
+            .body("violations[0].reason", containsString("formula"));
         // Another organisation's reporter may not post it: each row named by its code's cell.
         byte[] filled = filledIn(blank, sheet -> {
             sheet.getRow(1).getCell(WorkbookLayout.VALUE).setCellValue("７５，６０８");
