@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -232,15 +233,11 @@ public class Attachments {
         return asked == null ? current : asked;
     }
 
-    private interface Parameters {
-        void set(Query query);
-    }
-
     @SuppressWarnings("unchecked")
-    private List<Attachment> rows(String where, Parameters parameters, int limit) {
+    private List<Attachment> rows(String where, Consumer<Query> parameters, int limit) {
         Query query = entityManager.createNativeQuery("SELECT " + COLUMNS + " FROM attachment " + where)
             .setMaxResults(limit);
-        parameters.set(query);
+        parameters.accept(query);
         return ((List<Object[]>) query.getResultList()).stream().map(row -> new Attachment(((Number) row[0]).longValue(),
             (String) row[1], Vocabulary.of(AttachedTo.class, (String) row[2]), (String) row[3], ((Number) row[4]).intValue(),
             ((Number) row[5]).longValue(), (String) row[6], (String) row[7], ((Number) row[8]).longValue(), (String) row[9],

@@ -120,7 +120,7 @@ public class CommitteeReports {
             .setParameter("by", readModel.json(caller.actor()))
             .setParameter("evaluation", evaluation)
             .setParameter("csv", CommitteeCsv.write(snapshot).getBytes(StandardCharsets.UTF_8))
-            .setParameter("hash", hash(evaluation))
+            .setParameter("hash", ContentHash.of(evaluation))
             .setParameter("results", readModel.json(EvaluationQueries.states(snapshot)))
             .setParameter("unexplained", unexplained.isEmpty() ? null : readModel.json(unexplained))
             .setParameter("reason", unexplained.isEmpty() ? null : request.reason())
@@ -139,7 +139,7 @@ public class CommitteeReports {
                 .setParameter("id", id)
                 .setParameter("format", format.extension())
                 .setParameter("content", bytes)
-                .setParameter("hash", hash(bytes))
+                .setParameter("hash", ContentHash.of(bytes))
                 .executeUpdate();
         }
         return new Fixed(get(planCode, id), true);
@@ -277,10 +277,6 @@ public class CommitteeReports {
                 row[11] == null ? List.of() : List.of(readModel.read((String) row[11], FixedReport.Pack[].class)),
                 new FixedReport.Links(base + "/evaluation", base + "/evaluation.csv", base + "/changes", base + "/pack"));
         }).toList();
-    }
-
-    static String hash(byte[] content) {
-        return ContentHash.of(content);
     }
 
     /** The report's JSON as the evaluation serves it, bytes and all: what the hash is of. */

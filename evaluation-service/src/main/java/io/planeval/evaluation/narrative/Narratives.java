@@ -13,6 +13,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import io.planeval.contracts.Actor;
+import io.planeval.contracts.PlanChanged;
 import io.planeval.contracts.Vocabulary;
 import io.planeval.contracts.Vocabulary.NarrativeSubject;
 import io.planeval.evaluation.readmodel.ReadModel;
@@ -82,8 +83,7 @@ public class Narratives {
     /** A node's narrative in force at the moment (null: now). */
     @Transactional(Transactional.TxType.SUPPORTS)
     public NodeNarrative node(String planCode, String nodeCode, String fiscalYear, Instant asOf) {
-        int year = year(planCode, fiscalYear);
-        knownNode(planCode, nodeCode);
+        int year = nodeYear(planCode, nodeCode, fiscalYear);
         return latest(planCode, NarrativeSubject.NODE, nodeCode, year, asOf).map(row -> node(planCode, year, row))
             .orElseThrow(() -> none("node " + nodeCode, year, asOf));
     }
@@ -99,8 +99,7 @@ public class Narratives {
 
     @Transactional
     public Stored<NodeNarrative> putNode(String planCode, String nodeCode, String fiscalYear, NodeNarrative body, Long expectedRevision) {
-        int year = year(planCode, fiscalYear);
-        knownNode(planCode, nodeCode);
+        int year = nodeYear(planCode, nodeCode, fiscalYear);
         if (body == null) {
             throw ProblemException.invalid("body", "a narrative is required: {\"evaluation\": …, \"highlights\": […]}");
         }
@@ -259,21 +258,32 @@ public class Narratives {
 
     /** The fiscal year in the path: a whole number within the plan's years (the plan as it stands now). */
     private int year(String planCode, String fiscalYear) {
-        var plan = readModel.plan(planCode, Moments.EVERYTHING_RECORDED)
+        return year(plan(planCode), fiscalYear);
+    }
+
+    /** The fiscal year in the path, of a node the plan (as it stands now) has: the plan read once for both. */
+    private int nodeYear(String planCode, String nodeCode, String fiscalYear) {
+        PlanChanged.Plan plan = plan(planCode);
+        int year = year(plan, fiscalYear);
+        if (plan.nodes().stream().noneMatch(node -> node.code().equals(nodeCode))) {
+            throw ProblemException.notFound("Plan " + planCode + " has no node " + nodeCode);
+        }
+        return year;
+    }
+
+    private PlanChanged.Plan plan(String planCode) {
+        return readModel.plan(planCode, Moments.EVERYTHING_RECORDED)
             .orElseThrow(() -> ProblemException.notFound("Plan " + planCode + " is not known")).plan();
+    }
+
+    private static int year(PlanChanged.Plan plan, String fiscalYear) {
+        String planCode = plan.code();
         Integer year = QueryParams.fiscalYear(fiscalYear);
         if (year == null || year < plan.firstFiscalYear() || year > plan.lastFiscalYear()) {
             throw ProblemException.invalid("fiscalYear", Text.excerpt(fiscalYear) + " is not a fiscal year of plan " + planCode
                 + " (" + plan.firstFiscalYear() + "–" + plan.lastFiscalYear() + ")");
         }
         return year;
-    }
-
-    private void knownNode(String planCode, String nodeCode) {
-        var plan = readModel.plan(planCode, Moments.EVERYTHING_RECORDED).orElseThrow().plan();
-        if (plan.nodes().stream().noneMatch(node -> node.code().equals(nodeCode))) {
-            throw ProblemException.notFound("Plan " + planCode + " has no node " + nodeCode);
-        }
     }
 
     /** The organisation that reports the indicator (null: operations only); 404 for an indicator the plan does not have. */

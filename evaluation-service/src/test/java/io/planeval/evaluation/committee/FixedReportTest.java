@@ -21,6 +21,7 @@ import io.planeval.contracts.MeasurementUpdated;
 import io.planeval.contracts.Topics;
 import io.planeval.contracts.Vocabulary.MeasurementStatus;
 import io.planeval.evaluation.SampleEvents;
+import io.planeval.support.digest.ContentHash;
 import io.planeval.testsupport.KafkaTestProducer;
 import io.planeval.testsupport.KafkaTestProducer.TestEvent;
 import io.planeval.testsupport.TestIdentity;
@@ -81,7 +82,7 @@ class FixedReportTest {
         // What was fixed is what the evaluation served for that year and moment.
         assertThat(evaluation).isEqualTo(bytes("/api/v1/plans/" + PLAN + "/evaluation?fiscalYear=2024&asOf=2025-07-17"));
         assertThat(csv).isEqualTo(bytes("/api/v1/plans/" + PLAN + "/evaluation.csv?fiscalYear=2024&asOf=2025-07-17"));
-        assertThat(hash).isEqualTo(CommitteeReports.hash(evaluation));
+        assertThat(hash).isEqualTo(ContentHash.of(evaluation));
         given().when().get(report + "/changes").then().statusCode(200).body("items.size()", equalTo(0)).body("nextCursor", nullValue());
 
         // The same request again is answered with the same report; the name again for another moment is a conflict.
