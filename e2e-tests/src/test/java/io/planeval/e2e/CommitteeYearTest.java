@@ -65,7 +65,7 @@ class CommitteeYearTest extends CommitteeScenario {
             {"title": "審査付きの計画", "firstFiscalYear": 2024, "lastFiscalYear": 2025, "levels": ["目標"], "status": "active",
              "review": "required", "nodes": [{"code": "G1", "label": "目標１", "title": "働き方改革", "level": 1}]}""");
         assertThat(planned.status()).as(planned.body()).isEqualTo(201);
-        await().atMost(Duration.ofSeconds(10)).until(() -> Api.get(indicators.url() + reviewed + "/indicators").status() == 200);
+        await().atMost(Duration.ofSeconds(30)).until(() -> Api.get(indicators.url() + reviewed + "/indicators").status() == 200);
         Api.Reply defined = Api.send("PUT", indicators.url() + reviewed + "/indicators/K1", "application/json", """
             {"nodeCode": "G1", "kind": "kgi", "name": "職員負担軽減時間", "unit": "時間/年", "target": {"value": 1000000, "fiscalYear": 2024},
              "direction": "higher_is_better", "organisation": "sample-org-a"}""");
@@ -77,7 +77,7 @@ class CommitteeYearTest extends CommitteeScenario {
         assertThat(posted.status()).as(posted.body()).isEqualTo(201);
         assertThat(posted.json().at("/review/state").asText()).isEqualTo("submitted");
         String k1 = evaluation.url() + reviewed + "/evaluation/indicators/K1?fiscalYear=2024";
-        await().atMost(Duration.ofSeconds(10)).until(() -> Api.getJson(k1).at("/pending/revision").asInt() == 1);
+        await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> Api.getJson(k1).at("/pending/revision").asInt() == 1);
         assertThat(Api.getJson(k1).get("status").asText()).as("nothing counts before approval").isEqualTo("being_tallied");
         JsonNode queue = Api.sendAs(stewardA, "GET", indicators.url() + reviewed + "/reviews", null, null).json();
         assertThat(queue.at("/items/0/id").asLong()).isEqualTo(posted.json().get("id").asLong());
@@ -90,7 +90,7 @@ class CommitteeYearTest extends CommitteeScenario {
         Api.Reply approved = Api.sendAs(stewardA, "POST", measurements + "/" + corrected.json().get("id").asLong() + "/review",
             "application/json", "{\"decision\": \"approved\"}");
         assertThat(approved.status()).as(approved.body()).isEqualTo(200);
-        await().atMost(Duration.ofSeconds(10)).until(() -> Api.getJson(k1).at("/working/actual/revision").asInt() == 2);
+        await().atMost(Duration.ofSeconds(30)).until(() -> Api.getJson(k1).at("/working/actual/revision").asInt() == 2);
         JsonNode counted = Api.getJson(k1);
         assertThat(counted.get("status").asText()).isEqualTo("not_achieved");
         assertThat(counted.at("/working/actual/review/decidedBy/client").asText()).isEqualTo("sample-steward-a");
@@ -148,7 +148,7 @@ class CommitteeYearTest extends CommitteeScenario {
             "{\"fiscalYear\": 2024, \"value\": 75700, \"status\": \"final\", \"correctionReason\": \"集計誤りの訂正\"}");
         assertThat(corrected.status()).as(corrected.body()).isEqualTo(201);
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> texts(Api.getJson(report + "/changes").get("items"), "code").contains("KGI3"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> texts(Api.getJson(report + "/changes").get("items"), "code").contains("KGI3"));
         JsonNode changes = Api.getJson(report + "/changes").get("items");
         assertThat(texts(changes, "code")).containsExactly("KGI3");
         JsonNode change = changes.get(0);
@@ -199,7 +199,7 @@ class CommitteeYearTest extends CommitteeScenario {
             "{\"fiscalYear\": 2025, \"value\": 80000, \"status\": \"preliminary\"}").status()).isEqualTo(201);
 
         String lineage = evaluation.url() + plan2025 + "/lineage/indicators/KGI-DX";
-        await().atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() -> Api.getJson(lineage).at("/series/5/value").asInt() == 80000);
+        await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> Api.getJson(lineage).at("/series/5/value").asInt() == 80000);
         JsonNode series = Api.getJson(lineage);
         assertThat(texts(series.get("generations"), "planCode")).containsExactly("gunma-r2-r6", "gunma-2025-29");
         assertThat(series.at("/series/4/fiscalYear").asInt()).isEqualTo(2024);
