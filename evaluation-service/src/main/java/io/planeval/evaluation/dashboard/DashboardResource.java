@@ -1,6 +1,5 @@
 package io.planeval.evaluation.dashboard;
 
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -32,6 +31,7 @@ import io.planeval.contracts.Actor;
 import io.planeval.contracts.PlanChanged;
 import io.planeval.evaluation.attainment.Actual;
 import io.planeval.evaluation.attainment.IndicatorDefinition;
+import io.planeval.evaluation.chart.Chart;
 import io.planeval.evaluation.live.EvaluationStream;
 import io.planeval.evaluation.readmodel.ReadModel;
 import io.planeval.evaluation.report.Change;
@@ -155,16 +155,7 @@ public class DashboardResource {
             IndicatorDefinition definition = readModel.indicator(planCode, code, moment == null ? Moments.EVERYTHING_RECORDED : moment).orElseThrow();
             List<Actual> revisions = readModel.revisions(planCode, code, moment == null ? Moments.EVERYTHING_RECORDED : moment);
 
-            Map<Integer, BigDecimal> actualByYear = new TreeMap<>();
-            revisions.stream().filter(r -> r.value() != null && r.counts()).forEach(r -> actualByYear.put(r.fiscalYear(), r.value()));
-            Map<Integer, BigDecimal> path = new TreeMap<>(definition.milestones());
-            if (definition.baselineValue() != null && definition.baselineFiscalYear() != null) {
-                path.put(definition.baselineFiscalYear(), definition.baselineValue());
-            }
-            if (definition.targetValue() != null && definition.targetFiscalYear() != null) {
-                path.put(definition.targetFiscalYear(), definition.targetValue());
-            }
-            Chart chart = Chart.of(plan.plan().firstFiscalYear(), plan.plan().lastFiscalYear(), actualByYear, path, ask::year);
+            Chart chart = Chart.ofIndicator(plan.plan().firstFiscalYear(), plan.plan().lastFiscalYear(), definition, revisions, ask::year);
 
             List<Views.Milestone> milestones = new TreeMap<>(definition.milestones()).entrySet().stream()
                 .map(m -> new Views.Milestone(ask.year(m.getKey()), Decimals.plain(m.getValue()))).toList();
@@ -179,7 +170,7 @@ public class DashboardResource {
                 .map(r -> new Views.Revision(ask.year(r.fiscalYear()), r.revision(), r.value() == null ? Objects.toString(r.outcome(), null) : Decimals.plain(r.value()),
                     r.status(), RECORDED.format(r.recordedAt()), who(r.recordedBy()), r.review() == null ? null : r.review().state()))
                 .toList();
-            String description = summary(actualByYear, ask) + " / " + summary(path, ask);
+            String description = chart == null ? null : summary(chart.actuals(), ask) + " / " + summary(chart.path(), ask);
             return html(Templates.indicator(chrome(ask, "/plans/" + Views.encode(planCode) + "/indicators/" + Views.encode(code), planCode, since,
                     trailTo(plan, definition.nodeCode(), ask, new Views.Crumb(code, null))),
                 result, ask.inParentheses(ask.year(result.fiscalYear())), shown, history,
@@ -294,8 +285,8 @@ public class DashboardResource {
         return actor.organisation() == null ? name : name + " (" + actor.organisation() + ")";
     }
 
-    private static String summary(Map<Integer, BigDecimal> values, Views.Ask ask) {
-        return values.entrySet().stream().map(e -> ask.year(e.getKey()) + " " + Decimals.plain(e.getValue())).collect(Collectors.joining(", "));
+    private static String summary(List<Chart.Mark> marks, Views.Ask ask) {
+        return marks.stream().map(m -> ask.year(m.fiscalYear()) + " " + m.value()).collect(Collectors.joining(", "));
     }
 
     private static Response html(TemplateInstance page, Views.Ask ask, int status) {

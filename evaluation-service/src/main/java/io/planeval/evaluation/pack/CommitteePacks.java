@@ -15,8 +15,12 @@ import jakarta.transaction.Transactional;
 import io.planeval.evaluation.EvaluationConfig;
 import io.planeval.evaluation.attainment.Evaluation;
 import io.planeval.evaluation.attainment.PlanNode;
+import io.planeval.evaluation.chart.Chart;
+import io.planeval.evaluation.chart.ChartPicture;
+import io.planeval.evaluation.readmodel.ReadModel;
 import io.planeval.evaluation.report.EvaluationQueries;
 import io.planeval.evaluation.report.IndicatorResult;
+import io.planeval.support.fiscal.FiscalYears;
 import io.planeval.support.time.Moments;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -40,6 +44,12 @@ public class CommitteePacks {
     @Inject
     EvaluationConfig config;
 
+    @Inject
+    ReadModel readModel;
+
+    /** Pixels per chart unit of a KGI's picture: sharp at the PDF's 120 mm and on a projected slide. */
+    private static final int CHART_SCALE = 2;
+
     /** The pack of the plan's report for the year as of the moment (null: now). */
     @Transactional(Transactional.TxType.SUPPORTS)
     public byte[] pack(String planCode, Integer fiscalYear, Instant asOf, PackFormat format) {
@@ -57,7 +67,17 @@ public class CommitteePacks {
             .sorted(Comparator.comparing((Evaluation e) -> e.indicator().isKgi() ? 0 : 1).thenComparing(e -> e.indicator().code()))
             .forEach(e -> byGoal.computeIfAbsent(PlanNode.goalCodeOf(e.indicator().nodeCode(), byCode), g -> new ArrayList<>())
                 .add(s.result(e)));
-        return new PackContent(name, EvaluationQueries.report(s), asOf, byGoal);
+        Instant moment = s.asOf() == null ? Moments.EVERYTHING_RECORDED : s.asOf();
+        Map<String, ChartPicture> charts = new HashMap<>();
+        var plan = s.plan().plan();
+        s.evaluations().stream().map(Evaluation::indicator).filter(d -> d.isKgi() && byCode.containsKey(d.nodeCode())).forEach(d -> {
+            Chart chart = Chart.ofIndicator(plan.firstFiscalYear(), plan.lastFiscalYear(), d,
+                readModel.revisions(plan.code(), d.code(), moment), FiscalYears::label);
+            if (chart != null) {
+                charts.put(d.code(), ChartPicture.of(chart, CHART_SCALE));
+            }
+        });
+        return new PackContent(name, EvaluationQueries.report(s), asOf, byGoal, charts);
     }
 
     public byte[] write(PackContent content, PackFormat format) {

@@ -1,9 +1,12 @@
 package io.planeval.evaluation.pack;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.Base64;
 
 import io.planeval.contracts.Vocabulary.EvaluationStatus;
 import io.planeval.contracts.Vocabulary.Outcome;
+import io.planeval.evaluation.chart.ChartPicture;
 import io.planeval.evaluation.report.IndicatorResult;
 import io.planeval.support.decimal.Decimals;
 import io.quarkus.qute.TemplateExtension;
@@ -11,6 +14,9 @@ import io.quarkus.qute.TemplateExtension;
 /** Figures as the committee's pack prints them, in every format ({@code fig:} in the PDF's template). */
 @TemplateExtension(namespace = "fig")
 public final class Figures {
+
+    /** How wide a KGI's chart prints in the PDF: two side by side across an A4 landscape page. */
+    static final double PDF_CHART_MM = 120;
 
     private Figures() {
     }
@@ -43,4 +49,28 @@ public final class Figures {
         return r.attainment() == null ? (r.status() == EvaluationStatus.BEING_TALLIED ? "集計中" : "–") : r.attainment().display();
     }
 
+    /** The chart's picture, inline (the PDF is written from one document, without fetching anything). */
+    static String dataUri(ChartPicture picture) {
+        return "data:image/png;base64," + Base64.getEncoder().encodeToString(picture.png());
+    }
+
+    /** A length in the chart's units as millimetres of the PDF's chart. */
+    static String mm(ChartPicture picture, double units) {
+        return BigDecimal.valueOf(units * PDF_CHART_MM / picture.width()).setScale(2, RoundingMode.HALF_UP).toPlainString();
+    }
+
+    /** The PDF chart's height in millimetres. */
+    static String chartHeight(ChartPicture picture) {
+        return mm(picture, picture.height());
+    }
+
+    /** The size of the chart's labels in millimetres. */
+    static String labelSize(ChartPicture picture) {
+        return mm(picture, ChartPicture.LABEL_SIZE);
+    }
+
+    /** The height of a chart label's box in millimetres. */
+    static String labelHeight(ChartPicture picture) {
+        return mm(picture, ChartPicture.LABEL_HEIGHT);
+    }
 }

@@ -8,10 +8,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
 
+import org.apache.poi.sl.usermodel.Insets2D;
+import org.apache.poi.sl.usermodel.PictureData;
+import org.apache.poi.sl.usermodel.TextParagraph;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.util.WorkbookUtil;
 import org.apache.poi.xslf.usermodel.XMLSlideShow;
+import org.apache.poi.xslf.usermodel.XSLFPictureShape;
 import org.apache.poi.xslf.usermodel.XSLFSlide;
 import org.apache.poi.xslf.usermodel.XSLFTable;
 import org.apache.poi.xslf.usermodel.XSLFTableRow;
@@ -21,6 +25,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 
+import io.planeval.evaluation.chart.ChartPicture;
 import io.planeval.evaluation.report.IndicatorResult;
 import io.planeval.evaluation.report.NodeReport;
 import io.planeval.support.fiscal.FiscalYears;
@@ -161,11 +166,43 @@ final class PackWriters {
                 if (!words.isEmpty()) {
                     text(slide, words.toString(), 30, 150 + 30 * (goal.kgis().size() + 1), 900, 200, 12.0, false);
                 }
+                chartSlides(show, goal, pack);
             }
             show.write(out);
             return out.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write the committee pack as PowerPoint", e);
+        }
+    }
+
+    /** Width in points of a KGI's chart on a slide: two side by side. */
+    private static final double SLIDE_CHART_WIDTH = 440;
+    private static final int CHARTS_PER_SLIDE = 4;
+
+    /** The goal's KGI charts, four to a slide: each its picture with its labels as text boxes over it. */
+    private static void chartSlides(XMLSlideShow show, NodeReport goal, PackContent pack) {
+        List<IndicatorResult> charted = pack.chartedKgis(goal);
+        for (int first = 0; first < charted.size(); first += CHARTS_PER_SLIDE) {
+            XSLFSlide slide = show.createSlide();
+            text(slide, goal.label() + " " + goal.title() + "：KGIの推移", 30, 15, 900, 36, 20.0, true);
+            List<IndicatorResult> kgis = charted.subList(first, Math.min(charted.size(), first + CHARTS_PER_SLIDE));
+            for (int i = 0; i < kgis.size(); i++) {
+                ChartPicture picture = pack.chart(kgis.get(i).code());
+                double scale = SLIDE_CHART_WIDTH / picture.width();
+                double x = 30 + (i % 2) * (SLIDE_CHART_WIDTH + 20);
+                double y = 60 + (i / 2) * (picture.height() * scale + 40);
+                text(slide, kgis.get(i).name(), x, y, SLIDE_CHART_WIDTH, 22, 12.0, true);
+                XSLFPictureShape image = slide.createPicture(show.addPicture(picture.png(), PictureData.PictureType.PNG));
+                image.setAnchor(new Rectangle2D.Double(x, y + 24, SLIDE_CHART_WIDTH, picture.height() * scale));
+                for (ChartPicture.Label label : picture.labels()) {
+                    XSLFTextBox box = text(slide, label.text(), x + label.left() * scale, y + 24 + label.top() * scale, label.width() * scale,
+                        ChartPicture.LABEL_HEIGHT * scale, ChartPicture.LABEL_SIZE * scale, false);
+                    box.setInsets(new Insets2D(0, 0, 0, 0));
+                    box.getTextParagraphs().forEach(p -> p.setTextAlign(label.align() == ChartPicture.Align.RIGHT
+                        ? TextParagraph.TextAlign.RIGHT : TextParagraph.TextAlign.CENTER));
+                }
+            }
+            text(slide, pack.chartLegend(), 30, 500, 900, 24, 11.0, false);
         }
     }
 
@@ -177,7 +214,7 @@ final class PackWriters {
         }
     }
 
-    private static void text(XSLFSlide slide, String text, double x, double y, double width, double height, double size, boolean bold) {
+    private static XSLFTextBox text(XSLFSlide slide, String text, double x, double y, double width, double height, double size, boolean bold) {
         XSLFTextBox box = slide.createTextBox();
         box.setAnchor(new Rectangle2D.Double(x, y, width, height));
         box.clearText();
@@ -189,6 +226,7 @@ final class PackWriters {
             run.setBold(bold);
             run.setFontFamily(FONT_FAMILY);
         }
+        return box;
     }
 
     private static void row(XSLFTable table, List<String> cells, boolean heading) {

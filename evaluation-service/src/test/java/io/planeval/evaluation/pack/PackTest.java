@@ -17,6 +17,7 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.poi.xslf.usermodel.XMLSlideShow;
 import org.apache.poi.xslf.usermodel.XSLFShape;
@@ -63,6 +64,17 @@ class PackTest {
             assertThat(text).doesNotContainPattern("[\u2F00-\u2FDF]");
             assertThat(text).contains("63%", "79%", "71%", "189%", "24.2%", "集計中", "職員負担軽減時間はKGI目標達成に至らなかった",
                 "管理職に占める女性職員の割合", "業務量の増加により削減効果が相殺された");
+            // Each KGI's chart: a picture with its axis labels as text over it.
+            assertThat(text).contains("KGIの推移", "令和3年度", "実績値（実線）と目標への道筋");
+            int pictures = 0;
+            for (PDPage page : document.getPages()) {
+                for (var name : page.getResources().getXObjectNames()) {
+                    if (page.getResources().getXObject(name) instanceof PDImageXObject) {
+                        pictures++;
+                    }
+                }
+            }
+            assertThat(pictures).as("a chart for each KGI with figures (KGI5 is qualitative: 増額確保)").isEqualTo(4);
             assertThat(document.getPage(0).getMediaBox().getWidth()).as("A4 landscape").isGreaterThan(document.getPage(0).getMediaBox().getHeight());
             List<PDFont> fonts = new ArrayList<>();
             for (PDPage page : document.getPages()) {
@@ -76,7 +88,9 @@ class PackTest {
         try (XMLSlideShow show = new XMLSlideShow(new ByteArrayInputStream(fetch(PACK, PackFormat.PPTX_TYPE)))) {
             StringBuilder text = new StringBuilder();
             show.getSlides().forEach(slide -> slide.getShapes().forEach(shape -> text.append(text(shape))));
-            assertThat(show.getSlides()).hasSize(1 + 3);
+            assertThat(show.getSlides()).as("a cover, per goal its slide, and goals I and II their KGIs' charts").hasSize(1 + 3 + 2);
+            assertThat(show.getPictureData()).as("the charts of the four KGIs with figures").hasSize(4);
+            assertThat(text.toString()).contains("目標Ⅱ 職員の能力を最大化できる働き方改革：KGIの推移", "令和3年度", "実績値（実線）と目標への道筋");
             assertThat(text.toString()).contains("KPI達成率 63%", "KPI達成率 79%", "KPI達成率 71%", "189%", "24.2%", "職員負担軽減時間はKGI目標達成に至らなかった");
         }
 

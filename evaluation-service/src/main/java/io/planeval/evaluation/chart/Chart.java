@@ -1,4 +1,4 @@
-package io.planeval.evaluation.dashboard;
+package io.planeval.evaluation.chart;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -6,10 +6,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.IntFunction;
+
+import io.planeval.evaluation.attainment.Actual;
+import io.planeval.evaluation.attainment.IndicatorDefinition;
 
 /**
  * An indicator's actuals across fiscal years against its path to the target (baseline, milestones, target), laid
- * out for an SVG of fixed size: plain geometry, so it can be checked without a browser.
+ * out on a canvas of fixed size: plain geometry, so it can be checked without a browser. The dashboard draws it as
+ * SVG and the committee's pack as a picture ({@link ChartPicture}); both from this one layout.
  */
 public record Chart(int width, int height, List<Mark> actuals, String actualLine, List<Mark> path, String pathLine,
                     List<Tick> years, List<Tick> values) {
@@ -24,17 +29,40 @@ public record Chart(int width, int height, List<Mark> actuals, String actualLine
 
     static final int WIDTH = 640;
     static final int HEIGHT = 260;
-    private static final int LEFT = 70;
-    private static final int RIGHT = 20;
+    static final int LEFT = 70;
+    static final int RIGHT = 20;
     private static final int TOP = 20;
     private static final int BOTTOM = 40;
+
+    /** Where the horizontal grid lines end. */
+    public int gridEnd() {
+        return width - RIGHT;
+    }
+
+    /**
+     * The chart of an indicator over the plan's years {@code first}–{@code last}: its counted actuals (a year's last
+     * counted revision in {@code revisions}, oldest first) against its baseline, milestones and target; null when
+     * there is nothing to draw.
+     */
+    public static Chart ofIndicator(int first, int last, IndicatorDefinition definition, List<Actual> revisions, IntFunction<String> yearLabel) {
+        Map<Integer, BigDecimal> actualByYear = new TreeMap<>();
+        revisions.stream().filter(r -> r.value() != null && r.counts()).forEach(r -> actualByYear.put(r.fiscalYear(), r.value()));
+        Map<Integer, BigDecimal> path = new TreeMap<>(definition.milestones());
+        if (definition.baselineValue() != null && definition.baselineFiscalYear() != null) {
+            path.put(definition.baselineFiscalYear(), definition.baselineValue());
+        }
+        if (definition.targetValue() != null && definition.targetFiscalYear() != null) {
+            path.put(definition.targetFiscalYear(), definition.targetValue());
+        }
+        return of(first, last, actualByYear, path, yearLabel);
+    }
 
     /**
      * The chart of the years {@code first}–{@code last} (widened to take in the baseline and target years), or null
      * when there is nothing to draw. Years are labelled by {@code yearLabel}.
      */
-    static Chart of(int first, int last, Map<Integer, BigDecimal> actualByYear, Map<Integer, BigDecimal> pathByYear,
-                    java.util.function.IntFunction<String> yearLabel) {
+    public static Chart of(int first, int last, Map<Integer, BigDecimal> actualByYear, Map<Integer, BigDecimal> pathByYear,
+                           IntFunction<String> yearLabel) {
         Map<Integer, BigDecimal> actual = new TreeMap<>(actualByYear);
         Map<Integer, BigDecimal> path = new TreeMap<>(pathByYear);
         if (actual.isEmpty() && path.isEmpty()) {

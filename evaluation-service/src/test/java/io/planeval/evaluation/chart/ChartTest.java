@@ -1,4 +1,4 @@
-package io.planeval.evaluation.dashboard;
+package io.planeval.evaluation.chart;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
