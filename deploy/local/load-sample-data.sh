@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Loads the Gunma sample data through the services' public REST APIs, as a county system would, with a token of
 # the operations client (TOKEN, or one from deploy/local/token.sh).
-# Idempotent: plans, indicators and narratives are PUT (same document, no change), measurements carry an Idempotency-Key
+# Idempotent: plans, indicators, narratives and organisations are PUT (same document, no change), measurements carry an Idempotency-Key
 # derived from the file, so loading twice stores nothing new.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -64,4 +64,9 @@ for dir in "$SAMPLES"/narratives/*/; do
     year=$(basename "$(dirname "$file")")
     request PUT "$EVALUATION_URL/api/v1/plans/$plan/evaluation/nodes/$(basename "$file" .json)/narratives/$year" "$file"
   done
+done
+
+# The organisations that report, with example addresses on the reserved domain example.jp (their reminders go there).
+for file in "$SAMPLES"/organisations/*.json; do
+  request PUT "$EVALUATION_URL/api/v1/organisations/$(basename "$file" .json)" "$file"
 done

@@ -67,6 +67,7 @@ for entry in $SERVICES; do
 done
 if port_busy 9092; then log "port 9092 is in use: another Kafka is running (deploy/local/stop.sh stops ours)"; exit 1; fi
 if port_busy 8180; then log "port 8180 is in use: another Keycloak is running (deploy/local/stop.sh stops ours)"; exit 1; fi
+if port_busy 3025; then log "port 3025 is in use: another SMTP server is running (deploy/local/stop.sh stops ours)"; exit 1; fi
 
 trap 'stop_all; exit 130' INT TERM
 $DETACH || trap 'stop_all' EXIT
@@ -104,8 +105,23 @@ log "starting Keycloak on 127.0.0.1:8180 (realm planeval)"
 start_process keycloak "$LOGS/keycloak.log" "$KEYCLOAK_DIR/bin/kc.sh" start-dev --http-port 8180 --http-host 127.0.0.1 --import-realm
 wait_for Keycloak 120 curl -fsS http://127.0.0.1:8180/realms/planeval/.well-known/openid-configuration
 
-# 5. The three services (JVM settings: deploy/jvm.options)
+# 5. An SMTP server for the reminders: GreenMail standalone from Maven Central. It keeps every message it receives;
+#    read them with its API: curl http://127.0.0.1:8025/api/user/<address>/messages/INBOX
+GREENMAIL_VERSION=$(sed -n 's:.*<greenmail.version>\(.*\)</greenmail.version>.*:\1:p' pom.xml)
+GREENMAIL_JAR=$RUN_DIR/greenmail-standalone-$GREENMAIL_VERSION.jar
+if [ ! -f "$GREENMAIL_JAR" ]; then
+  mvn -B -q -ntp dependency:copy -Dartifact="com.icegreen:greenmail-standalone:$GREENMAIL_VERSION" -DoutputDirectory="$RUN_DIR"
+fi
+log "starting GreenMail (SMTP 127.0.0.1:3025, its API on :8025)"
+start_process greenmail "$LOGS/greenmail.log" java -Xmx128m -Dgreenmail.setup.test.smtp -Dgreenmail.hostname=127.0.0.1 \
+  -Dgreenmail.auth.disabled -Dgreenmail.api.hostname=127.0.0.1 -Dgreenmail.api.port=8025 -jar "$GREENMAIL_JAR"
+wait_for GreenMail 30 curl -fsS http://127.0.0.1:8025/api/service/readiness
+
+# 6. The three services (JVM settings: deploy/jvm.options); evaluation-service sends its reminders through GreenMail,
+#    looking for the steps due every minute.
 export MALLOC_ARENA_MAX=2
+export PLANEVAL_EVALUATION_REMINDERS_SMTP_HOST=127.0.0.1 PLANEVAL_EVALUATION_REMINDERS_SMTP_PORT=3025 \
+  PLANEVAL_EVALUATION_REMINDERS_START_TLS=disabled PLANEVAL_EVALUATION_REMINDERS_CHECK_INTERVAL=1m
 for entry in $SERVICES; do
   name=${entry%%:*} port=${entry##*:}
   log "starting $name on :$port"
@@ -117,7 +133,7 @@ for entry in $SERVICES; do
   log "$name ready"
 done
 
-# 6. Sample data, through the public REST APIs, as the operations client
+# 7. Sample data, through the public REST APIs, as the operations client
 deploy/local/load-sample-data.sh
 
 cat <<MSG
@@ -127,6 +143,7 @@ cat <<MSG
   indicator-service   http://127.0.0.1:8082/q/swagger-ui
   evaluation-service  http://127.0.0.1:8083/q/swagger-ui
 [planeval] Keycloak (realm planeval) at http://127.0.0.1:8180; a token: TOKEN=\$(deploy/local/token.sh planeval-ops)
+[planeval] Reminders go to GreenMail: curl http://127.0.0.1:8025/api/user/gyokaku@example.jp/messages/INBOX
 [planeval] logs in $LOGS
 MSG
 

@@ -4,8 +4,8 @@ set -uo pipefail
 cd "$(dirname "$0")/../.."
 RUN_DIR=${PLANEVAL_RUN_DIR:-$(pwd)/.run}
 shopt -s nullglob
-# Services first, then the broker (so the services' last events can still be delivered), Keycloak last.
-for name in evaluation-service indicator-service plan-service kafka keycloak; do
+# Services first, then the broker (so the services' last events can still be delivered), Keycloak and the SMTP server last.
+for name in evaluation-service indicator-service plan-service kafka keycloak greenmail; do
   pidfile=$RUN_DIR/pids/$name.pid
   [ -f "$pidfile" ] || continue
   pid=$(cat "$pidfile")

@@ -6,7 +6,7 @@ package io.planeval.contracts;
  * components, so they are not part of the payload.)
  */
 public sealed interface Event permits PlanChanged, IndicatorChanged, MeasurementUpdated, MeasurementReviewed, EvaluationChanged,
-    TallyOverdue {
+    TallyOverdue, ReportFixed, ReminderSent {
 
     /** The topic it is published on ({@link Topics}). */
     String topic();

@@ -9,6 +9,8 @@ public final class EventTypes {
     public static final String MEASUREMENT_REVIEWED = "planeval.measurement.reviewed.v1";
     public static final String EVALUATION_CHANGED = "planeval.evaluation.changed.v1";
     public static final String TALLY_OVERDUE = "planeval.tally.overdue.v1";
+    public static final String REPORT_FIXED = "planeval.report.fixed.v1";
+    public static final String REMINDER_SENT = "planeval.reminder.sent.v1";
 
     /** Where the schemas are published: each one's {@code $id} is this plus its file name. */
     public static final String SCHEMA_BASE = "https://planeval.io/schemas/";

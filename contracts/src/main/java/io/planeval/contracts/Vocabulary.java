@@ -234,6 +234,54 @@ public final class Vocabulary {
         }
     }
 
+    /** When a reminder of a reporting season goes out: working days before the due date, on it, or working days after it. */
+    public enum ReminderTiming {
+        BEFORE, ON, AFTER;
+
+        /** The word on the wire, which is also how messages print it (JSON, CSV, query parameters, columns). */
+        @JsonValue
+        @Override
+        public String toString() {
+            return Vocabulary.wire(this);
+        }
+    }
+
+    /** Where a reminder stands: claimed by an instance and being sent, sent, or failed (tried again on the next round). */
+    public enum ReminderState {
+        SENDING, SENT, FAILED;
+
+        /** The word on the wire, which is also how messages print it (JSON, CSV, query parameters, columns). */
+        @JsonValue
+        @Override
+        public String toString() {
+            return Vocabulary.wire(this);
+        }
+    }
+
+    /** Where a webhook delivery stands: still being tried, taken by the receiver (2xx), or given up on after the retry period. */
+    public enum DeliveryState {
+        PENDING, DELIVERED, ABANDONED;
+
+        /** The word on the wire, which is also how messages print it (JSON, CSV, query parameters, columns). */
+        @JsonValue
+        @Override
+        public String toString() {
+            return Vocabulary.wire(this);
+        }
+    }
+
+    /** The language an organisation reads planeval's messages in. */
+    public enum Language {
+        JA, EN;
+
+        /** The word on the wire, which is also how messages print it (JSON, CSV, query parameters, columns). */
+        @JsonValue
+        @Override
+        public String toString() {
+            return Vocabulary.wire(this);
+        }
+    }
+
     /** The value as written on the wire. */
     public static String wire(Enum<?> value) {
         return value.name().toLowerCase(Locale.ROOT);

@@ -82,6 +82,7 @@ class PlanevalBenchmark {
                 reads();
                 dashboardReads();
             });
+            section("pack", this::packs);
             section("costs", this::costsWithSize);
             section("rebuild", this::rebuild);
             footprint();
@@ -347,34 +348,8 @@ class PlanevalBenchmark {
     // --- 4. reads of a large plan --------------------------------------------------------------------------------
 
     void reads() throws Exception {
-        long setup = System.nanoTime();
-        definePlan(READ_PLAN, 5, 10, 10);
-        List<String> items = new ArrayList<>();
-        for (int g = 1; g <= 5; g++) {
-            for (int p = 1; p <= 10; p++) {
-                for (int i = 1; i <= 10; i++) {
-                    items.add("G" + g + "-" + p + "-" + i);
-                }
-            }
-        }
-        defineIndicatorsConcurrently(READ_PLAN, 5_000, "R", n -> items.get(n / 10));
-        for (int year = 2020; year <= 2029; year++) {
-            StringBuilder body = new StringBuilder("[");
-            for (int n = 0; n < 5_000; n++) {
-                body.append(n == 0 ? "" : ",").append("{\"planCode\":\"").append(READ_PLAN).append("\",\"indicatorCode\":\"R").append(n)
-                    .append("\",\"fiscalYear\":").append(year).append(",\"value\":").append(50 + n % 100).append(",\"status\":\"final\"}");
-            }
-            Api.Reply reply = Api.send("POST", system.indicators.url() + "/api/v1/measurements", "application/json", body.append(']').toString());
-            assertThat(reply.status()).as(reply.body()).isEqualTo(201);
-        }
+        readPlan();
         String url = system.evaluation.url() + "/api/v1/plans/" + READ_PLAN + "/evaluation?fiscalYear=2029";
-        await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofSeconds(1)).until(() -> {
-            Api.Reply reply = Api.get(url);
-            return reply.status() == 200 && reply.json().at("/totals/kpis/total").asInt() == 5_000
-                && reply.json().at("/totals/kpis/beingTallied").asInt() == 0;
-        });
-        notes.add(String.format(Locale.ROOT, "Read set-up (5 goals, 50 policies, 500 items, 5,000 indicators, 50,000 measurements "
-            + "through the public APIs, evaluated): %.0f s.", (System.nanoTime() - setup) / 1e9));
         Load.run(8, WARMUP_SECONDS, () -> Api.get(url).status());
         List<Double> rates = new ArrayList<>();
         List<Double> p50 = new ArrayList<>();
@@ -390,7 +365,101 @@ class PlanevalBenchmark {
             Load.median(p99) <= 20 ? "met (p99 ≤ 20 ms)" : "missed (p99 ≤ 20 ms)");
     }
 
-    // --- 5. what dashboards ask: revalidations and open streams ------------------------------------------------
+    private boolean readPlanDefined;
+
+    /** The 5,000-indicator plan with ten years of figures, evaluated, that the reads and the pack are measured on (once). */
+    void readPlan() throws Exception {
+        if (readPlanDefined) {
+            return;
+        }
+        long setup = System.nanoTime();
+        definePlan(READ_PLAN, 5, 10, 10);
+        List<String> items = new ArrayList<>();
+        for (int g = 1; g <= 5; g++) {
+            for (int p = 1; p <= 10; p++) {
+                for (int i = 1; i <= 10; i++) {
+                    items.add("G" + g + "-" + p + "-" + i);
+                }
+            }
+        }
+        // One in a hundred is a KGI of a goal (ten a goal), the others KPIs of the items, ten an item.
+        defineIndicatorsConcurrently(READ_PLAN, 5_000, "R", n -> n % 100 == 0 ? "G" + (n / 1_000 + 1) : items.get(n / 10));
+        for (int year = 2020; year <= 2029; year++) {
+            StringBuilder body = new StringBuilder("[");
+            for (int n = 0; n < 5_000; n++) {
+                body.append(n == 0 ? "" : ",").append("{\"planCode\":\"").append(READ_PLAN).append("\",\"indicatorCode\":\"R").append(n)
+                    .append("\",\"fiscalYear\":").append(year).append(",\"value\":").append(50 + n % 100).append(",\"status\":\"final\"}");
+            }
+            Api.Reply reply = Api.send("POST", system.indicators.url() + "/api/v1/measurements", "application/json", body.append(']').toString());
+            assertThat(reply.status()).as(reply.body()).isEqualTo(201);
+        }
+        String report = system.evaluation.url() + "/api/v1/plans/" + READ_PLAN + "/evaluation?fiscalYear=2029";
+        await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofSeconds(1)).until(() -> {
+            Api.Reply reply = Api.get(report);
+            return reply.status() == 200 && reply.json().at("/totals/kpis/total").asInt() == 4_950
+                && reply.json().at("/totals/kpis/beingTallied").asInt() == 0;
+        });
+        notes.add(String.format(Locale.ROOT, "Read set-up (5 goals, 50 policies, 500 items, 5,000 indicators, 50,000 measurements "
+            + "through the public APIs, evaluated): %.0f s.", (System.nanoTime() - setup) / 1e9));
+        readPlanDefined = true;
+    }
+
+    // --- 5. the committee's pack of a large plan -----------------------------------------------------------------
+
+    /**
+     * The pack of the 5,000-indicator plan in each format, one request at a time: how long it takes, the service's CPU
+     * for it (a pack is generated on one worker thread) and its size; then four requests at once, which the service
+     * takes two at a time (its bulkhead) and refuses beyond with 503 and Retry-After.
+     */
+    void packs() throws Exception {
+        readPlan();
+        // As of a moment, so that each request makes its pack (the pack of now is kept until the plan changes).
+        String pack = system.evaluation.url() + "/api/v1/plans/" + READ_PLAN + "/evaluation/pack?fiscalYear=2029&asOf="
+            + java.time.Instant.now() + "&format=";
+        int times = Math.max(3, ROUNDS * 2);
+        for (String format : List.of("pdf", "pptx", "xlsx")) {
+            Api.getBytes(pack + format);
+            List<Double> millis = new ArrayList<>();
+            long cpu = system.evaluation.cpuNanos();
+            long bytes = 0;
+            for (int n = 0; n < times; n++) {
+                long start = System.nanoTime();
+                bytes = Api.getBytes(pack + format).length;
+                millis.add((System.nanoTime() - start) / 1e6);
+            }
+            double cpuPerPack = (system.evaluation.cpuNanos() - cpu) / 1e6 / times;
+            double p50 = Load.median(millis);
+            double max = millis.stream().mapToDouble(Double::doubleValue).max().orElseThrow();
+            rows.add(String.format(Locale.ROOT, "| Committee pack of the 5,000-indicator plan, %s, 1 client | p50 **%.0f ms**, max %.0f ms | "
+                    + "%d requests; service CPU %.0f ms a pack; %,d KiB | %s |", format.toUpperCase(Locale.ROOT), p50, max, times, cpuPerPack,
+                bytes / 1024, max <= 10_000 ? "met (≤ 10 s, in the service's 256 MiB heap)" : "missed (≤ 10 s, in the service's 256 MiB heap)"));
+        }
+        ExecutorService clients = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<Api.Reply>> replies = new ArrayList<>();
+            for (int n = 0; n < 4; n++) {
+                replies.add(clients.submit(() -> Api.get(pack + "pdf")));
+            }
+            int served = 0;
+            int refused = 0;
+            for (Future<Api.Reply> reply : replies) {
+                Api.Reply answer = reply.get(2, TimeUnit.MINUTES);
+                if (answer.status() == 200) {
+                    served++;
+                } else {
+                    assertThat(answer.status()).as(answer.body()).isEqualTo(503);
+                    assertThat(answer.header("Retry-After")).isNotNull();
+                    refused++;
+                }
+            }
+            notes.add(String.format(Locale.ROOT, "Four requests for the PDF pack at once: %d served, %d refused with 503 and Retry-After "
+                + "(a pack is generated two at a time).", served, refused));
+        } finally {
+            clients.shutdownNow();
+        }
+    }
+
+    // --- 6. what dashboards ask: revalidations and open streams ------------------------------------------------
 
     void dashboardReads() throws Exception {
         String url = system.evaluation.url() + "/api/v1/plans/" + READ_PLAN + "/evaluation?fiscalYear=2029";
@@ -444,7 +513,7 @@ class PlanevalBenchmark {
         }
     }
 
-    // --- 6. costs as plans and histories grow ---------------------------------------------------------------------
+    // --- 7. costs as plans and histories grow ---------------------------------------------------------------------
 
     /**
      * The same small work on ever larger plans and ever longer histories: a post's 201 → evaluated (the evaluation's
@@ -536,7 +605,9 @@ class PlanevalBenchmark {
         for (int n = 0; n < count; n++) {
             String code = prefix + n;
             String node = nodeOf.apply(n);
-            done.add(pool.submit(() -> defineIndicator(plan, code, node)));
+            // An indicator on a goal (a code without '-') is one of its KGIs.
+            String kind = node.indexOf('-') < 0 ? "kgi" : "kpi";
+            done.add(pool.submit(() -> defineIndicator(plan, code, node, kind)));
         }
         for (Future<?> f : done) {
             f.get();
@@ -621,8 +692,12 @@ class PlanevalBenchmark {
     }
 
     void defineIndicator(String plan, String code, String node) {
+        defineIndicator(plan, code, node, "kpi");
+    }
+
+    void defineIndicator(String plan, String code, String node, String kind) {
         Api.Reply reply = Api.send("PUT", system.indicators.url() + "/api/v1/plans/" + plan + "/indicators/" + code, "application/json",
-            "{\"nodeCode\": \"" + node + "\", \"kind\": \"kpi\", \"name\": \"指標 " + code + "\", \"unit\": \"件\", "
+            "{\"nodeCode\": \"" + node + "\", \"kind\": \"" + kind + "\", \"name\": \"指標 " + code + "\", \"unit\": \"件\", "
                 + "\"target\": {\"value\": 100, \"fiscalYear\": 2029}, \"direction\": \"higher_is_better\"}");
         assertThat(reply.status()).as(reply.body()).isIn(200, 201);
     }

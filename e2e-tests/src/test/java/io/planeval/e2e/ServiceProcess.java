@@ -125,6 +125,11 @@ final class ServiceProcess {
         return -1;
     }
 
+    /** The CPU time the service's process has used so far, in nanoseconds (user and system, every thread). */
+    long cpuNanos() {
+        return process.toHandle().info().totalCpuDuration().orElseThrow().toNanos();
+    }
+
     void kill() {
         Processes.kill(process);
     }

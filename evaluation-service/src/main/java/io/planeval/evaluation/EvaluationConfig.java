@@ -2,16 +2,25 @@ package io.planeval.evaluation;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 
 import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import io.vertx.ext.mail.StartTLSOptions;
 
 /** evaluation-service's own tunables ({@code planeval.evaluation.*}); what all services share is in SupportConfig. */
 @ConfigMapping(prefix = "planeval.evaluation")
 public interface EvaluationConfig {
 
     Stream stream();
+
+    /** The reminders of reporting seasons, and the SMTP server they go through. */
+    Reminders reminders();
+
+    /** Deliveries of events to other systems' webhooks. */
+    Webhooks webhooks();
 
     /**
      * Where readers reach the dashboard (scheme, host and port): the realm sends a reader back there after signing in
@@ -56,7 +65,7 @@ public interface EvaluationConfig {
 
     /**
      * The Japanese TrueType font the committee pack's PDF is set in and embeds (Debian's fonts-ipaexfont-gothic by
-     * default; an image without it mounts one and names it here).
+     * default, which the container image carries too).
      */
     @WithDefault("/usr/share/fonts/opentype/ipaexfont-gothic/ipaexg.ttf")
     String packFont();
@@ -78,5 +87,66 @@ public interface EvaluationConfig {
         /** A comment this often keeps idle connections open through proxies. */
         @WithDefault("15s")
         Duration keepAlive();
+    }
+
+    interface Reminders {
+
+        /**
+         * How often each instance looks for reminder steps that are due (the scheduler reads it as
+         * {@code planeval.evaluation.reminders.check-interval}); each step goes out once between all instances.
+         */
+        @WithDefault("10m")
+        Duration checkInterval();
+
+        /** Where organisations reach indicator-service (scheme, host and port), for the link to their reporting workbook. */
+        @WithDefault("http://127.0.0.1:8082")
+        URI reportingUrl();
+
+        /** The SMTP server's host; without one no reminder is sent (nor claimed, so none is lost). */
+        Optional<String> smtpHost();
+
+        @WithDefault("25")
+        int smtpPort();
+
+        Optional<String> smtpUsername();
+
+        Optional<String> smtpPassword();
+
+        /** STARTTLS: optional (used where the server offers it), required, or disabled. */
+        @WithDefault("optional")
+        StartTLSOptions startTls();
+
+        /** The sender of reminders. */
+        @WithDefault("planeval@example.jp")
+        String from();
+
+        /** How long one message may take to hand over before it counts as failed (and is tried again next round). */
+        @WithDefault("30s")
+        Duration smtpTimeout();
+    }
+
+    interface Webhooks {
+
+        /**
+         * Hosts a webhook may use over plain http and at a private, loopback or link-local address (e.g. 127.0.0.1 for a
+         * local run); every other host must be https at a public address.
+         */
+        Optional<List<String>> allowedHosts();
+
+        /** How often each instance looks for deliveries due (the scheduler reads {@code planeval.evaluation.webhooks.delivery-interval}). */
+        @WithDefault("1s")
+        Duration deliveryInterval();
+
+        /** The pause after the first failed attempt; it doubles after each further one, up to an hour. */
+        @WithDefault("5s")
+        Duration firstRetry();
+
+        /** How long a delivery is retried; then it is given up on and its subscription marked failing. */
+        @WithDefault("24h")
+        Duration retryFor();
+
+        /** How long one attempt may take, connecting and answering. */
+        @WithDefault("10s")
+        Duration timeout();
     }
 }

@@ -8,11 +8,12 @@ import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 
 /**
- * Every test of this module runs against the real PostgreSQL (its own database) and the in-JVM Kafka broker, and
+ * Every test of this module runs against the real PostgreSQL (its own database), the in-JVM Kafka broker and SMTP server, and
  * calls with real signed tokens checked against the test key.
  */
 @WithTestResource(value = KafkaBrokerResource.class, scope = TestResourceScope.GLOBAL)
 @WithTestResource(value = TestIdentity.class, scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = MailServerResource.class, scope = TestResourceScope.GLOBAL)
 @WithTestResource(value = PostgresDatabaseResource.class, scope = TestResourceScope.GLOBAL,
     initArgs = @ResourceArg(name = "database", value = "planeval_evaluation_test"))
 final class TestInfrastructure {

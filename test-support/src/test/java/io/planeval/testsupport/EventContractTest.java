@@ -18,7 +18,8 @@ import io.planeval.contracts.Topics;
 class EventContractTest {
 
     static final List<String> TYPES = List.of(EventTypes.PLAN_CHANGED, EventTypes.INDICATOR_CHANGED,
-        EventTypes.MEASUREMENT_UPDATED, EventTypes.MEASUREMENT_REVIEWED, EventTypes.EVALUATION_CHANGED, EventTypes.TALLY_OVERDUE);
+        EventTypes.MEASUREMENT_UPDATED, EventTypes.MEASUREMENT_REVIEWED, EventTypes.EVALUATION_CHANGED, EventTypes.TALLY_OVERDUE,
+        EventTypes.REPORT_FIXED, EventTypes.REMINDER_SENT);
 
     @Test
     void everyGoldenSampleMatchesItsSchema() {

@@ -17,6 +17,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.planeval.contracts.Actor;
+import io.planeval.contracts.ReportFixed;
 import io.planeval.contracts.Vocabulary.EvaluationStatus;
 import io.planeval.evaluation.attachment.Attachment;
 import io.planeval.evaluation.attachment.Attachments;
@@ -31,6 +32,7 @@ import io.planeval.evaluation.report.CommitteeCsv;
 import io.planeval.evaluation.report.EvaluationQueries;
 import io.planeval.evaluation.report.PlanReport;
 import io.planeval.support.digest.ContentHash;
+import io.planeval.support.outbox.Outbox;
 import io.planeval.support.fiscal.FiscalYears;
 import io.planeval.support.http.QueryParams;
 import io.planeval.support.problem.ProblemException;
@@ -75,6 +77,9 @@ public class CommitteeReports {
 
     @Inject
     CommitteePacks packs;
+
+    @Inject
+    Outbox outbox;
 
     /** The outcome of a fix: {@code created} false when the same report was fixed already. */
     public record Fixed(FixedReport report, boolean created) {
@@ -142,6 +147,7 @@ public class CommitteeReports {
                 .setParameter("hash", ContentHash.of(bytes))
                 .executeUpdate();
         }
+        outbox.append(new ReportFixed(planCode, id, name, snapshot.fiscalYear(), asOf, now, caller.actor(), ContentHash.of(evaluation)));
         return new Fixed(get(planCode, id), true);
     }
 

@@ -12,6 +12,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import org.eclipse.microprofile.faulttolerance.Bulkhead;
+
 import io.planeval.evaluation.EvaluationConfig;
 import io.planeval.evaluation.attainment.Evaluation;
 import io.planeval.evaluation.attainment.PlanNode;
@@ -47,10 +49,17 @@ public class CommitteePacks {
     @Inject
     ReadModel readModel;
 
+    static final int CONCURRENT_PACKS = 2;
+
     /** Pixels per chart unit of a KGI's picture: sharp at the PDF's 120 mm and on a projected slide. */
     private static final int CHART_SCALE = 2;
 
-    /** The pack of the plan's report for the year as of the moment (null: now). */
+    /**
+     * The pack of the plan's report for the year as of the moment (null: now). Two are generated at once at most, so
+     * that a plan of thousands of indicators asked for by many cannot exhaust the heap (BENCHMARKS.md: the pack);
+     * beyond that a BulkheadException at once.
+     */
+    @Bulkhead(CONCURRENT_PACKS)
     @Transactional(Transactional.TxType.SUPPORTS)
     public byte[] pack(String planCode, Integer fiscalYear, Instant asOf, PackFormat format) {
         EvaluationQueries.Snapshot snapshot = queries.snapshot(planCode, fiscalYear, asOf);

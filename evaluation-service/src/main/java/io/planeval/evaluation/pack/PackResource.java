@@ -1,5 +1,6 @@
 package io.planeval.evaluation.pack;
 
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 
@@ -16,6 +17,7 @@ import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Variant;
 
+import org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -27,6 +29,8 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.planeval.evaluation.committee.CommitteeReports;
+import io.planeval.evaluation.report.CachedReads;
+import io.planeval.evaluation.report.CurrentReports;
 import io.planeval.evaluation.report.ReadAccess;
 import io.planeval.support.http.QueryParams;
 import io.planeval.support.problem.ProblemException;
@@ -42,6 +46,9 @@ public class PackResource {
         + "default), the .pptx or the .xlsx media type";
     static final String FORMAT = "pdf, pptx or xlsx; overrides Accept (a link cannot set it)";
 
+    /** About the time a large plan's pack takes (BENCHMARKS.md). */
+    static final int BUSY_RETRY_SECONDS = 5;
+
     @Inject
     CommitteePacks packs;
 
@@ -50,6 +57,12 @@ public class PackResource {
 
     @Inject
     ReadAccess access;
+
+    @Inject
+    CurrentReports currentReports;
+
+    @Inject
+    CachedReads cached;
 
     @GET
     @Path("/evaluation/pack")
@@ -61,8 +74,11 @@ public class PackResource {
         @Content(mediaType = PackFormat.XLSX_TYPE, schema = @Schema(type = SchemaType.STRING, format = "binary"))},
         headers = @Header(name = "Content-Disposition", description = "attachment; filename=<plan>-<year>-pack.<pdf|pptx|xlsx>",
             schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "304", description = "The client has this pack already (If-None-Match with its ETag; packs of now only)")
     @APIResponse(responseCode = "404", description = "Plan not known (as of that moment)")
     @APIResponse(responseCode = "406", description = "Accept names none of the three formats")
+    @APIResponse(responseCode = "503", description = "As many packs as the service makes at once are being made: retry after "
+        + "Retry-After seconds", headers = @Header(name = "Retry-After", schema = @Schema(type = SchemaType.INTEGER)))
     @SecurityRequirementsSet
     @PermitAll
     public Response pack(@PathParam("planCode") String planCode,
@@ -71,11 +87,27 @@ public class PackResource {
                          @Parameter(description = "An instant or a date (the end of that day, Japan time); default: now") @QueryParam("asOf") String asOf,
                          @Parameter(description = FORMAT) @QueryParam("format") String format,
                          @Context Request request) {
-        access.openDataIfReadable(planCode);
+        boolean openData = access.openDataIfReadable(planCode);
         PackFormat chosen = chosen(format, request);
         Integer year = QueryParams.fiscalYear(fiscalYear);
-        byte[] pack = packs.pack(planCode, year, QueryParams.moment("asOf", asOf), chosen);
-        return download(pack, chosen, planCode + (year == null ? "" : "-" + year) + "-pack");
+        Instant moment = QueryParams.moment("asOf", asOf);
+        String name = planCode + (year == null ? "" : "-" + year) + "-pack";
+        if (moment != null) {
+            return download(generated(planCode, year, moment, chosen), chosen, name);
+        }
+        // The pack of now is kept until the plan changes, and revalidated by its ETag.
+        CachedReads.Tagged current = currentReports.pack(planCode, year, chosen.extension(), () -> generated(planCode, year, null, chosen));
+        return Response.fromResponse(cached.bytes(request, openData, current, MediaType.valueOf(chosen.mediaType())))
+            .header("Content-Disposition", disposition(name, chosen)).build();
+    }
+
+    private byte[] generated(String planCode, Integer year, Instant moment, PackFormat format) {
+        try {
+            return packs.pack(planCode, year, moment, format);
+        } catch (BulkheadException e) {
+            throw ProblemException.unavailable("As many committee packs as the service makes at once (" + CommitteePacks.CONCURRENT_PACKS
+                + ") are being made; retry shortly", BUSY_RETRY_SECONDS);
+        }
     }
 
     @GET
@@ -113,8 +145,10 @@ public class PackResource {
     }
 
     private static Response download(byte[] pack, PackFormat format, String name) {
-        return Response.ok(pack, format.mediaType())
-            .header("Content-Disposition", "attachment; filename=\"" + name + "." + format.extension() + "\"")
-            .build();
+        return Response.ok(pack, format.mediaType()).header("Content-Disposition", disposition(name, format)).build();
+    }
+
+    private static String disposition(String name, PackFormat format) {
+        return "attachment; filename=\"" + name + "." + format.extension() + "\"";
     }
 }

@@ -20,6 +20,7 @@ import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.planeval.contracts.Actor;
@@ -224,6 +225,24 @@ public class ReadModel {
             .setParameter("asOf", asOf));
     }
 
+    /** Who reports an indicator: its organisation and, within it, its department (either may be absent). */
+    public record Reporter(String organisation, String department) {
+    }
+
+    /** Who reports each of the plan's indicators in force at the moment (those naming neither are absent). */
+    @SuppressWarnings("unchecked")
+    public Map<String, Reporter> reporters(String planCode, Instant asOf) {
+        Map<String, Reporter> byIndicator = new HashMap<>();
+        ((List<Object[]>) entityManager.createNativeQuery("""
+                SELECT indicator_code, definition->>'organisation', definition->>'department'
+                  FROM indicator_versions_in_force(:plan, :asOf)
+                 WHERE definition->>'organisation' IS NOT NULL OR definition->>'department' IS NOT NULL""")
+            .setParameter("plan", planCode)
+            .setParameter("asOf", asOf)
+            .getResultList()).forEach(row -> byIndicator.put((String) row[0], new Reporter((String) row[1], (String) row[2])));
+        return byIndicator;
+    }
+
     public Optional<IndicatorDefinition> indicator(String planCode, String code, Instant asOf) {
         return published(planCode, code, asOf).map(ReadModel::definition);
     }
@@ -418,6 +437,14 @@ public class ReadModel {
     }
 
     /** A value this service stored as JSON (a definition, a plan, who made a change), read back. */
+    public <T> T read(String json, TypeReference<T> type) {
+        try {
+            return objectMapper.readValue(json, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Stored " + type.getType() + " is unreadable", e);
+        }
+    }
+
     public <T> T read(String json, Class<T> type) {
         try {
             return objectMapper.readValue(json, type);

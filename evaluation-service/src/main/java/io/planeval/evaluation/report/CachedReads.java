@@ -57,6 +57,11 @@ public class CachedReads {
         return respond(request, openData, Tagged.of(body), type);
     }
 
+    /** An answer already tagged (kept by CurrentReports), of this type, or 304 where the client has it already. */
+    public Response bytes(Request request, boolean openData, Tagged answer, MediaType type) {
+        return respond(request, openData, answer, type);
+    }
+
     /**
      * These bytes of this type with the moment they last changed, for harvesters that ask with If-Modified-Since (an
      * If-None-Match, where sent, decides instead).

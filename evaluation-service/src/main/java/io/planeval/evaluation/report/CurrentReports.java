@@ -24,8 +24,8 @@ import io.planeval.evaluation.readmodel.PlanStates;
  * instance applies a change, so every instance serves the new figures at once (each learns of it at that commit,
  * {@link PlanStates}). Readers arriving while a report is computed wait for that one computation instead of starting
  * their own: hand-written (a lock per key) because Caffeine's {@code get(key, loader)} computes inside its map's bin
- * lock, where a computation of seconds would hold up reads of other plans that share the bin. Reports are dropped, the least read first, beyond {@code planeval.evaluation.report-cache-memory} (the
- * bytes of their JSON, in a Caffeine cache). Reports as of a moment are not cached (they are asked rarely).
+ * lock, where a computation of seconds would hold up reads of other plans that share the bin. Reports (and the committee packs made of them) are dropped, the least read first, beyond
+ * {@code planeval.evaluation.report-cache-memory} (their bytes, in a Caffeine cache). Reports as of a moment are not cached (they are asked rarely).
  */
 @ApplicationScoped
 public class CurrentReports {
@@ -58,7 +58,19 @@ public class CurrentReports {
     /** The report as JSON (UTF-8), with its ETag. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public CachedReads.Tagged get(String planCode, Integer fiscalYear, Supplier<PlanReport> compute) {
-        String key = planCode + "/" + fiscalYear;
+        return cached(planCode, planCode + "/" + fiscalYear, () -> json(compute.get()));
+    }
+
+    /**
+     * The committee pack of the plan's year now, in a format, with its ETag: kept with the reports while the plan's
+     * generation stays the same, as a pack takes seconds to make and a committee opens the same one many times.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public CachedReads.Tagged pack(String planCode, Integer fiscalYear, String format, Supplier<byte[]> compute) {
+        return cached(planCode, planCode + "/" + fiscalYear + "/pack." + format, compute);
+    }
+
+    private CachedReads.Tagged cached(String planCode, String key, Supplier<byte[]> compute) {
         long generation = planStates.get(planCode).map(PlanStates.PlanState::generation).orElse(0L);
         Cached cached = reports.getIfPresent(key);
         if (cached != null && cached.generation() == generation) {
@@ -71,7 +83,7 @@ public class CurrentReports {
             }
             // Computed from what was committed at this generation or later: a change committed meanwhile raised the
             // generation, so the next read computes again rather than keep what this one missed.
-            CachedReads.Tagged report = CachedReads.Tagged.of(json(compute.get()));
+            CachedReads.Tagged report = CachedReads.Tagged.of(compute.get());
             reports.put(key, new Cached(generation, report));
             return report;
         }

@@ -155,6 +155,22 @@ class WorkbookTest {
             macros = out.toByteArray();
         }
         post(token, macros).statusCode(400).body("detail", containsString("macro-enabled"));
+        // A value taken from another file, which the service cannot see (nor should open): refused, nothing applied.
+        int before = revisions("KGI3");
+        byte[] linked;
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(download(token)));
+             XSSFWorkbook other = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            other.createSheet("集計").createRow(0).createCell(0).setCellValue(75700);
+            book.linkExternalWorkbook("集計表.xlsx", other);
+            Sheet sheet = book.getSheet(WorkbookLayout.SHEET);
+            sheet.getRow(1).getCell(WorkbookLayout.VALUE).setCellFormula("[集計表.xlsx]集計!A1");
+            sheet.getRow(1).getCell(WorkbookLayout.STATUS).setCellValue("確定値");
+            book.write(out);
+            linked = out.toByteArray();
+        }
+        post(token, linked).statusCode(400).body("violations[0].field", equalTo("body"))
+            .body("detail", containsString("links other workbooks"));
+        assertThat(revisions("KGI3")).isEqualTo(before);
         try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             book.createSheet("Sheet1").createRow(0).createCell(0).setCellValue("KGI3");
             book.write(out);

@@ -65,6 +65,11 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(Problem.of(429, "Too Many Requests", detail), seconds);
     }
 
+    /** The service is busy with as much of this work as it takes at once: the client should retry after the pause. */
+    public static ProblemException unavailable(String detail, int seconds) {
+        return new ProblemException(Problem.of(503, "Service unavailable", detail), seconds);
+    }
+
     public static ProblemException preconditionFailed(String detail) {
         return new ProblemException(Problem.of(412, "Precondition failed", detail));
     }
