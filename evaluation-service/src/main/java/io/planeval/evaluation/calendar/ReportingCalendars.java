@@ -1,5 +1,6 @@
 package io.planeval.evaluation.calendar;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -22,6 +23,7 @@ import io.planeval.contracts.Vocabulary.ReminderTiming;
 import io.planeval.evaluation.attainment.IndicatorDefinition;
 import io.planeval.evaluation.readmodel.ReadModel;
 import io.planeval.support.fiscal.FiscalYears;
+import io.planeval.support.persistence.SqlArrays;
 import io.planeval.support.problem.ProblemException;
 import io.planeval.support.problem.Violation;
 import io.planeval.support.security.Caller;
@@ -177,12 +179,12 @@ public class ReportingCalendars {
 
     private ReportingCalendar calendar(Object[] row) {
         Map<String, LocalDate> own = readModel.read((String) row[5], new TypeReference<TreeMap<String, LocalDate>>() { });
-        return calendar((String) row[0], ((Number) row[1]).intValue(), LocalDate.parse((String) row[2]), integers(row[3]), integers(row[4]), own, true,
+        return calendar((String) row[0], ((Number) row[1]).intValue(), LocalDate.parse((String) row[2]), SqlArrays.integers(row[3]), SqlArrays.integers(row[4]), own, true,
             Moments.of(row[6]), row[7] == null ? null : readModel.read((String) row[7], Actor.class));
     }
 
     private static ReportingCalendar calendar(String planCode, int fiscalYear, LocalDate due, List<Integer> before, List<Integer> after,
-                                              Map<String, LocalDate> own, boolean set, java.time.Instant updatedAt, Actor updatedBy) {
+                                              Map<String, LocalDate> own, boolean set, Instant updatedAt, Actor updatedBy) {
         WorkingDays days = WorkingDays.japan();
         List<ReportingCalendar.Step> steps = new ArrayList<>();
         before.stream().sorted((a, b) -> b - a).forEach(n -> steps.add(step(days, ReminderTiming.BEFORE, n, due, -n)));
@@ -196,19 +198,6 @@ public class ReportingCalendars {
             return new ReportingCalendar.Step(timing, n, days.plus(due, offset));
         } catch (IllegalArgumentException beyondTheHolidayList) {
             return new ReportingCalendar.Step(timing, n, null);
-        }
-    }
-
-    private static List<Integer> integers(Object column) {
-        try {
-            Object[] values = column instanceof Object[] array ? array : (Object[]) ((java.sql.Array) column).getArray();
-            List<Integer> integers = new ArrayList<>();
-            for (Object value : values) {
-                integers.add(((Number) value).intValue());
-            }
-            return integers;
-        } catch (java.sql.SQLException e) {
-            throw new IllegalStateException("Cannot read an integer[] column", e);
         }
     }
 }

@@ -16,6 +16,7 @@ import io.planeval.contracts.Actor;
 import io.planeval.contracts.Vocabulary;
 import io.planeval.contracts.Vocabulary.Language;
 import io.planeval.evaluation.readmodel.ReadModel;
+import io.planeval.support.persistence.SqlArrays;
 import io.planeval.support.problem.ProblemException;
 import io.planeval.support.problem.Violation;
 import io.planeval.support.security.Caller;
@@ -121,16 +122,7 @@ public class Organisations {
     }
 
     private Organisation organisation(Object[] row) {
-        return new Organisation((String) row[0], (String) row[1], texts(row[2]), Vocabulary.of(Language.class, (String) row[3]),
+        return new Organisation((String) row[0], (String) row[1], SqlArrays.texts(row[2]), Vocabulary.of(Language.class, (String) row[3]),
             Moments.of(row[4]), row[5] == null ? null : readModel.read((String) row[5], Actor.class));
-    }
-
-    /** A text[] column as the driver hands it over. */
-    public static List<String> texts(Object column) {
-        try {
-            return column instanceof String[] array ? List.of(array) : List.of((String[]) ((java.sql.Array) column).getArray());
-        } catch (java.sql.SQLException e) {
-            throw new IllegalStateException("Cannot read a text[] column", e);
-        }
     }
 }

@@ -27,6 +27,7 @@ import io.planeval.evaluation.completeness.CompletenessQueries;
 import io.planeval.evaluation.organisation.Organisation;
 import io.planeval.evaluation.organisation.Organisations;
 import io.planeval.support.outbox.Outbox;
+import io.planeval.support.persistence.SqlArrays;
 import io.planeval.support.text.Text;
 import io.planeval.support.time.Moments;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -183,6 +184,6 @@ public class Reminders {
         return rows.stream().map(row -> new Reminder(((Number) row[0]).longValue(), ((Number) row[1]).intValue(), (String) row[2],
             Vocabulary.of(ReminderTiming.class, (String) row[3]), ((Number) row[4]).intValue(), LocalDate.parse((String) row[5]),
             Vocabulary.of(ReminderState.class, (String) row[6]), ((Number) row[7]).intValue(), Moments.of(row[8]),
-            row[9] == null ? null : Moments.of(row[9]), Organisations.texts(row[10]), Organisations.texts(row[11]), (String) row[12])).toList();
+            row[9] == null ? null : Moments.of(row[9]), SqlArrays.texts(row[10]), SqlArrays.texts(row[11]), (String) row[12])).toList();
     }
 }

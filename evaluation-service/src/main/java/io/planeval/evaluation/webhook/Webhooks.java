@@ -13,8 +13,8 @@ import io.planeval.contracts.EventTypes;
 import io.planeval.contracts.Vocabulary;
 import io.planeval.contracts.Vocabulary.DeliveryState;
 import io.planeval.evaluation.EvaluationConfig;
-import io.planeval.evaluation.organisation.Organisations;
 import io.planeval.evaluation.readmodel.ReadModel;
+import io.planeval.support.persistence.SqlArrays;
 import io.planeval.support.problem.ProblemException;
 import io.planeval.support.problem.Violation;
 import io.planeval.support.security.Caller;
@@ -166,7 +166,7 @@ public class Webhooks {
     }
 
     private Webhook webhook(Object[] row) {
-        return new Webhook(((Number) row[0]).longValue(), (String) row[1], Organisations.texts(row[2]), Organisations.texts(row[3]),
+        return new Webhook(((Number) row[0]).longValue(), (String) row[1], SqlArrays.texts(row[2]), SqlArrays.texts(row[3]),
             (String) row[4], null, Moments.of(row[5]), row[6] == null ? null : readModel.read((String) row[6], Actor.class),
             row[7] == null ? null : Moments.of(row[7]));
     }
