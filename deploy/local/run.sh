@@ -118,10 +118,11 @@ start_process greenmail "$LOGS/greenmail.log" java -Xmx128m -Dgreenmail.setup.te
 wait_for GreenMail 30 curl -fsS http://127.0.0.1:8025/api/service/readiness
 
 # 6. The three services (JVM settings: deploy/jvm.options); evaluation-service sends its reminders through GreenMail,
-#    looking for the steps due every minute.
+#    looking for the steps due every minute, and may deliver webhooks to this machine over http.
 export MALLOC_ARENA_MAX=2
 export PLANEVAL_EVALUATION_REMINDERS_SMTP_HOST=127.0.0.1 PLANEVAL_EVALUATION_REMINDERS_SMTP_PORT=3025 \
-  PLANEVAL_EVALUATION_REMINDERS_START_TLS=disabled PLANEVAL_EVALUATION_REMINDERS_CHECK_INTERVAL=1m
+  PLANEVAL_EVALUATION_REMINDERS_START_TLS=disabled PLANEVAL_EVALUATION_REMINDERS_CHECK_INTERVAL=1m \
+  PLANEVAL_EVALUATION_WEBHOOKS_ALLOWED_HOSTS=127.0.0.1
 for entry in $SERVICES; do
   name=${entry%%:*} port=${entry##*:}
   log "starting $name on :$port"

@@ -32,6 +32,8 @@ import io.planeval.contracts.PlanChanged;
 import io.planeval.evaluation.attainment.Actual;
 import io.planeval.evaluation.attainment.IndicatorDefinition;
 import io.planeval.evaluation.chart.Chart;
+import io.planeval.evaluation.completeness.Completeness;
+import io.planeval.evaluation.completeness.CompletenessQueries;
 import io.planeval.evaluation.live.EvaluationStream;
 import io.planeval.evaluation.readmodel.ReadModel;
 import io.planeval.evaluation.report.Change;
@@ -70,7 +72,7 @@ public class DashboardResource {
         static native TemplateInstance plans(Views.Chrome chrome, List<Views.PlanLink> plans);
 
         static native TemplateInstance plan(Views.Chrome chrome, PlanReport report, String yearLabel, List<Views.YearOption> years,
-                                            String asOf, String query, String csv, String pack, String changes);
+                                            String asOf, String query, String csv, String pack, String changes, String completeness);
 
         static native TemplateInstance node(Views.Chrome chrome, String planCode, NodeReport node, String query);
 
@@ -81,6 +83,10 @@ public class DashboardResource {
         static native TemplateInstance changes(Views.Chrome chrome, String planCode, List<Change> changes, String from, String to,
                                                String query, boolean asked);
 
+        static native TemplateInstance completeness(Views.Chrome chrome, String planCode, Completeness completeness,
+                                                    List<Completeness.OrganisationCompleteness> rows, Views.Due due, String order,
+                                                    String sortBase, String query, String yearLabel);
+
         static native TemplateInstance missing(Views.Chrome chrome);
     }
 
@@ -89,6 +95,9 @@ public class DashboardResource {
 
     @Inject
     EvaluationQueries queries;
+
+    @Inject
+    CompletenessQueries completeness;
 
     @Inject
     EvaluationStream stream;
@@ -128,7 +137,7 @@ public class DashboardResource {
                     report, ask.year(report.fiscalYear()), years, ask.asOf() == null ? "" : ask.asOf(), asked.query(),
                     "/api/v1/plans/" + Views.encode(planCode) + "/evaluation.csv" + new Views.Ask("ja", report.fiscalYear(), ask.asOf()).query(),
                     "/api/v1/plans/" + Views.encode(planCode) + "/evaluation/pack" + new Views.Ask("ja", report.fiscalYear(), ask.asOf()).query(),
-                    base + "/changes" + asked.query()),
+                    base + "/changes" + asked.query(), base + "/completeness" + asked.query()),
                 asked, 200);
         });
     }
@@ -193,6 +202,32 @@ public class DashboardResource {
                     List.of(new Views.Crumb(plan.plan().title(), base + ask.query()))),
                 planCode, changes, asked ? from : "", until, ask.query(), asked), ask, 200);
         });
+    }
+
+    @GET
+    @Path("plans/{planCode}/completeness")
+    public Response completeness(@PathParam("planCode") String planCode, @QueryParam("fiscalYear") String fiscalYear,
+                                 @QueryParam("asOf") String asOf, @QueryParam("sort") String sort, @QueryParam("lang") String lang) {
+        return openPlanPage(planCode, lang, fiscalYear, asOf, (ask, since, plan) -> {
+            int year = ask.fiscalYear() != null ? ask.fiscalYear() : seasonOf(plan.plan());
+            Completeness found = completeness.of(planCode, Integer.toString(year), moment(ask));
+            CompletenessOrder order = CompletenessOrder.of(sort);
+            Views.Ask asked = new Views.Ask(ask.lang(), year, ask.asOf());
+            String base = "/plans/" + Views.encode(planCode);
+            String self = base + "/completeness";
+            String query = asked.query();
+            return html(Templates.completeness(chrome(asked, self, null, null, List.of(new Views.Crumb(plan.plan().title(), base + query))),
+                    planCode, found, found.organisations().stream().sorted(order.comparator).toList(), Views.Due.of(found.workingDaysToDue()),
+                    order.word(), self + (query.isEmpty() ? "?" : query + "&") + "sort=", query, asked.inParentheses(asked.year(year))),
+                asked, 200);
+        });
+    }
+
+    /** The season under way: the fiscal year that ended last (its figures are being reported), within the plan's years. */
+    private static int seasonOf(PlanChanged.Plan plan) {
+        LocalDate today = LocalDate.now(Moments.JAPAN);
+        int ended = (today.getMonthValue() >= 4 ? today.getYear() : today.getYear() - 1) - 1;
+        return Math.max(plan.firstFiscalYear(), Math.min(plan.lastFiscalYear(), ended));
     }
 
     /** A page of one plan, drawn from what was asked, the stream's position before anything was read, and the plan. */

@@ -1,6 +1,7 @@
 package io.planeval.evaluation.dashboard;
 
 import io.planeval.contracts.Vocabulary.EvaluationStatus;
+import io.planeval.contracts.Vocabulary.MeasurementStatus;
 import io.planeval.contracts.Vocabulary.ReviewState;
 import io.quarkus.qute.TemplateData;
 import io.quarkus.qute.i18n.Message;
@@ -12,6 +13,7 @@ import io.quarkus.qute.i18n.MessageBundle;
 @TemplateData(target = EvaluationStatus.class, namespace = "EvaluationStatus")
 // Labels pick a review state's words by its constant's name ({#when state.name}).
 @TemplateData(target = ReviewState.class, namespace = "ReviewState")
+@TemplateData(target = MeasurementStatus.class, namespace = "MeasurementStatus")
 public interface Labels {
 
     @Message("planeval 評価ダッシュボード")
@@ -195,6 +197,54 @@ public interface Labels {
     // By the constant's name: a vocabulary word's toString() is its wire word.
     @Message("{#when state.name}{#is 'SUBMITTED'}承認待ち{#is 'APPROVED'}承認済み{#else}差し戻し{/when}")
     String reviewLabel(ReviewState state);
+
+    @Message("提出状況")
+    String completeness();
+
+    @Message("報告期限")
+    String dueDate();
+
+    @Message("期限まであと{days}営業日")
+    String daysLeft(int days);
+
+    @Message("期限を{days}営業日経過")
+    String daysPast(int days);
+
+    @Message("本日が期限")
+    String dueToday();
+
+    @Message("所管")
+    String organisation();
+
+    @Message("対象")
+    String expected();
+
+    @Message("確定")
+    String reportedFinal();
+
+    @Message("速報値のみ")
+    String preliminary();
+
+    @Message("承認待ち")
+    String awaitingReview();
+
+    @Message("未報告")
+    String missing();
+
+    @Message("期限超過")
+    String overdue();
+
+    @Message("所管なし")
+    String unassigned();
+
+    @Message("未確定 {count} 件")
+    String owes(int count);
+
+    @Message("未報告")
+    String notReported();
+
+    @Message("{#when status.name}{#is 'FINAL'}確定値{#is 'PRELIMINARY'}速報値{#else}集計中{/when}")
+    String measurementStatus(MeasurementStatus status);
 
     @Message("承認待ちの報告（集計に含まれていません）：{value}（{revision}版）")
     String pending(String value, int revision);

@@ -30,6 +30,14 @@ final class Views {
     record Crumb(String label, String href) {
     }
 
+    /** Working days to the due date (left) or past it (past), one of them 0; absent beyond the holiday list. */
+    record Due(int left, int past) {
+
+        static Due of(Integer workingDaysToDue) {
+            return workingDaysToDue == null ? null : new Due(Math.max(workingDaysToDue, 0), Math.max(-workingDaysToDue, 0));
+        }
+    }
+
     record PlanLink(String code, String title, String years, String href) {
     }
 

@@ -70,7 +70,7 @@ public class Reminders {
     Outbox outbox;
 
     @Scheduled(every = "${planeval.evaluation.reminders.check-interval}", delayed = "${planeval.evaluation.reminders.check-interval}",
-        concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+        concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void check() {
         remind();
     }

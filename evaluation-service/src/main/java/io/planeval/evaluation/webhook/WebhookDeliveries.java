@@ -69,7 +69,8 @@ public class WebhookDeliveries {
         metrics.gauge("planeval.webhooks.failing", failing);
     }
 
-    @Scheduled(every = "${planeval.evaluation.webhooks.delivery-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${planeval.evaluation.webhooks.delivery-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+        skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void deliverDue() {
         deliver();
     }

@@ -97,6 +97,35 @@ class DashboardPageTest {
         assertThat(page("/plans/" + OPEN + "/nodes/GII?fiscalYear=2023", 200)).doesNotContain("<h2>評価</h2>");
     }
 
+    /** Who still owes figures, sortable by the column the evaluation office clicks, in either language. */
+    @Test
+    void theCompletenessTableSortsByTheColumnAsked() {
+        String plan = page("/plans/" + OPEN + "?fiscalYear=2024", 200);
+        assertThat(plan).contains("href=\"/plans/" + OPEN + "/completeness?fiscalYear=2024\">提出状況</a>");
+        String table = page("/plans/" + OPEN + "/completeness?fiscalYear=2024", 200);
+        assertThat(table).contains("提出状況（令和6年度）", "報告期限: 2025-06-30", "期限を", "営業日経過", "sample-org-a", "sample-org-b",
+            "KGI2", "集計中", "class=\"num late\"");
+        List<String> owingFirst = rowHeadings(table);
+        List<String> byOrganisation = rowHeadings(page("/plans/" + OPEN + "/completeness?fiscalYear=2024&sort=organisation", 200));
+        assertThat(byOrganisation).containsExactly("sample-org-a", "sample-org-b");
+        assertThat(owingFirst).containsExactlyInAnyOrderElementsOf(byOrganisation);
+        assertThat(page("/plans/" + OPEN + "/completeness?fiscalYear=2024&sort=organisation", 200))
+            .contains("aria-sort=\"ascending\"><a href=\"/plans/" + OPEN + "/completeness?fiscalYear=2024&amp;sort=organisation\">");
+        String en = page("/plans/" + OPEN + "/completeness?fiscalYear=2024&lang=en", 200);
+        assertThat(en).contains("Reporting completeness (FY2024)", "working days past the due date", "Not reported", "being tallied");
+        page("/plans/" + CLOSED + "/completeness?fiscalYear=2024", 404);
+    }
+
+    /** The organisation of each row of the completeness table, in order. */
+    private static List<String> rowHeadings(String page) {
+        List<String> organisations = new ArrayList<>();
+        var rows = java.util.regex.Pattern.compile("<tr>\\s*<th scope=\"row\">(?:[^<]*<span class=\"muted\">)?(sample-org-[ab])").matcher(page);
+        while (rows.find()) {
+            organisations.add(rows.group(1));
+        }
+        return organisations;
+    }
+
     @Test
     void drillDownIndicatorPageAndChanges() {
         String goal = page("/plans/" + OPEN + "/nodes/GII?fiscalYear=2024", 200);
