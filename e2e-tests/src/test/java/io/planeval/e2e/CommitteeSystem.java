@@ -65,6 +65,10 @@ final class CommitteeSystem {
         TraceCollector traces = new TraceCollector();
         Map<String, String> settings = new HashMap<>(traces.serviceSettings());
         settings.put("QUARKUS_HTTP_CORS_ORIGINS", secondOrigin.origin());
+        // Reminders looked for every two seconds; webhooks may go to the test's own receivers on this machine.
+        settings.put("PLANEVAL_EVALUATION_REMINDERS_CHECK_INTERVAL", "2s");
+        settings.put("PLANEVAL_EVALUATION_WEBHOOKS_ALLOWED_HOSTS", "127.0.0.1");
+        settings.put("PLANEVAL_EVALUATION_WEBHOOKS_FIRST_RETRY", "500ms");
         RunningSystem system = RunningSystem.start("planeval_e2e", settings);
 
         long loading = System.nanoTime();

@@ -10,22 +10,25 @@ import java.util.Map;
 import io.planeval.testsupport.PostgresDatabaseResource;
 
 /**
- * The whole system as an operator runs it: a Kafka broker process (SASL and ACLs, as a shared broker is) and the three
- * packaged services as processes, each service on a fresh database of the real PostgreSQL. Records how long each took to become ready.
+ * The whole system as an operator runs it: a Kafka broker process (SASL and ACLs, as a shared broker is), Keycloak, an
+ * SMTP server (GreenMail) and the three packaged services as processes, each service on a fresh database of the real PostgreSQL. Records how long each took to become ready.
  */
 final class RunningSystem {
 
     final KafkaBrokerProcess broker = new KafkaBrokerProcess();
     final KeycloakProcess keycloak = new KeycloakProcess();
+    final MailServerProcess mail = new MailServerProcess();
     final ServiceProcess plans;
     final ServiceProcess indicators;
     final ServiceProcess evaluation;
     final Map<String, Long> startupMillis = new LinkedHashMap<>();
 
     private RunningSystem(String databasePrefix, Map<String, String> settings) {
+        Map<String, String> withMail = new LinkedHashMap<>(mail.serviceSettings());
+        withMail.putAll(settings);
         plans = service("plan-service", databasePrefix + "_plan", settings);
         indicators = service("indicator-service", databasePrefix + "_indicator", settings);
-        evaluation = service("evaluation-service", databasePrefix + "_evaluation", settings);
+        evaluation = service("evaluation-service", databasePrefix + "_evaluation", withMail);
     }
 
     private ServiceProcess service(String name, String database, Map<String, String> settings) {
@@ -41,6 +44,7 @@ final class RunningSystem {
         RunningSystem system = new RunningSystem(databasePrefix, settings);
         long started = System.nanoTime();
         system.keycloak.start(system.evaluation.url());
+        system.mail.start();
         system.broker.format();
         system.broker.start();
         await().atMost(Duration.ofSeconds(60)).until(system.broker::listening);
@@ -48,6 +52,7 @@ final class RunningSystem {
         system.took("kafka broker process", started);
         await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(250)).until(system.keycloak::ready);
         system.took("keycloak process (realm planeval)", started);
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).until(system.mail::ready);
         Api.authorize(system.keycloak.token("planeval-ops"));
         for (ServiceProcess service : system.services()) {
             long serviceStarted = System.nanoTime();
@@ -81,6 +86,7 @@ final class RunningSystem {
         }
         broker.stop();
         keycloak.stop();
+        mail.stop();
     }
 
     void took(String what, long startedNanos) {

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.inject.Inject;
@@ -15,6 +16,7 @@ import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.planeval.contracts.ReminderSent;
 import io.planeval.contracts.Vocabulary;
@@ -31,6 +33,7 @@ import io.planeval.support.persistence.SqlArrays;
 import io.planeval.support.text.Text;
 import io.planeval.support.time.Moments;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.Startup;
 import io.quarkus.scheduler.Scheduled;
 
 /**
@@ -39,6 +42,7 @@ import io.quarkus.scheduler.Scheduled;
  * finds it first, across restarts and rebuilds; a sending that failed (or an instance died in) is tried again next round.
  */
 @ApplicationScoped
+@Startup
 public class Reminders {
 
     private static final Logger LOG = Logger.getLogger(Reminders.class);
@@ -68,6 +72,16 @@ public class Reminders {
 
     @Inject
     Outbox outbox;
+
+    private Counter sentCount;
+    private Counter failedCount;
+
+    /** Both outcomes are counted from the start, so that an alert on failures sees a zero before the first one. */
+    @PostConstruct
+    void count() {
+        sentCount = metrics.counter("planeval.reminders", "outcome", "sent");
+        failedCount = metrics.counter("planeval.reminders", "outcome", "failed");
+    }
 
     @Scheduled(every = "${planeval.evaluation.reminders.check-interval}", delayed = "${planeval.evaluation.reminders.check-interval}",
         concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
@@ -115,7 +129,7 @@ public class Reminders {
                             step.get().workingDays(), calendar.dueDate(), outstanding.stream().map(Completeness.Outstanding::code).toList(),
                             Moments.now()));
                     });
-                    metrics.counter("planeval.reminders", "outcome", "sent").increment();
+                    sentCount.increment();
                     sent++;
                 } catch (Exception e) {
                     if (e instanceof InterruptedException) {
@@ -124,7 +138,7 @@ public class Reminders {
                     LOG.warnf("Reminder %d (plan %s, %s, %s) was not taken by the SMTP server: %s", claim.get(), calendar.planCode(),
                         organisation.code(), step.get().timing(), e);
                     QuarkusTransaction.requiringNew().run(() -> finish(claim.get(), ReminderState.FAILED, String.valueOf(e.getMessage())));
-                    metrics.counter("planeval.reminders", "outcome", "failed").increment();
+                    failedCount.increment();
                 }
             }
         }

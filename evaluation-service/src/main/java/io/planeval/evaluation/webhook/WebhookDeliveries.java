@@ -25,6 +25,7 @@ import io.planeval.evaluation.EvaluationConfig;
 import io.planeval.support.text.Text;
 import io.planeval.support.time.Moments;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.Startup;
 import io.quarkus.scheduler.Scheduled;
 
 /**
@@ -35,6 +36,7 @@ import io.quarkus.scheduler.Scheduled;
  * Redirects are not followed, and an answer is read no further than {@link #MAX_ANSWER} bytes.
  */
 @ApplicationScoped
+@Startup
 public class WebhookDeliveries {
 
     static final int BATCH = 50;
@@ -67,6 +69,10 @@ public class WebhookDeliveries {
         client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).connectTimeout(config.webhooks().timeout()).build();
         metrics.gauge("planeval.webhook.oldest.pending.age.seconds", oldestPendingSeconds);
         metrics.gauge("planeval.webhooks.failing", failing);
+        // Every outcome is counted from the start, so that alerts and the dashboard see zeros before the first delivery.
+        for (String outcome : List.of("delivered", "failed", "abandoned")) {
+            metrics.counter("planeval.webhook.deliveries", "outcome", outcome);
+        }
     }
 
     @Scheduled(every = "${planeval.evaluation.webhooks.delivery-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
