@@ -41,9 +41,16 @@ class DeadlinesTest extends CommitteeScenario {
     @Test
     void eachOrganisationOwingFiguresIsRemindedOnceAStepAndSubscribersHearOfIt() throws Exception {
         String plan = evaluation.url() + "/api/v1/plans/" + PLAN;
-        // Fiscal 2023 (R5): the sample reports no figure of that year, so both organisations owe every one of theirs.
+        // Fiscal 2023 (R5): the sample reports few figures of that year, so both organisations owe some.
         JsonNode owed = Api.getJson(plan + "/completeness?fiscalYear=2023");
-        assertThat(owed.at("/totals/missing").asInt()).isEqualTo(owed.at("/totals/expected").asInt()).isPositive();
+        assertThat(owed.at("/totals/missing").asInt()).isPositive();
+        List<String> owing = new java.util.ArrayList<>();
+        owed.get("organisations").forEach(part -> {
+            if (!part.get("outstanding").isEmpty()) {
+                owing.add(part.get("organisation").asText());
+            }
+        });
+        assertThat(owing).containsExactlyInAnyOrder("sample-org-a", "sample-org-b");
 
         // A subscriber that refuses each delivery once (500), then takes it; it checks every signature itself.
         List<Delivery> deliveries = new CopyOnWriteArrayList<>();

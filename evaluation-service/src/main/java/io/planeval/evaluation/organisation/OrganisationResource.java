@@ -45,7 +45,8 @@ public class OrganisationResource {
     Organisations organisations;
 
     @GET
-    @Operation(operationId = "listOrganisations", summary = "Every organisation in the directory, by code")
+    @Operation(operationId = "listOrganisations", summary = "Every organisation in the directory, by code",
+        description = "With each one's name, contacts and language, and who last wrote it.")
     @APIResponse(responseCode = "200", description = "The directory", content = @Content(schema = @Schema(implementation = OrganisationList.class)))
     public OrganisationList list() {
         return new OrganisationList(organisations.all());
@@ -53,7 +54,8 @@ public class OrganisationResource {
 
     @GET
     @Path("/{organisation}")
-    @Operation(operationId = "getOrganisation", summary = "An organisation and its contacts")
+    @Operation(operationId = "getOrganisation", summary = "An organisation and its contacts",
+        description = "Its name, the addresses its reminders go to, and the language they are written in.")
     @APIResponse(responseCode = "200", description = "The organisation", content = @Content(schema = @Schema(implementation = Organisation.class)))
     @APIResponse(responseCode = "404", description = "Not in the directory")
     public Organisation get(@Parameter(description = CODE) @PathParam("organisation") String code) {
@@ -82,7 +84,8 @@ public class OrganisationResource {
     @DELETE
     @WriteLimited
     @Path("/{organisation}")
-    @Operation(operationId = "deleteOrganisation", summary = "Remove an organisation from the directory (it is reminded no more)")
+    @Operation(operationId = "deleteOrganisation", summary = "Remove an organisation from the directory (it is reminded no more)",
+        description = "Its indicators and figures stay; reminders already sent stay listed.")
     @APIResponse(responseCode = "204", description = "Removed")
     @APIResponse(responseCode = "404", description = "Not in the directory")
     public void delete(@Parameter(description = CODE) @PathParam("organisation") String code) {

@@ -130,6 +130,8 @@ public class Reminders {
                             Moments.now()));
                     });
                     sentCount.increment();
+                    LOG.infof("Reminder %d sent: plan %s, %s, %s %d, %d figures owed, to %d addresses", claim.get(), calendar.planCode(),
+                        organisation.code(), step.get().timing(), step.get().workingDays(), outstanding.size(), organisation.contacts().size());
                     sent++;
                 } catch (Exception e) {
                     if (e instanceof InterruptedException) {

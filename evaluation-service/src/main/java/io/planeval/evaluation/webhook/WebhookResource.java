@@ -71,7 +71,8 @@ public class WebhookResource {
     }
 
     @GET
-    @Operation(operationId = "listWebhooks", summary = "Every subscription (without secrets)")
+    @Operation(operationId = "listWebhooks", summary = "Every subscription (without secrets)",
+        description = "Each with its URL, event types, plans, and since when it is failing where it is.")
     @APIResponse(responseCode = "200", description = "The subscriptions", content = @Content(schema = @Schema(implementation = WebhookList.class)))
     public WebhookList list() {
         return new WebhookList(webhooks.all());
@@ -79,7 +80,8 @@ public class WebhookResource {
 
     @GET
     @Path("/{id}")
-    @Operation(operationId = "getWebhook", summary = "A subscription (without its secret)")
+    @Operation(operationId = "getWebhook", summary = "A subscription (without its secret)",
+        description = "Its URL, event types and plans, who created it, and since when it is failing where it is.")
     @APIResponse(responseCode = "200", description = "The subscription", content = @Content(schema = @Schema(implementation = Webhook.class)))
     @APIResponse(responseCode = "404", description = "No such subscription")
     public Webhook get(@Parameter(description = ID, schema = @Schema(type = SchemaType.INTEGER)) @PathParam("id") String id) {
@@ -89,7 +91,8 @@ public class WebhookResource {
     @DELETE
     @WriteLimited
     @Path("/{id}")
-    @Operation(operationId = "deleteWebhook", summary = "Unsubscribe: nothing more is delivered, deliveries waiting are dropped")
+    @Operation(operationId = "deleteWebhook", summary = "Unsubscribe: nothing more is delivered, deliveries waiting are dropped",
+        description = "Its deliveries and their attempts go with it.")
     @APIResponse(responseCode = "204", description = "Unsubscribed")
     @APIResponse(responseCode = "404", description = "No such subscription")
     public void delete(@Parameter(description = ID, schema = @Schema(type = SchemaType.INTEGER)) @PathParam("id") String id) {

@@ -108,6 +108,16 @@ class ReportingSeasonTest {
             .get("/api/v1/plans/" + SEASON + "/completeness").then().statusCode(200).extract().jsonPath();
         assertThat(outstanding(later, "KGI2")).containsEntry("overdue", true);
         given().when().get("/api/v1/plans/" + SEASON + "/completeness").then().statusCode(400).body("violations[0].field", equalTo("fiscalYear"));
+
+        // KGI2's final figure arrives: it is owed no more, and counted final.
+        JsonPath now = given().queryParam("fiscalYear", 2024).when().get("/api/v1/plans/" + SEASON + "/completeness").then().extract().jsonPath();
+        KafkaTestProducer.sendAll(List.of(SampleEvents.measurement(SEASON, 919_999, "KGI2", 2024, 2, new java.math.BigDecimal("52500"), null,
+            io.planeval.contracts.Vocabulary.MeasurementStatus.FINAL, java.time.Instant.now())));
+        await().atMost(Duration.ofSeconds(30)).until(() -> given().queryParam("fiscalYear", 2024).when()
+            .get("/api/v1/plans/" + SEASON + "/completeness").then().extract().jsonPath().getInt("totals.reportedFinal") == now.getInt("totals.reportedFinal") + 1);
+        JsonPath after = given().queryParam("fiscalYear", 2024).when().get("/api/v1/plans/" + SEASON + "/completeness").then().extract().jsonPath();
+        assertThat(after.getInt("totals.beingTallied")).isEqualTo(now.getInt("totals.beingTallied") - 1);
+        assertThat(after.getList("organisations.outstanding.flatten().code")).doesNotContain("KGI2");
     }
 
     @Test
@@ -118,6 +128,9 @@ class ReportingSeasonTest {
             .when().put("/api/v1/organisations/sample-org-a").then().statusCode(201).body("language", equalTo("ja"));
         given().contentType("application/json").body(Map.of("name", "Hospital Bureau", "contacts", List.of("org-b@example.jp"), "language", "en"))
             .when().put("/api/v1/organisations/sample-org-b").then().statusCode(201);
+        // An organisation that reports none of the plan's indicators owes nothing, and hears nothing.
+        given().contentType("application/json").body(Map.of("name", "企画部", "contacts", List.of("org-c@example.jp")))
+            .when().put("/api/v1/organisations/sample-org-c").then().statusCode(201);
         TestIdentity.as(TestIdentity.token("a-reader", null, List.of("reader"))).when().get("/api/v1/organisations").then().statusCode(403);
 
         // A season whose step "3 working days before" is today (or, on a day off, the last working day before it).
@@ -143,6 +156,7 @@ class ReportingSeasonTest {
         String text = (String) toA.getContent();
         assertThat(text).contains("総務部 業務プロセス改革課 御中", "/api/v1/plans/" + REMINDED + "/workbook?fiscalYear=2024&organisation=sample-org-a");
         owedByA.forEach(code -> assertThat(text).contains("・" + code + " "));
+        assertThat(received).as("nothing to an organisation that owes nothing").noneMatch(m -> to(m, "org-c@example.jp"));
         if (!owedByB.isEmpty()) {
             MimeMessage toB = only(received, "org-b@example.jp");
             assertThat(toB.getSubject()).contains("FY2024", "3 working days to the due date");
@@ -174,13 +188,16 @@ class ReportingSeasonTest {
         return completeness.getList("organisations.findAll { it.organisation == '" + organisation + "' }.outstanding.flatten().code");
     }
 
-    private static MimeMessage only(List<MimeMessage> messages, String address) throws Exception {
-        List<MimeMessage> to = new ArrayList<>();
-        for (MimeMessage message : messages) {
-            if (Arrays.stream(message.getRecipients(Message.RecipientType.TO)).anyMatch(r -> r.toString().equals(address))) {
-                to.add(message);
-            }
+    private static boolean to(MimeMessage message, String address) {
+        try {
+            return Arrays.stream(message.getRecipients(Message.RecipientType.TO)).anyMatch(r -> r.toString().equals(address));
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
         }
+    }
+
+    private static MimeMessage only(List<MimeMessage> messages, String address) {
+        List<MimeMessage> to = messages.stream().filter(m -> to(m, address)).toList();
         assertThat(to).as("messages to %s", address).hasSize(1);
         return to.get(0);
     }

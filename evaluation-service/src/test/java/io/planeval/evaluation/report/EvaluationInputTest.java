@@ -88,6 +88,21 @@ class EvaluationInputTest {
     }
 
     @Test
+    void noBadInputToTheSeasonsDirectoryOrWebhooksBreaksTheServiceOrStoresAnything() {
+        samplePlan("ev-season-sweep");
+        Supplier<String> stored = TableDigest.of(dataSource, "reporting_calendar", "organisation", "webhook");
+        int sent = BadInputSweep.sweep(new BadInputSweep.Endpoint("PUT", "/api/v1/plans/ev-season-sweep/calendar/2024", "application/json",
+            "{\"dueDate\": \"2025-06-30\", \"remindBefore\": [10, 3], \"remindAfter\": [1, 5], \"indicatorDueDates\": {\"KGI2\": \"2025-08-29\"}}",
+            Set.of()), stored);
+        sent += BadInputSweep.sweep(new BadInputSweep.Endpoint("PUT", "/api/v1/organisations/sweep-org", "application/json",
+            "{\"name\": \"総務部 業務プロセス改革課\", \"contacts\": [\"gyokaku@example.jp\"], \"language\": \"ja\"}", Set.of()), stored);
+        sent += BadInputSweep.sweep(new BadInputSweep.Endpoint("POST", "/api/v1/webhooks", "application/json",
+            "{\"url\": \"http://127.0.0.1:9/hook\", \"eventTypes\": [\"planeval.report.fixed.v1\"], \"planCodes\": [\"ev-season-sweep\"], "
+                + "\"description\": \"県の財務システム\"}", Set.of()), stored);
+        assertThat(sent).isGreaterThan(90);
+    }
+
+    @Test
     void unreadableQueryParametersAre400NotNotFound() {
         samplePlan("ev-query");
         String url = "/api/v1/plans/ev-query/evaluation";
