@@ -33,14 +33,18 @@ import io.planeval.testsupport.TestKafkaBroker;
  */
 final class KafkaBrokerProcess {
 
-    /** What each service may do: write (and create) the topics it owns, read those it consumes, with its group. */
+    /**
+     * What each service may do: write (and create) the topics it owns, read those it consumes, with its groups
+     * (evaluation-service's second is its webhooks', which reads its own topic too).
+     */
     private static final Map<String, Access> ACCESS = Map.of(
-        "plan-service", new Access(List.of(Topics.PLANS), List.of(), null),
-        "indicator-service", new Access(List.of(Topics.INDICATORS, Topics.MEASUREMENTS), List.of(Topics.PLANS), "indicator-service"),
-        "evaluation-service", new Access(List.of(Topics.EVALUATIONS), List.of(Topics.PLANS, Topics.INDICATORS, Topics.MEASUREMENTS),
-            "evaluation-service"));
+        "plan-service", new Access(List.of(Topics.PLANS), List.of(), List.of()),
+        "indicator-service", new Access(List.of(Topics.INDICATORS, Topics.MEASUREMENTS), List.of(Topics.PLANS), List.of("indicator-service")),
+        "evaluation-service", new Access(List.of(Topics.EVALUATIONS),
+            List.of(Topics.PLANS, Topics.INDICATORS, Topics.MEASUREMENTS, Topics.EVALUATIONS),
+            List.of("evaluation-service", "evaluation-service-webhooks")));
 
-    private record Access(List<String> writes, List<String> reads, String group) {
+    private record Access(List<String> writes, List<String> reads, List<String> groups) {
     }
 
     private final Path dataDir = Processes.ROOT.resolve("e2e-tests/target/kafka");
@@ -99,8 +103,8 @@ final class KafkaBrokerProcess {
             for (String topic : access.reads()) {
                 acls.add(allow(service, ResourceType.TOPIC, topic, AclOperation.READ));
             }
-            if (access.group() != null) {
-                acls.add(allow(service, ResourceType.GROUP, access.group(), AclOperation.READ));
+            for (String group : access.groups()) {
+                acls.add(allow(service, ResourceType.GROUP, group, AclOperation.READ));
             }
         });
         try (Admin admin = Admin.create(clientSettings(TestKafkaBroker.ADMIN, passwords.get(TestKafkaBroker.ADMIN)))) {
