@@ -108,8 +108,11 @@ class DeadlinesTest extends CommitteeScenario {
             assertThat(texts(reminders, "state")).containsOnly("sent");
 
             // Each reminder reached the subscriber under one id, after a refused first attempt, every signature verified.
-            await().atMost(Duration.ofSeconds(30)).until(() -> deliveries.stream().map(Delivery::id).distinct()
-                .filter(id -> count(deliveries, id) >= 2).count() == 2);
+            long webhook = subscribed.json().get("id").asLong();
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(deliveries.stream().map(Delivery::id).distinct()
+                    .filter(id -> count(deliveries, id) >= 2).count())
+                .as("received %s; attempts %s", deliveries, Api.get(evaluation.url() + "/api/v1/webhooks/" + webhook + "/deliveries").body())
+                .isEqualTo(2));
             assertThat(deliveries).allSatisfy(d -> assertThat(d.verified()).as(d.id()).isTrue());
             assertThat(deliveries).extracting(Delivery::type).containsOnly("planeval.reminder.sent.v1");
             assertThat(deliveries.stream().map(Delivery::id).distinct().count()).isEqualTo(2);

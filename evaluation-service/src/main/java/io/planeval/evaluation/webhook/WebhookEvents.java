@@ -1,5 +1,6 @@
 package io.planeval.evaluation.webhook;
 
+import java.time.Instant;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,8 +24,9 @@ import io.planeval.support.time.Moments;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 
 /**
- * Turns each event of the subscribed types into a delivery per matching subscription, stored before the event's offset
- * is committed (its own consumer group, so the read model's progress is not held up): at least once, whatever restarts.
+ * Turns each event of the subscribed types into a delivery per matching subscription made before the event happened,
+ * stored before the event's offset is committed (its own consumer group, so the read model's progress is not held up):
+ * at least once, whatever restarts.
  * The body is the event as a CloudEvents 1.0 JSON document, the same data as on Kafka.
  */
 @ApplicationScoped
@@ -64,9 +66,11 @@ public class WebhookEvents {
                 continue;
             }
             String plan = record.key();
+            Instant happened = CloudEventHeaders.read(record.headers(), CloudEventHeaders.TIME).map(Instant::parse).orElse(null);
             byte[] body = null;
             for (Webhook webhook : subscriptions) {
-                if (!webhook.eventTypes().contains(type) || !(webhook.planCodes().isEmpty() || webhook.planCodes().contains(plan))) {
+                if (!webhook.eventTypes().contains(type) || !(webhook.planCodes().isEmpty() || webhook.planCodes().contains(plan))
+                    || (happened != null && happened.isBefore(webhook.createdAt()))) {
                     continue;
                 }
                 body = body == null ? cloudEvent(record, type, id) : body;
