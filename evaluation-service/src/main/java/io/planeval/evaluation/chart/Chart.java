@@ -41,12 +41,19 @@ public record Chart(int width, int height, List<Mark> actuals, String actualLine
 
     /**
      * The chart of an indicator over the plan's years {@code first}–{@code last}: its counted actuals (a year's last
-     * counted revision in {@code revisions}, oldest first) against its baseline, milestones and target; null when
-     * there is nothing to draw.
+     * counted revision in {@code revisions}, which come oldest first, where it has a figure) against its baseline,
+     * milestones and target; null when there is nothing to draw.
      */
     public static Chart ofIndicator(int first, int last, IndicatorDefinition definition, List<Actual> revisions, IntFunction<String> yearLabel) {
+        // A year's point is its last counted revision: none where that one has no figure (being tallied, qualitative).
         Map<Integer, BigDecimal> actualByYear = new TreeMap<>();
-        revisions.stream().filter(r -> r.value() != null && r.counts()).forEach(r -> actualByYear.put(r.fiscalYear(), r.value()));
+        revisions.stream().filter(Actual::counts).forEach(r -> {
+            if (r.value() == null || r.isBeingTallied()) {
+                actualByYear.remove(r.fiscalYear());
+            } else {
+                actualByYear.put(r.fiscalYear(), r.value());
+            }
+        });
         Map<Integer, BigDecimal> path = new TreeMap<>(definition.milestones());
         if (definition.baselineValue() != null && definition.baselineFiscalYear() != null) {
             path.put(definition.baselineFiscalYear(), definition.baselineValue());

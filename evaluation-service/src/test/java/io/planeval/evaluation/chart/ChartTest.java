@@ -3,9 +3,17 @@ package io.planeval.evaluation.chart;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+
+import io.planeval.contracts.Vocabulary.Direction;
+import io.planeval.contracts.Vocabulary.IndicatorKind;
+import io.planeval.contracts.Vocabulary.MeasurementStatus;
+import io.planeval.evaluation.attainment.Actual;
+import io.planeval.evaluation.attainment.IndicatorDefinition;
 
 class ChartTest {
 
@@ -21,6 +29,26 @@ class ChartTest {
         assertThat(Double.parseDouble(chart.path().get(1).y())).isLessThan(Double.parseDouble(chart.actuals().get(1).y()));
         assertThat(chart.actualLine()).startsWith("M180.0 ").contains(" L620.0 ");
         assertThat(chart.actuals()).extracting(Chart.Mark::value).containsExactly("100", "200");
+    }
+
+    /** KGI② of the end-to-end run: 52000 final, then reported as being tallied again. The year has no point now. */
+    @Test
+    void aYearWhoseLastRevisionHasNoFigureHasNoPoint() {
+        IndicatorDefinition kgi2 = new IndicatorDefinition("KGI2", "GI", IndicatorKind.KGI, "民間活力の活用によるコスト削減額", "千円/年", null, null,
+            new BigDecimal("50000"), null, 2024, Map.of(), Direction.HIGHER_IS_BETTER, null);
+        List<Actual> revisions = List.of(
+            revision(2023, 1, "41000", MeasurementStatus.FINAL),
+            revision(2024, 1, null, MeasurementStatus.BEING_TALLIED),
+            revision(2024, 2, "52000", MeasurementStatus.FINAL),
+            revision(2024, 3, null, MeasurementStatus.BEING_TALLIED));
+        Chart chart = Chart.ofIndicator(2020, 2024, kgi2, revisions, year -> "FY" + year);
+        assertThat(chart.actuals()).extracting(Chart.Mark::fiscalYear).containsExactly(2023);
+        Chart corrected = Chart.ofIndicator(2020, 2024, kgi2, revisions.subList(0, 3), year -> "FY" + year);
+        assertThat(corrected.actuals()).extracting(Chart.Mark::value).containsExactly("41000", "52000");
+    }
+
+    private static Actual revision(int year, int number, String value, MeasurementStatus status) {
+        return new Actual(number, year, number, value == null ? null : new BigDecimal(value), null, status, Instant.EPOCH, null, null, null);
     }
 
     @Test
