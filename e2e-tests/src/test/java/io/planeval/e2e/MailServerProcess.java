@@ -1,13 +1,7 @@
 package io.planeval.e2e;
 
-import java.io.IOException;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -18,8 +12,6 @@ import com.fasterxml.jackson.databind.JsonNode;
  * to, as in the local run. What it received is read back over its HTTP API.
  */
 final class MailServerProcess {
-
-    private static final HttpClient HTTP = HttpClient.newBuilder().build();
 
     final int smtpPort = Processes.freePort();
     final int apiPort = Processes.freePort();
@@ -39,15 +31,7 @@ final class MailServerProcess {
     }
 
     boolean ready() {
-        try {
-            return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + apiPort + "/api/service/readiness"))
-                .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
+        return Processes.answersOk("http://127.0.0.1:" + apiPort + "/api/service/readiness");
     }
 
     /** The messages an address received, as GreenMail's API lists them (subject, mimeMessage). */

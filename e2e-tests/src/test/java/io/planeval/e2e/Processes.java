@@ -4,9 +4,14 @@ import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -114,6 +119,22 @@ final class Processes {
 
     static String classpath() {
         return System.getProperty("java.class.path");
+    }
+
+    private static final HttpClient READINESS = HttpClient.newBuilder()
+        .version(HttpClient.Version.HTTP_1_1).build();
+
+    /** Whether the URL answers 200 within two seconds: a process's readiness. */
+    static boolean answersOk(String url) {
+        try {
+            return READINESS.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(2)).build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     static int freePort() {
