@@ -3,6 +3,7 @@ package io.planeval.contracts;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Map;
 
 /**
  * {@value EventTypes#MEASUREMENT_UPDATED} on {@value Topics#MEASUREMENTS}, keyed by plan code: one stored revision
@@ -35,10 +36,16 @@ public record MeasurementUpdated(
      */
     Vocabulary.ReviewState review,
     Instant recordedAt,
-    Actor recordedBy) implements Event {
+    Actor recordedBy,
+    /**
+     * For a broken-down indicator, the member of each dimension the figure is for (dimension code → member code);
+     * empty for the indicator's own figure (its whole). Absent on events published before breakdowns existed.
+     */
+    Map<String, String> members) implements Event {
     public MeasurementUpdated {
         Required.present("planCode", planCode, "indicatorCode", indicatorCode, "status", status, "recordedAt", recordedAt);
         review = review == null ? Vocabulary.ReviewState.APPROVED : review;
+        members = members == null ? Map.of() : members;
     }
 
     @Override

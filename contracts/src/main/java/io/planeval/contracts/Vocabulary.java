@@ -282,6 +282,53 @@ public final class Vocabulary {
         }
     }
 
+    /** Whether a broken-down indicator's own figure (its whole) is reported, or derived from its members' figures. */
+    public enum WholeFigure {
+        /** Posted like any figure; the members' aggregate is shown beside it, and where they disagree it is flagged */
+        REPORTED,
+        /** Computed from the members' figures by the indicator's aggregation; it cannot be posted */
+        DERIVED;
+
+        /** The word on the wire, which is also how messages print it (JSON, CSV, query parameters, columns). */
+        @JsonValue
+        @Override
+        public String toString() {
+            return Vocabulary.wire(this);
+        }
+    }
+
+    /** How the members' figures of a broken-down indicator make its whole. */
+    public enum Aggregation {
+        SUM, MEAN,
+        /** Σ(value × weight) ÷ Σweight, with each member's weight from the breakdown's settings */
+        WEIGHTED_MEAN,
+        /** The share, in percent, of members whose figure meets the breakdown's condition */
+        SHARE,
+        MINIMUM, MAXIMUM;
+
+        /** The word on the wire, which is also how messages print it (JSON, CSV, query parameters, columns). */
+        @JsonValue
+        @Override
+        public String toString() {
+            return Vocabulary.wire(this);
+        }
+    }
+
+    /** What a member's figure must do to count in a share. */
+    public enum ShareCondition {
+        /** Meet its target (its own, or the indicator's for the year), the indicator's direction deciding */
+        ACHIEVED,
+        /** Be at least the breakdown's threshold */
+        AT_LEAST;
+
+        /** The word on the wire, which is also how messages print it (JSON, CSV, query parameters, columns). */
+        @JsonValue
+        @Override
+        public String toString() {
+            return Vocabulary.wire(this);
+        }
+    }
+
     /** The value as written on the wire. */
     public static String wire(Enum<?> value) {
         return value.name().toLowerCase(Locale.ROOT);

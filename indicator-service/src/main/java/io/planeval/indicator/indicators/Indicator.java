@@ -95,6 +95,11 @@ public class Indicator extends PanacheEntityBase {
     @Column(name = "predecessor_code")
     public String predecessorCode;
 
+    /** Its dimensions and how its members make its whole, as normalized (null: not broken down). */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(columnDefinition = "jsonb")
+    public IndicatorDocument.Breakdown breakdown;
+
     @Column(nullable = false)
     public long version;
 
@@ -143,6 +148,7 @@ public class Indicator extends PanacheEntityBase {
         note = doc.note();
         predecessorPlanCode = doc.predecessor() == null ? null : doc.predecessor().planCode();
         predecessorCode = doc.predecessor() == null ? null : doc.predecessor().indicatorCode();
+        breakdown = doc.breakdown();
     }
 
     public IndicatorDocument toDocument() {
@@ -155,7 +161,7 @@ public class Indicator extends PanacheEntityBase {
             Decimals.canonical(targetValue), targetText, targetFiscalYear, FiscalYears.label(targetFiscalYear));
         return new IndicatorDocument(planCode, code, nodeCode, kind, name, unit, baseline, target,
             canonicalMilestones, direction, method, relatedKpis, department, organisation, sourceSystem, note,
-            predecessorPlanCode == null ? null : new IndicatorDocument.Predecessor(predecessorPlanCode, predecessorCode), version,
+            predecessorPlanCode == null ? null : new IndicatorDocument.Predecessor(predecessorPlanCode, predecessorCode), breakdown, version,
             updatedAt, changedBy);
     }
 }

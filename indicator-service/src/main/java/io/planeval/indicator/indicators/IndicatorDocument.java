@@ -3,13 +3,17 @@ package io.planeval.indicator.indicators;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import io.planeval.contracts.Actor;
+import io.planeval.contracts.Vocabulary.Aggregation;
 import io.planeval.contracts.Vocabulary.Direction;
 import io.planeval.contracts.Vocabulary.IndicatorKind;
 import io.planeval.contracts.Vocabulary.Method;
+import io.planeval.contracts.Vocabulary.ShareCondition;
+import io.planeval.contracts.Vocabulary.WholeFigure;
 
 /** A KGI or KPI definition: the body of PUT and the answer of GET. Read-only fields are ignored on input. */
 @Schema(name = "Indicator")
@@ -33,6 +37,8 @@ public record IndicatorDocument(
     @Schema(description = "Anything a reader of the figures should know, e.g. how a printed value was read") String note,
     @Schema(description = "The indicator of an earlier plan this one continues: the evaluation shows their figures as one series")
     Predecessor predecessor,
+    @Schema(description = "The dimensions its figures are broken down by (e.g. municipality) and how the members' figures "
+        + "make the indicator's own one") Breakdown breakdown,
     @Schema(readOnly = true, description = "Increases with every committed change; also the ETag") Long version,
     @Schema(readOnly = true, description = "When the last change committed") Instant changedAt,
     @Schema(readOnly = true, description = "Who made the last change") Actor changedBy) {
@@ -50,6 +56,40 @@ public record IndicatorDocument(
     public record Predecessor(@Schema(example = "gunma-r2-r6") String planCode, @Schema(example = "KGI3") String indicatorCode) {
     }
 
+    @Schema(name = "Breakdown", description = "An indicator's figures by member: a measurement may name one member of each "
+        + "dimension (its cell); the indicator's own figure (its whole) is reported, or derived from the cells")
+    public record Breakdown(
+        @Schema(required = true, description = "One to three dimensions") List<Dimension> dimensions,
+        @Schema(required = true) WholeFigure whole,
+        @Schema(required = true) Aggregation aggregation,
+        @Schema(description = "For a share: what a cell's figure must do to count") ShareCondition condition,
+        @Schema(description = "For a share of cells at least a value: the value", example = "1") BigDecimal threshold,
+        @Schema(description = "The places a derived whole is rounded to, half up (四捨五入); default 6", example = "1") Integer decimals,
+        @Schema(description = "Cells' own targets (in place of the indicator's, in every year it has one) and weights "
+            + "(required by weighted_mean)") List<MemberSetting> settings) {
+    }
+
+    @Schema(name = "Dimension")
+    public record Dimension(
+        @Schema(required = true, description = "municipality (全国地方公共団体コード of Gunma's 35 municipalities), sex or age (SDMX "
+            + "CL_SEX, CL_AGE), or a code of the plan's own list", example = "municipality") String code,
+        @Schema(description = "Given for a list of the plan's own; the built-in lists name themselves", example = "市町村") String name,
+        @Schema(description = "Its members: every municipality unless fewer are named; for sex and age the codes used; "
+            + "for a list of the plan's own, every member with its name") List<Member> members) {
+    }
+
+    @Schema(name = "DimensionMember")
+    public record Member(@Schema(required = true, example = "102016") String code, @Schema(example = "前橋市") String name) {
+    }
+
+    @Schema(name = "MemberSetting", description = "A cell's own target and weight")
+    public record MemberSetting(
+        @Schema(required = true, description = "The cell: dimension code → member code", example = "{\"municipality\": \"102016\"}")
+        Map<String, String> members,
+        BigDecimal target,
+        BigDecimal weight) {
+    }
+
     @Schema(name = "Milestone")
     public record Milestone(Integer fiscalYear, BigDecimal value) {
     }
@@ -59,6 +99,6 @@ public record IndicatorDocument(
         return new IndicatorDocument(null, code, nodeCode, kind, name, unit,
             baseline == null ? null : new Baseline(baseline.value(), baseline.fiscalYear(), null),
             target == null ? null : new Target(target.value(), target.text(), target.fiscalYear(), null),
-            milestones, direction, method, relatedKpis, department, organisation, sourceSystem, note, predecessor, null, null, null);
+            milestones, direction, method, relatedKpis, department, organisation, sourceSystem, note, predecessor, breakdown, null, null, null);
     }
 }

@@ -70,6 +70,7 @@ public final class IndicatorRules {
         List<String> related = doc.relatedKpis() == null ? List.of() : doc.relatedKpis();
         checkRelated(violations, kind.orElse(null), related);
         checkPredecessor(violations, plan, doc.predecessor());
+        IndicatorDocument.Breakdown breakdown = Breakdowns.normalize(violations, doc, qualitative);
         if (!violations.isEmpty()) {
             throw ProblemException.invalid(violations);
         }
@@ -84,7 +85,7 @@ public final class IndicatorRules {
             .toList();
         return new IndicatorDocument(plan.code, code, doc.nodeCode(), doc.kind(), doc.name(), doc.unit(), baseline, target,
             sorted, doc.direction(), method.orElseThrow(), List.copyOf(related), doc.department(), doc.organisation(),
-            doc.sourceSystem(), doc.note(), doc.predecessor(), doc.version(), doc.changedAt(), doc.changedBy());
+            doc.sourceSystem(), doc.note(), doc.predecessor(), breakdown, doc.version(), doc.changedAt(), doc.changedBy());
     }
 
     /** A predecessor names an indicator of another plan; whether that one exists is the service's to check. */
@@ -262,7 +263,7 @@ public final class IndicatorRules {
         return Optional.ofNullable(value);
     }
 
-    private static void text(List<Violation> violations, String field, String value, boolean required) {
+    static void text(List<Violation> violations, String field, String value, boolean required) {
         if (blank(value)) {
             if (required) {
                 violations.add(new Violation(field, "is required"));

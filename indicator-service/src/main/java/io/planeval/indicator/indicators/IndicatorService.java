@@ -133,7 +133,16 @@ public class IndicatorService {
             doc.milestones().stream().map(m -> new IndicatorChanged.Milestone(m.fiscalYear(), m.value())).toList(),
             doc.direction(), doc.method(), doc.relatedKpis(), doc.department(), doc.organisation(), doc.sourceSystem(), doc.note(),
             doc.predecessor() == null ? null
-                : new IndicatorChanged.Predecessor(doc.predecessor().planCode(), doc.predecessor().indicatorCode())));
+                : new IndicatorChanged.Predecessor(doc.predecessor().planCode(), doc.predecessor().indicatorCode()),
+            breakdown(doc.breakdown())));
+    }
+
+    private static IndicatorChanged.Breakdown breakdown(IndicatorDocument.Breakdown b) {
+        return b == null ? null : new IndicatorChanged.Breakdown(
+            b.dimensions().stream().map(d -> new IndicatorChanged.Dimension(d.code(), d.name(),
+                d.members().stream().map(m -> new IndicatorChanged.Member(m.code(), m.name())).toList())).toList(),
+            b.whole(), b.aggregation(), b.condition(), b.threshold(), b.decimals(),
+            b.settings().stream().map(s -> new IndicatorChanged.MemberSetting(s.members(), s.target(), s.weight())).toList());
     }
 
     /** The predecessor, where one is named, is an indicator of a plan that starts before this one. */

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
@@ -34,7 +35,7 @@ public final class CsvMeasurements {
 
     static final List<String> COLUMNS = List.of("planCode", "indicatorCode", "fiscalYear", "quarter", "month", "value",
         "outcome", "status", "expectedDate", "describesDate", "sourceSystem", "note",
-        "correctionReason");
+        "correctionReason", "members");
     static final Set<String> REQUIRED = Set.of("planCode", "indicatorCode", "fiscalYear", "status");
     static final Pattern WHOLE_NUMBER = Pattern.compile("-?[0-9]{1,9}");
     static final Pattern DECIMAL = Pattern.compile("-?[0-9]{1,100}(\\.[0-9]{1,100})?");
@@ -88,7 +89,7 @@ public final class CsvMeasurements {
             rows.add(new MeasurementService.Row(row.text("planCode"), row.text("indicatorCode"), new MeasurementInput(
                 null, null, row.integer("fiscalYear"), row.integer("quarter"), row.integer("month"), row.decimal("value"),
                 row.word("outcome", Outcome.class), row.word("status", MeasurementStatus.class), row.date("expectedDate"), row.date("describesDate"),
-                row.text("sourceSystem"), row.text("note"), row.text("correctionReason"))));
+                row.text("sourceSystem"), row.text("note"), row.text("correctionReason"), row.members("members"))));
             lines.add(r + 1);
         }
         if (!violations.isEmpty()) {
@@ -162,6 +163,21 @@ public final class CsvMeasurements {
                         + "' is not a number (write 12345.6: no thousands separators, exponents, units or %)");
                 }
                 return new BigDecimal(value);
+            });
+        }
+
+        /** A figure's members as {@code dimension=member} pairs joined by ';' (municipality=102016;sex=F). */
+        Map<String, String> members(String name) {
+            return parsed(name, value -> {
+                Map<String, String> members = new TreeMap<>();
+                for (String pair : value.split(";")) {
+                    int eq = pair.indexOf('=');
+                    if (eq <= 0 || eq == pair.length() - 1 || members.put(pair.substring(0, eq).trim(), pair.substring(eq + 1).trim()) != null) {
+                        throw new IllegalArgumentException("'" + Text.excerpt(value) + "' is not dimension=member pairs joined by ';', "
+                            + "each dimension once (e.g. municipality=102016)");
+                    }
+                }
+                return members;
             });
         }
 

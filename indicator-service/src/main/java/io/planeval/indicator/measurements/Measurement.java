@@ -23,6 +23,7 @@ import io.planeval.contracts.Vocabulary.MeasurementStatus;
 import io.planeval.contracts.Vocabulary.Outcome;
 import io.planeval.contracts.Vocabulary.ReviewState;
 import io.planeval.indicator.indicators.Indicator;
+import io.planeval.support.members.MemberKeys;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /** One revision of a measurement; never updated or deleted once stored. */
@@ -45,6 +46,10 @@ public class Measurement extends PanacheEntityBase {
     public Integer quarter;
 
     public Integer month;
+
+    /** The members it is for ({@link MemberKeys}); empty for the indicator's own figure. Revisions count per member key. */
+    @Column(name = "member_key", nullable = false)
+    public String memberKey = MemberKeys.WHOLE;
 
     @Column(nullable = false)
     public int revision;

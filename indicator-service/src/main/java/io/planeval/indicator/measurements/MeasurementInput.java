@@ -2,6 +2,7 @@ package io.planeval.indicator.measurements;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.Map;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -28,5 +29,8 @@ public record MeasurementInput(
     @Schema(example = "行政改革課") String sourceSystem,
     String note,
     @Schema(description = "Marks the measurement as a correction of a figure already reported, and says why: required "
-        + "for a fiscal year the plan has locked", example = "集計誤りの訂正（第39回委員会後）") String correctionReason) {
+        + "for a fiscal year the plan has locked", example = "集計誤りの訂正（第39回委員会後）") String correctionReason,
+    @Schema(description = "For a broken-down indicator: the member of each dimension the figure is for (dimension code → "
+        + "member code, e.g. a municipality's 全国地方公共団体コード); leave out for the indicator's own figure",
+        example = "{\"municipality\": \"102016\"}") Map<String, String> members) {
 }

@@ -5,6 +5,7 @@ import java.util.Set;
 
 import io.planeval.contracts.Vocabulary;
 import io.planeval.contracts.Vocabulary.MeasurementStatus;
+import io.planeval.indicator.indicators.Breakdowns;
 import io.planeval.indicator.indicators.DecimalValues;
 import io.planeval.indicator.indicators.Indicator;
 import io.planeval.indicator.plans.KnownPlan;
@@ -65,6 +66,7 @@ public final class MeasurementRules {
         if (m.correctionReason() != null && m.correctionReason().isBlank()) {
             violations.add(new Violation(at + "correctionReason", "must say why the figure is corrected, not be blank"));
         }
+        Breakdowns.checkMeasurement(at, m.members(), indicator, violations);
         text(at + "sourceSystem", m.sourceSystem(), violations);
         text(at + "note", m.note(), violations);
         text(at + "correctionReason", m.correctionReason(), violations);

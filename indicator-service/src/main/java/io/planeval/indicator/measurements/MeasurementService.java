@@ -27,11 +27,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.planeval.contracts.Actor;
 import io.planeval.contracts.Vocabulary.ReviewPolicy;
 import io.planeval.contracts.Vocabulary.ReviewState;
+import io.planeval.indicator.indicators.Breakdowns;
+import io.planeval.indicator.indicators.CodeLists;
 import io.planeval.indicator.indicators.Indicator;
 import io.planeval.indicator.indicators.IndicatorService;
 import io.planeval.indicator.locks.LockedYears;
 import io.planeval.indicator.plans.KnownPlan;
 import io.planeval.support.http.Page;
+import io.planeval.support.members.MemberKeys;
 import io.planeval.support.http.QueryParams;
 import io.planeval.support.outbox.Outbox;
 import io.planeval.support.persistence.ArrayStatements;
@@ -237,7 +240,19 @@ public class MeasurementService {
         List<Violation> foreign = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {
             Indicator indicator = indicators.get(key(rows.get(i).planCode(), rows.get(i).indicatorCode()));
-            if (indicator != null && (indicator.organisation == null || !indicator.organisation.equals(organisation))) {
+            MeasurementInput input = rows.get(i).input();
+            if (indicator != null && input != null && input.members() != null && indicator.breakdown != null
+                && !reportsFor(indicator, organisation) && input.members().containsKey(CodeLists.MUNICIPALITY)) {
+                // A municipality posts its own part of the prefecture's indicator, and no other municipality's.
+                if (!Breakdowns.isOwnPart(input.members(), organisation)) {
+                    foreign.add(new Violation(fieldPrefix.apply(i) + "members." + CodeLists.MUNICIPALITY, "municipality "
+                        + Text.excerpt(input.members().get(CodeLists.MUNICIPALITY)) + "'s figure of " + indicator.code + " is reported by "
+                        + "that municipality or " + (indicator.organisation == null ? "operations" : "organisation " + indicator.organisation)
+                        + ", not by " + (organisation == null ? "a token without an organisation" : organisation)));
+                }
+                continue;
+            }
+            if (indicator != null && !reportsFor(indicator, organisation)) {
                 String at = fieldPrefix.apply(i);
                 foreign.add(new Violation(at + "indicatorCode", indicator.code + " is reported by "
                     + (indicator.organisation == null ? "operations only" : "organisation " + indicator.organisation)
@@ -245,6 +260,10 @@ public class MeasurementService {
             }
         }
         return foreign;
+    }
+
+    private static boolean reportsFor(Indicator indicator, String organisation) {
+        return indicator.organisation != null && indicator.organisation.equals(organisation);
     }
 
     /**
@@ -273,6 +292,7 @@ public class MeasurementService {
             m.fiscalYear = in.fiscalYear();
             m.quarter = in.quarter();
             m.month = in.month();
+            m.memberKey = MemberKeys.key(in.members());
             m.revision = lastRevision.merge(periodKey(indicator.id, in), 1, Integer::sum);
             m.value = in.value();
             m.outcome = in.outcome();
@@ -354,13 +374,15 @@ public class MeasurementService {
         ArrayStatements.run(entityManager, """
                 SELECT p.ord, (SELECT max(m.revision) FROM measurement m
                                WHERE m.indicator_id = p.indicator_id AND m.fiscal_year = p.fiscal_year
-                                 AND COALESCE(m.quarter, 0) = p.quarter AND COALESCE(m.month, 0) = p.month)
-                FROM unnest(?::bigint[], ?::integer[], ?::integer[], ?::integer[]) WITH ORDINALITY
-                     AS p (indicator_id, fiscal_year, quarter, month, ord)""", List.copyOf(periods.values()), List.of(
+                                 AND COALESCE(m.quarter, 0) = p.quarter AND COALESCE(m.month, 0) = p.month
+                                 AND m.member_key = p.member_key)
+                FROM unnest(?::bigint[], ?::integer[], ?::integer[], ?::integer[], ?::text[]) WITH ORDINALITY
+                     AS p (indicator_id, fiscal_year, quarter, month, member_key, ord)""", List.copyOf(periods.values()), List.of(
             new Column<Row>("bigint", row -> indicators.get(key(row.planCode(), row.indicatorCode())).id),
             new Column<Row>("integer", row -> row.input().fiscalYear()),
             new Column<Row>("integer", row -> Objects.requireNonNullElse(row.input().quarter(), 0)),
-            new Column<Row>("integer", row -> Objects.requireNonNullElse(row.input().month(), 0))),
+            new Column<Row>("integer", row -> Objects.requireNonNullElse(row.input().month(), 0)),
+            new Column<Row>("text", row -> MemberKeys.key(row.input().members()))),
             result -> last.put(keys.get(result.getInt(1) - 1), result.getInt(2)));
         return last;
     }
@@ -370,6 +392,7 @@ public class MeasurementService {
     }
 
     private static String periodKey(long indicatorId, MeasurementInput in) {
-        return indicatorId + "/" + in.fiscalYear() + "/" + Objects.toString(in.quarter(), "-") + "/" + Objects.toString(in.month(), "-");
+        return indicatorId + "/" + in.fiscalYear() + "/" + Objects.toString(in.quarter(), "-") + "/" + Objects.toString(in.month(), "-")
+            + "/" + MemberKeys.key(in.members());
     }
 }

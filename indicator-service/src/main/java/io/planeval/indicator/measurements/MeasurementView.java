@@ -3,6 +3,7 @@ package io.planeval.indicator.measurements;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Map;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -13,6 +14,7 @@ import io.planeval.contracts.Vocabulary.Outcome;
 import io.planeval.contracts.Vocabulary.ReviewState;
 import io.planeval.support.decimal.Decimals;
 import io.planeval.support.fiscal.FiscalYears;
+import io.planeval.support.members.MemberKeys;
 
 /** A stored measurement revision. */
 @Schema(name = "Measurement")
@@ -24,6 +26,8 @@ public record MeasurementView(
     @Schema(example = "令和6年度") String fiscalYearLabel,
     Integer quarter,
     Integer month,
+    @Schema(description = "For a broken-down indicator, the member of each dimension the figure is for; empty for its own figure")
+    Map<String, String> members,
     @Schema(description = "1 for the first measurement of this indicator and period, then 2, 3 …") int revision,
     BigDecimal value,
     Outcome outcome,
@@ -52,13 +56,13 @@ public record MeasurementView(
         Review review = decision == null ? new Review(m.review, null, null, null)
             : new Review(decision.decision, decision.decidedAt, decision.decidedBy, decision.reason);
         return new MeasurementView(m.id, planCode, indicatorCode, m.fiscalYear, FiscalYears.label(m.fiscalYear),
-            m.quarter, m.month, m.revision, Decimals.canonical(m.value), m.outcome, m.status, m.expectedDate,
+            m.quarter, m.month, MemberKeys.members(m.memberKey), m.revision, Decimals.canonical(m.value), m.outcome, m.status, m.expectedDate,
             m.describesDate, m.sourceSystem, m.note, m.correctionReason, m.recordedAt, m.recordedBy, review);
     }
 
     /** The revision as stored, before any decision on it. */
     MeasurementUpdated event() {
         return new MeasurementUpdated(id, planCode, indicatorCode, fiscalYear, quarter, month, revision, value, outcome,
-            status, expectedDate, describesDate, sourceSystem, note, correctionReason, review.state(), recordedAt, recordedBy);
+            status, expectedDate, describesDate, sourceSystem, note, correctionReason, review.state(), recordedAt, recordedBy, members);
     }
 }

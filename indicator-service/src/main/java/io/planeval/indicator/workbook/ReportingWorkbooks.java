@@ -22,6 +22,7 @@ import org.apache.poi.ss.util.CellRangeAddressList;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
+import io.planeval.contracts.Vocabulary.WholeFigure;
 import io.planeval.indicator.indicators.IndicatorService;
 import io.planeval.indicator.indicators.Indicator;
 import io.planeval.indicator.plans.KnownPlan;
@@ -66,6 +67,8 @@ public class ReportingWorkbooks {
             .setParameter("organisation", scope)
             .getResultList().stream()
             .filter(i -> plan.nodeCodes.contains(i.nodeCode))
+            // A derived whole is made from its members' figures, which the sheet's one row per indicator cannot hold.
+            .filter(i -> i.breakdown == null || i.breakdown.whole() != WholeFigure.DERIVED)
             .toList();
         return write(plan, year, indicators, lastYear(indicators, year - 1));
     }
@@ -80,7 +83,7 @@ public class ReportingWorkbooks {
         List<Object[]> rows = entityManager.createNativeQuery("""
                 SELECT DISTINCT ON (indicator_id) indicator_id, value, outcome FROM measurement
                 WHERE indicator_id = ANY(CAST(:ids AS bigint[])) AND fiscal_year = :year AND quarter IS NULL AND month IS NULL
-                  AND review = 'approved'
+                  AND review = 'approved' AND member_key = ''
                 ORDER BY indicator_id, revision DESC""")
             .setParameter("ids", indicators.stream().map(i -> i.id).toArray(Long[]::new))
             .setParameter("year", year)

@@ -115,7 +115,7 @@ public final class WorkbookMeasurements {
             MeasurementStatus status = reader.status();
             MeasurementInput input = new MeasurementInput(planCode, code, fiscalYear, null, null, value, outcome, status,
                 reader.date(WorkbookLayout.EXPECTED_DATE), null, null, reader.text(WorkbookLayout.NOTE),
-                reader.text(WorkbookLayout.CORRECTION_REASON));
+                reader.text(WorkbookLayout.CORRECTION_REASON), null);
             rows.add(new MeasurementService.Row(planCode, code, input));
             sheetRows.add(number);
         }
