@@ -329,6 +329,18 @@ public final class Vocabulary {
         }
     }
 
+    /** How a broken-down indicator's members are listed: by member code, figure, attainment, or status (misses first). */
+    public enum MemberOrder {
+        MEMBER, VALUE, ATTAINMENT, STATUS;
+
+        /** The word on the wire, which is also how messages print it (JSON, CSV, query parameters, columns). */
+        @JsonValue
+        @Override
+        public String toString() {
+            return Vocabulary.wire(this);
+        }
+    }
+
     /** The value as written on the wire. */
     public static String wire(Enum<?> value) {
         return value.name().toLowerCase(Locale.ROOT);

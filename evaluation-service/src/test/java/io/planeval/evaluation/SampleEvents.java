@@ -8,12 +8,16 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.planeval.contracts.Actor;
 import io.planeval.contracts.EventTypes;
@@ -118,8 +122,37 @@ public final class SampleEvents {
             target == null ? null : decimal(target, "value"), target == null ? null : text(target, "text"),
             target == null ? null : target.get("fiscalYear").asInt(), List.of(), direction, method, List.of(), text(d, "department"),
             text(d, "organisation"), null, text(d, "note"), d.hasNonNull("predecessor")
-                ? new IndicatorChanged.Predecessor(d.at("/predecessor/planCode").asText(), d.at("/predecessor/indicatorCode").asText()) : null));
+                ? new IndicatorChanged.Predecessor(d.at("/predecessor/planCode").asText(), d.at("/predecessor/indicatorCode").asText()) : null,
+            breakdown(d.get("breakdown"))));
         return new TestEvent(Topics.INDICATORS, Topics.indicatorKey(planCode, code), EventTypes.INDICATOR_CHANGED, write(event));
+    }
+
+    /**
+     * A breakdown as indicator-service publishes it: a municipality dimension without members has Gunma's 35, from the
+     * code list indicator-service ships.
+     */
+    static IndicatorChanged.Breakdown breakdown(JsonNode b) {
+        if (b == null || b.isNull()) {
+            return null;
+        }
+        ObjectNode copy = b.deepCopy();
+        for (JsonNode dimension : copy.withArray("dimensions")) {
+            if ("municipality".equals(dimension.get("code").asText()) && !dimension.has("members")) {
+                ArrayNode members = ((ObjectNode) dimension).putArray("members");
+                try (Stream<String> lines = Files.lines(Path.of("..", "indicator-service", "src", "main", "resources", "codelists",
+                    "municipality.csv"))) {
+                    lines.skip(1).forEach(line -> members.addObject().put("code", line.split(",")[0]).put("name", line.split(",")[1]));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                ((ObjectNode) dimension).put("name", "市町村");
+            }
+        }
+        try {
+            return JSON.treeToValue(copy, IndicatorChanged.Breakdown.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(e);
+        }
     }
 
     public static List<TestEvent> measurements(String planCode, long firstId) {
@@ -134,21 +167,29 @@ public final class SampleEvents {
         for (JsonNode row : rows) {
             events.add(measurement(planCode, id++, row.get("indicatorCode").asText(), row.get("fiscalYear").asInt(), revision,
                 decimal(row, "value"), row.hasNonNull("outcome") ? Vocabulary.of(Outcome.class, row.get("outcome").asText()) : null,
-                Vocabulary.of(MeasurementStatus.class, row.get("status").asText()), MEASURED));
+                Vocabulary.of(MeasurementStatus.class, row.get("status").asText()), ReviewState.APPROVED, MEASURED,
+                row.has("members") ? JSON.convertValue(row.get("members"), new TypeReference<Map<String, String>>() { }) : null));
         }
         return events;
     }
 
     public static TestEvent measurement(String planCode, long id, String code, int year, int revision, BigDecimal value,
                                  Outcome outcome, MeasurementStatus status, Instant recordedAt) {
-        return measurement(planCode, id, code, year, revision, value, outcome, status, ReviewState.APPROVED, recordedAt);
+        return measurement(planCode, id, code, year, revision, value, outcome, status, ReviewState.APPROVED, recordedAt, null);
     }
 
     /** A whole-year revision as recorded: approved (counted at once) or submitted (waiting for a reviewer). */
     public static TestEvent measurement(String planCode, long id, String code, int year, int revision, BigDecimal value,
                                  Outcome outcome, MeasurementStatus status, ReviewState review, Instant recordedAt) {
+        return measurement(planCode, id, code, year, revision, value, outcome, status, review, recordedAt, null);
+    }
+
+    /** A whole-year revision of the indicator's own figure (members null) or of a member's. */
+    public static TestEvent measurement(String planCode, long id, String code, int year, int revision, BigDecimal value,
+                                 Outcome outcome, MeasurementStatus status, ReviewState review, Instant recordedAt,
+                                 Map<String, String> members) {
         MeasurementUpdated event = new MeasurementUpdated(id, planCode, code, year, null, null, revision, value, outcome, status,
-            null, null, "test", null, null, review, recordedAt, REPORTER);
+            null, null, "test", null, null, review, recordedAt, REPORTER, members);
         return new TestEvent(Topics.MEASUREMENTS, planCode, EventTypes.MEASUREMENT_UPDATED, write(event));
     }
 

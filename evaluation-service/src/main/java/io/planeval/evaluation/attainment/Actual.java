@@ -25,7 +25,21 @@ public record Actual(
     /** Set on a correction: why the figure was changed */
     String correctionReason,
     /** Where it stands in review, where the plan required one; null where it counted at once */
-    Review review) {
+    Review review,
+    /** For a broken-down indicator, its members' figures aggregated; null otherwise */
+    Aggregate members) {
+
+    /** A figure of an indicator that is not broken down. */
+    public Actual(long measurementId, int fiscalYear, int revision, BigDecimal value, Outcome outcome, MeasurementStatus status,
+                  Instant recordedAt, Actor recordedBy, String correctionReason, Review review) {
+        this(measurementId, fiscalYear, revision, value, outcome, status, recordedAt, recordedBy, correctionReason, review, null);
+    }
+
+    /** The same figure with its members' aggregate beside it. */
+    public Actual withMembers(Aggregate aggregate) {
+        return new Actual(measurementId, fiscalYear, revision, value, outcome, status, recordedAt, recordedBy, correctionReason, review,
+            aggregate);
+    }
 
     /**
      * A submitted revision's review: submitted (no decision yet, as of the moment asked), or approved (it counts from

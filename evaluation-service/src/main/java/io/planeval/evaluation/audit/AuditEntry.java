@@ -1,6 +1,7 @@
 package io.planeval.evaluation.audit;
 
 import java.time.Instant;
+import java.util.Map;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -19,5 +20,7 @@ public record AuditEntry(
     @Schema(description = "Who made it, as the bearer token said") Actor by,
     @Schema(description = "For a measurement revision that corrects a figure already reported: why") String correctionReason,
     @Schema(description = "For a review: approved or returned") ReviewState decision,
-    @Schema(description = "For a review: the reviewer's reason") String reason) {
+    @Schema(description = "For a review: the reviewer's reason") String reason,
+    @Schema(description = "For a member's measurement or review, the member of each dimension (dimension code → member code); "
+        + "empty otherwise") Map<String, String> members) {
 }

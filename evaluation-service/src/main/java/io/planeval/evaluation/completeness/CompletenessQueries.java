@@ -54,8 +54,7 @@ public class CompletenessQueries {
         ReportingCalendar calendar = calendars.of(planCode, year);
         LocalDate today = LocalDate.ofInstant(moment, Moments.JAPAN);
         List<IndicatorDefinition> indicators = readModel.indicators(planCode, moment);
-        List<String> codes = indicators.stream().map(IndicatorDefinition::code).toList();
-        Map<String, Actual> counted = readModel.actuals(planCode, codes, year, moment);
+        Map<String, Actual> counted = readModel.actuals(planCode, indicators, year, moment);
         Map<String, Actual> pending = readModel.pending(planCode, year, moment);
         Map<String, ReadModel.Reporter> reporterOf = readModel.reporters(planCode, moment);
         Map<String, Organisation> directory = organisations.byCode();

@@ -38,10 +38,9 @@ public class Forecasts {
         EvaluationQueries.Snapshot s = queries.snapshot(planCode, null, asOf);
         Instant moment = asOf == null ? Moments.EVERYTHING_RECORDED : asOf;
         List<IndicatorDefinition> definitions = s.evaluations().stream().map(e -> e.indicator()).toList();
-        List<String> codes = definitions.stream().map(IndicatorDefinition::code).toList();
         Map<String, Map<Integer, BigDecimal>> yearly = new HashMap<>();
         for (int year = s.plan().plan().firstFiscalYear(); year <= s.plan().plan().lastFiscalYear(); year++) {
-            for (Map.Entry<String, Actual> entry : readModel.actuals(planCode, codes, year, moment).entrySet()) {
+            for (Map.Entry<String, Actual> entry : readModel.actuals(planCode, definitions, year, moment).entrySet()) {
                 Actual actual = entry.getValue();
                 if (!actual.isBeingTallied() && actual.value() != null) {
                     yearly.computeIfAbsent(entry.getKey(), code -> new HashMap<>()).put(year, actual.value());

@@ -35,6 +35,8 @@ import io.planeval.contracts.Vocabulary.ReviewState;
 import io.planeval.evaluation.attainment.Actual;
 import io.planeval.evaluation.attainment.Evaluation;
 import io.planeval.evaluation.attainment.IndicatorDefinition;
+import io.planeval.evaluation.attainment.MemberFigures;
+import io.planeval.support.members.MemberKeys;
 import io.planeval.support.notice.CommitNotices;
 import io.planeval.support.persistence.ArrayStatements;
 import io.planeval.support.persistence.ArrayStatements.Column;
@@ -107,13 +109,13 @@ public class ReadModel {
         Set<String> stored = insertAll("""
                 INSERT INTO measurement (measurement_id, plan_code, indicator_code, fiscal_year, quarter, month, revision,
                                          value, outcome, status, recorded_at, recorded_by, correction_reason,
-                                         expected_date, review)
+                                         expected_date, review, member_key)
                 SELECT id, plan, code, year, quarter, month, revision, value::numeric, outcome, status, recorded_at::timestamptz,
-                       recorded_by::jsonb, correction_reason, expected_date::date, review
+                       recorded_by::jsonb, correction_reason, expected_date::date, review, member_key
                 FROM unnest(?::bigint[], ?::text[], ?::text[], ?::integer[], ?::integer[], ?::integer[], ?::integer[],
-                            ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+                            ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
                      AS e (id, plan, code, year, quarter, month, revision, value, outcome, status, recorded_at, recorded_by,
-                           correction_reason, expected_date, review)
+                           correction_reason, expected_date, review, member_key)
                 ON CONFLICT DO NOTHING RETURNING measurement_id""", events, List.of(
             new Column<>("bigint", MeasurementUpdated::measurementId),
             new Column<>("text", MeasurementUpdated::planCode),
@@ -130,7 +132,8 @@ public class ReadModel {
             new Column<>("text", e -> json(e.recordedBy())),
             new Column<>("text", MeasurementUpdated::correctionReason),
             new Column<>("text", e -> e.expectedDate() == null ? null : e.expectedDate().toString()),
-            new Column<>("text", e -> Vocabulary.wire(e.review()))));
+            new Column<>("text", e -> Vocabulary.wire(e.review())),
+            new Column<>("text", e -> MemberKeys.key(e.members()))));
         return events.stream().filter(e -> stored.remove(key(e.measurementId()))).toList();
     }
 
@@ -273,25 +276,65 @@ public class ReadModel {
     }
 
     /**
-     * The whole-year measurement in force for each of these indicators of the plan and year, by the moment: one
-     * index lookup per indicator, however many revisions it has.
+     * The whole-year figure in force for each of these indicators of the plan and year, by the moment: one index
+     * lookup per indicator, however many revisions it has. A broken-down indicator's is made with its members' figures
+     * in force ({@link MemberFigures#whole}): derived from them, or the reported one with their aggregate beside it.
      */
-    public Map<String, Actual> actuals(String planCode, Collection<String> codes, int fiscalYear, Instant asOf) {
-        if (codes.isEmpty()) {
+    public Map<String, Actual> actuals(String planCode, Collection<IndicatorDefinition> definitions, int fiscalYear, Instant asOf) {
+        if (definitions.isEmpty()) {
             return new HashMap<>();
         }
-        return actualRows(entityManager.createNativeQuery("SELECT " + ACTUAL_COLUMNS + """
+        Map<String, Actual> actuals = actualRows(entityManager.createNativeQuery("SELECT " + ACTUAL_COLUMNS + """
                  FROM unnest(CAST(:codes AS text[])) AS c (code)
                 CROSS JOIN LATERAL measurement_in_force(:plan, c.code, :year, :asOf) m
                 LEFT JOIN measurement_review r ON r.measurement_id = m.measurement_id AND r.decided_at <= :asOf""")
-            .setParameter("codes", codes.toArray(String[]::new))
+            .setParameter("codes", definitions.stream().filter(d -> !d.isDerived()).map(IndicatorDefinition::code).toArray(String[]::new))
             .setParameter("plan", planCode)
             .setParameter("year", fiscalYear)
             .setParameter("asOf", asOf));
+        List<IndicatorDefinition> brokenDown = definitions.stream().filter(d -> d.breakdown() != null).toList();
+        if (!brokenDown.isEmpty()) {
+            Map<String, Map<String, Actual>> members = members(planCode, brokenDown.stream().map(IndicatorDefinition::code).toList(),
+                fiscalYear, asOf);
+            for (IndicatorDefinition def : brokenDown) {
+                Actual whole = MemberFigures.whole(def, fiscalYear, members.getOrDefault(def.code(), Map.of()), actuals.get(def.code()));
+                if (whole == null) {
+                    actuals.remove(def.code());
+                } else {
+                    actuals.put(def.code(), whole);
+                }
+            }
+        }
+        return actuals;
     }
 
-    public Optional<Actual> actual(String planCode, String code, int fiscalYear, Instant asOf) {
-        return Optional.ofNullable(actuals(planCode, List.of(code), fiscalYear, asOf).get(code));
+    public Optional<Actual> actual(String planCode, IndicatorDefinition definition, int fiscalYear, Instant asOf) {
+        return Optional.ofNullable(actuals(planCode, List.of(definition), fiscalYear, asOf).get(definition.code()));
+    }
+
+    /**
+     * The whole-year figure in force of every member of these indicators for the year, by the moment: per indicator,
+     * by member key. What counted by then, as for a whole (approved when recorded, or by a reviewer by then).
+     */
+    public Map<String, Map<String, Actual>> members(String planCode, Collection<String> codes, int fiscalYear, Instant asOf) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = entityManager.createNativeQuery("SELECT DISTINCT ON (m.indicator_code, m.member_key) " + ACTUAL_COLUMNS + """
+                , m.member_key FROM measurement m
+                LEFT JOIN measurement_review r ON r.measurement_id = m.measurement_id AND r.decided_at <= :asOf
+                WHERE m.plan_code = :plan AND m.indicator_code = ANY(CAST(:codes AS text[])) AND m.fiscal_year = :year
+                  AND m.quarter IS NULL AND m.month IS NULL AND m.member_key <> '' AND m.recorded_at <= :asOf
+                  AND (m.review = 'approved' OR r.decision = 'approved')
+                ORDER BY m.indicator_code, m.member_key, m.revision DESC, m.measurement_id DESC""")
+            .setParameter("plan", planCode)
+            .setParameter("codes", codes.toArray(String[]::new))
+            .setParameter("year", fiscalYear)
+            .setParameter("asOf", asOf)
+            .getResultList();
+        Map<String, Map<String, Actual>> byIndicator = new HashMap<>();
+        for (Object[] row : rows) {
+            byIndicator.computeIfAbsent((String) row[0], code -> new HashMap<>()).put((String) row[15], actual(row));
+        }
+        return byIndicator;
     }
 
     /**
@@ -308,7 +351,7 @@ public class ReadModel {
                  FROM measurement m
                 LEFT JOIN measurement_review r ON r.measurement_id = m.measurement_id AND r.decided_at <= :asOf
                 WHERE m.plan_code = :plan AND m.fiscal_year = :year AND m.review = 'submitted' AND m.quarter IS NULL
-                  AND m.month IS NULL AND m.recorded_at <= :asOf AND r.measurement_id IS NULL
+                  AND m.month IS NULL AND m.member_key = '' AND m.recorded_at <= :asOf AND r.measurement_id IS NULL
                   AND (CAST(:code AS text) IS NULL OR m.indicator_code = CAST(:code AS text))
                 ORDER BY m.indicator_code, m.revision DESC""")
             .setParameter("plan", planCode)
@@ -369,7 +412,8 @@ public class ReadModel {
         List<Object[]> rows = entityManager.createNativeQuery("SELECT " + ACTUAL_COLUMNS + """
                  FROM measurement m
                 LEFT JOIN measurement_review r ON r.measurement_id = m.measurement_id AND r.decided_at <= :asOf
-                WHERE m.plan_code = :plan AND m.indicator_code = :code AND m.quarter IS NULL AND m.month IS NULL AND m.recorded_at <= :asOf
+                WHERE m.plan_code = :plan AND m.indicator_code = :code AND m.quarter IS NULL AND m.month IS NULL AND m.member_key = ''
+                  AND m.recorded_at <= :asOf
                 ORDER BY m.fiscal_year, m.revision, m.measurement_id""")
             .setParameter("plan", planCode)
             .setParameter("code", code)
@@ -421,7 +465,7 @@ public class ReadModel {
             : i.milestones().stream().collect(Collectors.toMap(IndicatorChanged.Milestone::fiscalYear, IndicatorChanged.Milestone::value));
         return new IndicatorDefinition(i.code(), i.nodeCode(), i.kind(), i.name(), i.unit(),
             i.baselineValue(), i.baselineFiscalYear(), i.targetValue(), i.targetText(), i.targetFiscalYear(), milestones,
-            i.direction(), i.method());
+            i.direction(), i.method(), i.breakdown());
     }
 
     /** The value as JSON, to store; null stays null (SQL NULL where it is stored). */

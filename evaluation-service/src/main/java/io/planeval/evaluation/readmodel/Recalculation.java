@@ -99,7 +99,8 @@ public class Recalculation {
         definitions.forEach(def -> byCode.put(def.code(), def));
         List<Evaluation> evaluations = new ArrayList<>();
         work.forEach((year, yearCodes) -> {
-            Map<String, Actual> actuals = readModel.actuals(planCode, yearCodes, year, Moments.EVERYTHING_RECORDED);
+            Map<String, Actual> actuals = readModel.actuals(planCode,
+                yearCodes.stream().map(byCode::get).filter(Objects::nonNull).toList(), year, Moments.EVERYTHING_RECORDED);
             for (String code : yearCodes) {
                 IndicatorDefinition def = byCode.get(code);
                 if (def != null) {

@@ -67,7 +67,7 @@ public class EvaluationQueries {
         int year = fiscalYear(planCode, plan, fiscalYear);
         List<PlanNode> nodes = nodes(plan.plan());
         List<IndicatorDefinition> definitions = readModel.indicators(planCode, moment);
-        Map<String, Actual> actuals = readModel.actuals(planCode, definitions.stream().map(IndicatorDefinition::code).toList(), year, moment);
+        Map<String, Actual> actuals = readModel.actuals(planCode, definitions, year, moment);
         List<Evaluation> evaluations = definitions.stream()
             .map(def -> IndicatorEvaluator.evaluate(def, year, actuals.get(def.code())))
             .toList();
@@ -191,7 +191,7 @@ public class EvaluationQueries {
 
     /** One indicator's result from its own rows only: its figure, its words and a figure waiting for approval. */
     private IndicatorResult result(String planCode, IndicatorDefinition def, int year, Instant moment) {
-        return IndicatorResult.of(IndicatorEvaluator.evaluate(def, year, readModel.actual(planCode, def.code(), year, moment).orElse(null)),
+        return IndicatorResult.of(IndicatorEvaluator.evaluate(def, year, readModel.actual(planCode, def, year, moment).orElse(null)),
             narratives.indicatorInForce(planCode, def.code(), year, moment), readModel.pending(planCode, year, moment, def.code()).get(def.code()));
     }
 

@@ -2,16 +2,19 @@ package io.planeval.evaluation.report;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.List;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import io.planeval.contracts.Actor;
+import io.planeval.contracts.Vocabulary.Aggregation;
 import io.planeval.contracts.Vocabulary.EvaluationStatus;
 import io.planeval.contracts.Vocabulary.IndicatorKind;
 import io.planeval.contracts.Vocabulary.MeasurementStatus;
 import io.planeval.contracts.Vocabulary.Method;
 import io.planeval.contracts.Vocabulary.Outcome;
 import io.planeval.contracts.Vocabulary.ReviewState;
+import io.planeval.evaluation.attainment.Aggregate;
 import io.planeval.evaluation.attainment.Evaluation;
 import io.planeval.evaluation.narrative.IndicatorNarrative;
 import io.planeval.support.decimal.Decimals;
@@ -54,20 +57,40 @@ public record IndicatorResult(
     public record Target(BigDecimal value, String text, int fiscalYear, String fiscalYearLabel, boolean milestone) {
     }
 
-    @Schema(name = "ActualUsed", description = "The measurement revision in force")
-    public record Actual(long measurementId, int revision, BigDecimal value,
+    @Schema(name = "ActualUsed", description = "The measurement revision in force, or for a derived whole its members' aggregate")
+    public record Actual(long measurementId,
+                         @Schema(description = "The revision in force; 0 for a whole derived from its members' figures") int revision,
+                         BigDecimal value,
                          Outcome outcome,
                          MeasurementStatus status,
                          @Schema(implementation = String.class, format = "date-time") Instant recordedAt,
                          @Schema(description = "Who posted it, as the token said") Actor recordedBy,
                          @Schema(description = "Set on a correction of a figure already reported: why") String correctionReason,
                          @Schema(description = "Its review, where the plan required one: approved (who, when), or submitted and "
-                             + "waiting; absent where it counted at once") Review review) {
+                             + "waiting; absent where it counted at once") Review review,
+                         @Schema(description = "For a broken-down indicator: its members' figures aggregated") Members members) {
 
         static Actual of(io.planeval.evaluation.attainment.Actual a) {
             return a == null ? null : new Actual(a.measurementId(), a.revision(), Decimals.canonical(a.value()), a.outcome(), a.status(),
                 a.recordedAt(), a.recordedBy(), a.correctionReason(), a.review() == null ? null
-                    : new Review(a.review().state(), a.review().at(), a.review().by(), a.review().reason()));
+                    : new Review(a.review().state(), a.review().at(), a.review().by(), a.review().reason()), Members.of(a.members()));
+        }
+    }
+
+    @Schema(name = "MembersUsed", description = "A broken-down indicator's members' figures for the year, aggregated")
+    public record Members(Aggregation aggregation,
+                          @Schema(description = "Every cell (one member of every dimension)") int expected,
+                          @Schema(description = "The cells with a counted figure") int reported,
+                          @Schema(description = "The cells without one, by member key (dimension=member;…)", example = "[\"municipality=105252\"]")
+                          List<String> missing,
+                          @Schema(description = "The aggregate of the reported cells, rounded to the breakdown's places") BigDecimal value,
+                          @Schema(example = "34 of 35 members at least 1: 34 ÷ 35 × 100 = 97.1 (rounded half up to 1 places)") String formula,
+                          @Schema(description = "Where the whole is reported and every member has a figure: whether they agree")
+                          Boolean agrees) {
+
+        static Members of(Aggregate a) {
+            return a == null ? null : new Members(a.aggregation(), a.expected(), a.reported(), a.missing(), Decimals.canonical(a.value()),
+                a.formula(), a.agrees());
         }
     }
 

@@ -95,7 +95,7 @@ class FixedReportTest {
         // A correction after the committee: the report stays, the change is listed with its reason.
         MeasurementUpdated correction = new MeasurementUpdated(889_999, PLAN, "KGI1", 2024, null, null, 2,
             new BigDecimal("25"), null, MeasurementStatus.FINAL, null, null, "test", null, "集計誤りの訂正", null, Instant.parse("2025-08-01T00:00:00Z"),
-            SampleEvents.REPORTER);
+            SampleEvents.REPORTER, null);
         KafkaTestProducer.sendAll(List.of(new TestEvent(Topics.MEASUREMENTS, PLAN, EventTypes.MEASUREMENT_UPDATED,
             SampleEvents.write(correction))));
         await().atMost(Duration.ofSeconds(30)).until(() -> given().when().get(report + "/changes").then().extract()
