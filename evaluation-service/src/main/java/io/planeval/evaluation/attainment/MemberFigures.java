@@ -57,10 +57,26 @@ public final class MemberFigures {
         return breakdown.settings().stream().filter(s -> MemberKeys.key(s.members()).equals(cell)).findFirst();
     }
 
-    /** A cell's result for the year: its figure against its own target, or the indicator's. */
+    /**
+     * A cell's result for the year: its figure against its own target, or, in a share of members at least a value,
+     * against that value (what it must reach to count), or else the indicator's target.
+     */
     public static Evaluation evaluateCell(IndicatorDefinition def, int fiscalYear, String cell, Actual actual) {
-        BigDecimal own = ownTarget(def.breakdown(), cell);
-        return IndicatorEvaluator.evaluate(own == null ? def : def.withOwnTarget(own), fiscalYear, actual);
+        return IndicatorEvaluator.evaluate(cellDefinition(def, cell), fiscalYear, actual);
+    }
+
+    /** The target a cell is judged against in place of the indicator's, or null where it is the indicator's. */
+    public static BigDecimal cellTarget(IndicatorChanged.Breakdown breakdown, String cell) {
+        BigDecimal own = ownTarget(breakdown, cell);
+        if (own == null && breakdown.aggregation() == Aggregation.SHARE && breakdown.condition() == ShareCondition.AT_LEAST) {
+            return breakdown.threshold();
+        }
+        return own;
+    }
+
+    private static IndicatorDefinition cellDefinition(IndicatorDefinition def, String cell) {
+        BigDecimal target = cellTarget(def.breakdown(), cell);
+        return target == null ? def : def.withOwnTarget(target);
     }
 
     /**

@@ -34,8 +34,8 @@ public record MemberResult(
     EvaluationStatus status,
     @Schema(example = "達成") String statusLabel,
     Rate attainment,
-    @Schema(description = "The target it was judged against: its own, or the indicator's for the year") BigDecimal target,
-    @Schema(description = "Whether that target is the member's own") boolean ownTarget,
+    @Schema(description = "The target it was judged against: its own, a share's threshold, or the indicator's for the year") BigDecimal target,
+    @Schema(description = "Whether that target is the member's own or the share's threshold, not the indicator's") boolean ownTarget,
     @Schema(example = "1 ÷ 100 = 1.00%") String formula) {
 
     static MemberResult of(IndicatorDefinition def, int fiscalYear, String cell, Actual figure) {
@@ -48,7 +48,7 @@ public record MemberResult(
             figure == null ? null : figure.status(), figure == null ? null : figure.revision(), figure == null ? null : figure.recordedAt(),
             figure == null ? null : figure.recordedBy(), e.status(), e.status().label(), Rate.oneDecimal(e.attainment()),
             e.working().target() == null ? null : Decimals.canonical(e.working().target().value()),
-            MemberFigures.ownTarget(def.breakdown(), cell) != null, e.working().formula());
+            MemberFigures.cellTarget(def.breakdown(), cell) != null, e.working().formula());
     }
 
     private static String name(IndicatorChanged.Breakdown breakdown, String dimension, String member) {
