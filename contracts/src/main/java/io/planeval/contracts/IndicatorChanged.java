@@ -55,7 +55,9 @@ public record IndicatorChanged(String planCode, String indicatorCode, long versi
         /** The indicator of an earlier plan this one continues, or null */
         Predecessor predecessor,
         /** The dimensions its figures are broken down by, and how its members make its whole; null: not broken down */
-        Breakdown breakdown) {
+        Breakdown breakdown,
+        /** How its figure is computed from other indicators of the plan; null: it is reported */
+        Formula formula) {
         public Indicator {
             Required.present("code", code, "nodeCode", nodeCode, "kind", kind, "name", name, "direction", direction, "method", method);
         }
@@ -83,6 +85,16 @@ public record IndicatorChanged(String planCode, String indicatorCode, long versi
         public Breakdown {
             Required.present("dimensions", dimensions, "whole", whole, "aggregation", aggregation);
             settings = settings == null ? List.of() : settings;
+        }
+    }
+
+    /**
+     * An indicator computed from others of its plan: arithmetic over indicator codes in braces ({@code {A} / {B} * 100}),
+     * rounded half up to {@code decimals} places (null: 6).
+     */
+    public record Formula(String expression, Integer decimals) {
+        public Formula {
+            Required.present("expression", expression);
         }
     }
 

@@ -100,6 +100,11 @@ public class Indicator extends PanacheEntityBase {
     @Column(columnDefinition = "jsonb")
     public IndicatorDocument.Breakdown breakdown;
 
+    /** How its figure is computed from others of the plan (null: it is reported). */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(columnDefinition = "jsonb")
+    public IndicatorDocument.Formula formula;
+
     @Column(nullable = false)
     public long version;
 
@@ -149,6 +154,7 @@ public class Indicator extends PanacheEntityBase {
         predecessorPlanCode = doc.predecessor() == null ? null : doc.predecessor().planCode();
         predecessorCode = doc.predecessor() == null ? null : doc.predecessor().indicatorCode();
         breakdown = doc.breakdown();
+        formula = doc.formula();
     }
 
     public IndicatorDocument toDocument() {
@@ -161,7 +167,7 @@ public class Indicator extends PanacheEntityBase {
             Decimals.canonical(targetValue), targetText, targetFiscalYear, FiscalYears.label(targetFiscalYear));
         return new IndicatorDocument(planCode, code, nodeCode, kind, name, unit, baseline, target,
             canonicalMilestones, direction, method, relatedKpis, department, organisation, sourceSystem, note,
-            predecessorPlanCode == null ? null : new IndicatorDocument.Predecessor(predecessorPlanCode, predecessorCode), breakdown, version,
+            predecessorPlanCode == null ? null : new IndicatorDocument.Predecessor(predecessorPlanCode, predecessorCode), breakdown, formula, version,
             updatedAt, changedBy);
     }
 }

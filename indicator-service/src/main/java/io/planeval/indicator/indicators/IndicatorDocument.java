@@ -39,6 +39,8 @@ public record IndicatorDocument(
     Predecessor predecessor,
     @Schema(description = "The dimensions its figures are broken down by (e.g. municipality) and how the members' figures "
         + "make the indicator's own one") Breakdown breakdown,
+    @Schema(description = "Where its figure is computed from other indicators of the plan: it takes no figures of its own")
+    Formula formula,
     @Schema(readOnly = true, description = "Increases with every committed change; also the ETag") Long version,
     @Schema(readOnly = true, description = "When the last change committed") Instant changedAt,
     @Schema(readOnly = true, description = "Who made the last change") Actor changedBy) {
@@ -67,6 +69,13 @@ public record IndicatorDocument(
         @Schema(description = "The places a derived whole is rounded to, half up (四捨五入); default 6", example = "1") Integer decimals,
         @Schema(description = "Cells' own targets (in place of the indicator's, in every year it has one) and weights "
             + "(required by weighted_mean)") List<MemberSetting> settings) {
+    }
+
+    @Schema(name = "Formula", description = "Arithmetic over other indicators of the plan, each code in braces: + - * / (or × ÷), "
+        + "parentheses and decimal numbers; computed in exact decimals (a quotient to 34 significant digits) and rounded once, half up")
+    public record Formula(
+        @Schema(required = true, example = "{GI-KPI-N05} / {GI-KPI-N06} * 100") String expression,
+        @Schema(description = "Places the figure is rounded to; default 6", example = "1") Integer decimals) {
     }
 
     @Schema(name = "Dimension")
@@ -99,6 +108,6 @@ public record IndicatorDocument(
         return new IndicatorDocument(null, code, nodeCode, kind, name, unit,
             baseline == null ? null : new Baseline(baseline.value(), baseline.fiscalYear(), null),
             target == null ? null : new Target(target.value(), target.text(), target.fiscalYear(), null),
-            milestones, direction, method, relatedKpis, department, organisation, sourceSystem, note, predecessor, breakdown, null, null, null);
+            milestones, direction, method, relatedKpis, department, organisation, sourceSystem, note, predecessor, breakdown, formula, null, null, null);
     }
 }

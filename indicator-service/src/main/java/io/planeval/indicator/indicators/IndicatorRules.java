@@ -15,6 +15,7 @@ import io.planeval.contracts.Vocabulary.Method;
 import io.planeval.indicator.plans.KnownPlan;
 import io.planeval.support.decimal.Decimals;
 import io.planeval.support.fiscal.FiscalYears;
+import io.planeval.support.formula.Formula;
 import io.planeval.support.problem.ProblemException;
 import io.planeval.support.problem.Violation;
 import io.planeval.support.text.Text;
@@ -71,6 +72,7 @@ public final class IndicatorRules {
         checkRelated(violations, kind.orElse(null), related);
         checkPredecessor(violations, plan, doc.predecessor());
         IndicatorDocument.Breakdown breakdown = Breakdowns.normalize(violations, doc, qualitative);
+        IndicatorDocument.Formula formula = checkFormula(violations, code, doc, qualitative);
         if (!violations.isEmpty()) {
             throw ProblemException.invalid(violations);
         }
@@ -85,7 +87,40 @@ public final class IndicatorRules {
             .toList();
         return new IndicatorDocument(plan.code, code, doc.nodeCode(), doc.kind(), doc.name(), doc.unit(), baseline, target,
             sorted, doc.direction(), method.orElseThrow(), List.copyOf(related), doc.department(), doc.organisation(),
-            doc.sourceSystem(), doc.note(), doc.predecessor(), breakdown, doc.version(), doc.changedAt(), doc.changedBy());
+            doc.sourceSystem(), doc.note(), doc.predecessor(), breakdown, formula, doc.version(), doc.changedAt(), doc.changedBy());
+    }
+
+    /**
+     * A formula that parses, over indicator codes other than this one, of a numeric indicator that is not also broken
+     * down; whether its inputs exist, and close no cycle, is the service's to check against the plan's indicators.
+     */
+    private static IndicatorDocument.Formula checkFormula(List<Violation> violations, String code, IndicatorDocument doc, boolean qualitative) {
+        IndicatorDocument.Formula formula = doc.formula();
+        if (formula == null) {
+            return null;
+        }
+        if (qualitative) {
+            violations.add(new Violation("formula", "a qualitative indicator's outcome is reported, not computed"));
+        }
+        if (doc.breakdown() != null) {
+            violations.add(new Violation("formula", "an indicator is computed from others or broken down by members, not both"));
+        }
+        if (formula.decimals() != null && (formula.decimals() < 0 || formula.decimals() > DecimalValues.MAX_FRACTION_DIGITS)) {
+            violations.add(new Violation("formula.decimals", formula.decimals() + " is not 0 to " + DecimalValues.MAX_FRACTION_DIGITS));
+        }
+        try {
+            Formula parsed = Formula.parse(formula.expression());
+            for (String input : parsed.inputs()) {
+                if (!CODE.matcher(input).matches()) {
+                    violations.add(new Violation("formula.expression", "{" + Text.excerpt(input) + "} is not an indicator code"));
+                } else if (input.equals(code)) {
+                    violations.add(new Violation("formula.expression", code + " cannot be computed from itself"));
+                }
+            }
+        } catch (IllegalArgumentException e) {
+            violations.add(new Violation("formula.expression", e.getMessage()));
+        }
+        return new IndicatorDocument.Formula(formula.expression() == null ? null : formula.expression().trim(), formula.decimals());
     }
 
     /** A predecessor names an indicator of another plan; whether that one exists is the service's to check. */

@@ -1,8 +1,11 @@
 package io.planeval.indicator.indicators;
 
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -10,6 +13,7 @@ import jakarta.transaction.Transactional;
 
 import io.planeval.contracts.IndicatorChanged;
 import io.planeval.indicator.plans.KnownPlan;
+import io.planeval.support.formula.Formula;
 import io.planeval.support.http.Page;
 import io.planeval.support.http.QueryParams;
 import io.planeval.support.outbox.Outbox;
@@ -88,6 +92,7 @@ public class IndicatorService {
         KnownPlan plan = knownPlanForWriting(planCode);
         IndicatorDocument normalized = IndicatorRules.normalize(plan, code, doc);
         checkPredecessor(plan, normalized.predecessor());
+        checkInputs(planCode, code, normalized.formula());
         // Concurrent creators of one indicator take turns: one creates it, the others find it and compare.
         locks.lock("indicator/" + planCode + "/" + code.toLowerCase(Locale.ROOT));
         Indicator indicator = Indicator.findForUpdate(planCode, code).orElse(null);
@@ -134,7 +139,8 @@ public class IndicatorService {
             doc.direction(), doc.method(), doc.relatedKpis(), doc.department(), doc.organisation(), doc.sourceSystem(), doc.note(),
             doc.predecessor() == null ? null
                 : new IndicatorChanged.Predecessor(doc.predecessor().planCode(), doc.predecessor().indicatorCode()),
-            breakdown(doc.breakdown())));
+            breakdown(doc.breakdown()),
+            doc.formula() == null ? null : new IndicatorChanged.Formula(doc.formula().expression(), doc.formula().decimals())));
     }
 
     private static IndicatorChanged.Breakdown breakdown(IndicatorDocument.Breakdown b) {
@@ -143,6 +149,33 @@ public class IndicatorService {
                 d.members().stream().map(m -> new IndicatorChanged.Member(m.code(), m.name())).toList())).toList(),
             b.whole(), b.aggregation(), b.condition(), b.threshold(), b.decimals(),
             b.settings().stream().map(s -> new IndicatorChanged.MemberSetting(s.members(), s.target(), s.weight())).toList());
+    }
+
+    /** A formula's inputs are indicators of the plan, and computing it closes no cycle through others' formulas. */
+    private static void checkInputs(String planCode, String code, IndicatorDocument.Formula formula) {
+        if (formula == null) {
+            return;
+        }
+        Set<String> inputs = Formula.parse(formula.expression()).inputs();
+        Map<String, Indicator> known = new HashMap<>();
+        Indicator.<Indicator>list("planCode = ?1 and code in ?2", planCode, inputs).forEach(i -> known.put(i.code, i));
+        List<String> unknown = inputs.stream().filter(input -> !known.containsKey(input)).toList();
+        if (!unknown.isEmpty()) {
+            throw ProblemException.invalid("formula.expression", "plan " + planCode + " has no indicator " + String.join(", ", unknown));
+        }
+        List<String> qualitative = known.values().stream().filter(Indicator::isQualitative).map(i -> i.code).sorted().toList();
+        if (!qualitative.isEmpty()) {
+            throw ProblemException.invalid("formula.expression", String.join(", ", qualitative) + " is qualitative: it has no figure to compute with");
+        }
+        Map<String, Set<String>> graph = new HashMap<>();
+        Indicator.<Indicator>list("planCode = ?1 and formula is not null", planCode)
+            .forEach(i -> graph.put(i.code, Formula.parse(i.formula.expression()).inputs()));
+        graph.put(code, inputs);
+        List<String> cycle = Formula.cycle(graph, code);
+        if (!cycle.isEmpty()) {
+            throw ProblemException.invalid("formula.expression", "computing " + code + " this way goes round in a circle: "
+                + String.join(" → ", cycle));
+        }
     }
 
     /** The predecessor, where one is named, is an indicator of a plan that starts before this one. */

@@ -67,6 +67,10 @@ public final class MeasurementRules {
             violations.add(new Violation(at + "correctionReason", "must say why the figure is corrected, not be blank"));
         }
         Breakdowns.checkMeasurement(at, m.members(), indicator, violations);
+        if (indicator.formula != null) {
+            violations.add(new Violation(at + "indicatorCode", indicator.code + "'s figure is computed (" + indicator.formula.expression()
+                + "): post the figures it is computed from"));
+        }
         text(at + "sourceSystem", m.sourceSystem(), violations);
         text(at + "note", m.note(), violations);
         text(at + "correctionReason", m.correctionReason(), violations);

@@ -67,8 +67,10 @@ public class ReportingWorkbooks {
             .setParameter("organisation", scope)
             .getResultList().stream()
             .filter(i -> plan.nodeCodes.contains(i.nodeCode))
-            // A derived whole is made from its members' figures, which the sheet's one row per indicator cannot hold.
+            // A derived whole is made from its members' figures, which the sheet's one row per indicator cannot hold; a
+            // computed figure from other indicators'.
             .filter(i -> i.breakdown == null || i.breakdown.whole() != WholeFigure.DERIVED)
+            .filter(i -> i.formula == null)
             .toList();
         return write(plan, year, indicators, lastYear(indicators, year - 1));
     }
