@@ -123,7 +123,8 @@ public final class SampleEvents {
             target == null ? null : target.get("fiscalYear").asInt(), List.of(), direction, method, List.of(), text(d, "department"),
             text(d, "organisation"), null, text(d, "note"), d.hasNonNull("predecessor")
                 ? new IndicatorChanged.Predecessor(d.at("/predecessor/planCode").asText(), d.at("/predecessor/indicatorCode").asText()) : null,
-            breakdown(d.get("breakdown"))));
+            breakdown(d.get("breakdown")), d.hasNonNull("formula") ? new IndicatorChanged.Formula(d.at("/formula/expression").asText(),
+                d.at("/formula/decimals").isMissingNode() ? null : d.at("/formula/decimals").asInt()) : null));
         return new TestEvent(Topics.INDICATORS, Topics.indicatorKey(planCode, code), EventTypes.INDICATOR_CHANGED, write(event));
     }
 

@@ -27,18 +27,20 @@ public record Actual(
     /** Where it stands in review, where the plan required one; null where it counted at once */
     Review review,
     /** For a broken-down indicator, its members' figures aggregated; null otherwise */
-    Aggregate members) {
+    Aggregate members,
+    /** For a computed indicator, its formula with the inputs' figures; null otherwise */
+    Computation computation) {
 
     /** A figure of an indicator that is not broken down. */
     public Actual(long measurementId, int fiscalYear, int revision, BigDecimal value, Outcome outcome, MeasurementStatus status,
                   Instant recordedAt, Actor recordedBy, String correctionReason, Review review) {
-        this(measurementId, fiscalYear, revision, value, outcome, status, recordedAt, recordedBy, correctionReason, review, null);
+        this(measurementId, fiscalYear, revision, value, outcome, status, recordedAt, recordedBy, correctionReason, review, null, null);
     }
 
     /** The same figure with its members' aggregate beside it. */
     public Actual withMembers(Aggregate aggregate) {
         return new Actual(measurementId, fiscalYear, revision, value, outcome, status, recordedAt, recordedBy, correctionReason, review,
-            aggregate);
+            aggregate, null);
     }
 
     /**

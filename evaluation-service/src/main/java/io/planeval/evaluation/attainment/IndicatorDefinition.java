@@ -26,14 +26,16 @@ public record IndicatorDefinition(
     Direction direction,
     Method method,
     /** Its dimensions and how its members make its whole; null: not broken down */
-    IndicatorChanged.Breakdown breakdown) {
+    IndicatorChanged.Breakdown breakdown,
+    /** How its figure is computed from others of the plan; null: it is reported */
+    IndicatorChanged.Formula formula) {
 
-    /** A definition that is not broken down. */
+    /** A definition of a figure reported as it is: not broken down, not computed. */
     public IndicatorDefinition(String code, String nodeCode, IndicatorKind kind, String name, String unit, BigDecimal baselineValue,
                                Integer baselineFiscalYear, BigDecimal targetValue, String targetText, Integer targetFiscalYear,
                                Map<Integer, BigDecimal> milestones, Direction direction, Method method) {
         this(code, nodeCode, kind, name, unit, baselineValue, baselineFiscalYear, targetValue, targetText, targetFiscalYear, milestones,
-            direction, method, null);
+            direction, method, null, null);
     }
 
     /** Its figure is made from its members' and never posted. */
@@ -49,7 +51,7 @@ public record IndicatorDefinition(
         Map<Integer, BigDecimal> own = new HashMap<>();
         milestones.keySet().forEach(year -> own.put(year, target));
         return new IndicatorDefinition(code, nodeCode, kind, name, unit, baselineValue, baselineFiscalYear, target, targetText,
-            targetFiscalYear, own, direction, method, breakdown);
+            targetFiscalYear, own, direction, method, breakdown, formula);
     }
 
     public boolean isKpi() {

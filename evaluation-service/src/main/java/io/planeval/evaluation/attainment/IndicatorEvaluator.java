@@ -28,6 +28,7 @@ public final class IndicatorEvaluator {
             || (def.isQualitative() ? actual.outcome() == null : actual.value() == null)) {
             String reason = actual == null ? "no actual for fiscal year " + fiscalYear + " has been reported yet"
                 : def.isDerived() && actual.members() != null ? "derived from its members: " + actual.members().formula()
+                : actual.computation() != null ? "computed from other indicators: " + actual.computation().working()
                 : "reported as being tallied (revision " + actual.revision() + ")";
             return result(def, fiscalYear, EvaluationStatus.BEING_TALLIED, null, null, def.method(), null, reason, actual, target);
         }

@@ -95,11 +95,11 @@ public final class MemberFigures {
         Actual newest = counted.stream().max(Comparator.comparing(Actual::recordedAt).thenComparing(Actual::measurementId)).orElseThrow();
         if (!aggregate.complete() || aggregate.value() == null) {
             return new Actual(newest.measurementId(), fiscalYear, 0, null, null, MeasurementStatus.BEING_TALLIED, newest.recordedAt(),
-                null, null, null, aggregate);
+                null, null, null, aggregate, null);
         }
         boolean allFinal = counted.stream().allMatch(a -> a.status() == MeasurementStatus.FINAL);
         return new Actual(newest.measurementId(), fiscalYear, 0, aggregate.value(), null,
-            allFinal ? MeasurementStatus.FINAL : MeasurementStatus.PRELIMINARY, newest.recordedAt(), null, null, null, aggregate);
+            allFinal ? MeasurementStatus.FINAL : MeasurementStatus.PRELIMINARY, newest.recordedAt(), null, null, null, aggregate, null);
     }
 
     /** The cells with a counted figure aggregated by the breakdown's rule; a reported whole compared with it. */

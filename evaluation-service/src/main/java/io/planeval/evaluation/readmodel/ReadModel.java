@@ -33,9 +33,11 @@ import io.planeval.contracts.Vocabulary.MeasurementStatus;
 import io.planeval.contracts.Vocabulary.Outcome;
 import io.planeval.contracts.Vocabulary.ReviewState;
 import io.planeval.evaluation.attainment.Actual;
+import io.planeval.evaluation.attainment.ComputedFigures;
 import io.planeval.evaluation.attainment.Evaluation;
 import io.planeval.evaluation.attainment.IndicatorDefinition;
 import io.planeval.evaluation.attainment.MemberFigures;
+import io.planeval.support.formula.Formula;
 import io.planeval.support.members.MemberKeys;
 import io.planeval.support.notice.CommitNotices;
 import io.planeval.support.persistence.ArrayStatements;
@@ -284,6 +286,68 @@ public class ReadModel {
         if (definitions.isEmpty()) {
             return new HashMap<>();
         }
+        if (definitions.stream().noneMatch(d -> d.formula() != null)) {
+            return figures(planCode, definitions, fiscalYear, asOf);
+        }
+        // Computed indicators: their inputs' figures first (inputs of inputs too), then each formula over them.
+        Map<String, IndicatorDefinition> needed = withInputs(planCode, definitions, asOf);
+        Map<String, Actual> actuals = figures(planCode, needed.values().stream().filter(d -> d.formula() == null).toList(), fiscalYear, asOf);
+        ComputedFigures.compute(needed, actuals, fiscalYear);
+        Set<String> asked = definitions.stream().map(IndicatorDefinition::code).collect(Collectors.toSet());
+        actuals.keySet().retainAll(asked);
+        return actuals;
+    }
+
+    /** The definitions with every indicator their formulas read, and those theirs, as in force at the moment. */
+    private Map<String, IndicatorDefinition> withInputs(String planCode, Collection<IndicatorDefinition> definitions, Instant asOf) {
+        Map<String, IndicatorDefinition> all = new HashMap<>();
+        definitions.forEach(d -> all.put(d.code(), d));
+        Set<String> wanted = inputsOf(definitions, all.keySet());
+        while (!wanted.isEmpty()) {
+            List<IndicatorDefinition> found = indicators(planCode, wanted, asOf);
+            found.forEach(d -> all.put(d.code(), d));
+            wanted = inputsOf(found, all.keySet());
+        }
+        return all;
+    }
+
+    private static Set<String> inputsOf(Collection<IndicatorDefinition> definitions, Set<String> known) {
+        Set<String> inputs = new HashSet<>();
+        definitions.stream().filter(d -> d.formula() != null)
+            .forEach(d -> Formula.parse(d.formula().expression()).inputs().stream().filter(c -> !known.contains(c)).forEach(inputs::add));
+        return inputs;
+    }
+
+    /** These indicators of the plan in their versions in force at the moment (those not defined then are absent). */
+    public List<IndicatorDefinition> indicators(String planCode, Collection<String> codes, Instant asOf) {
+        return definitions(entityManager.createNativeQuery("""
+                SELECT v.definition::text FROM unnest(CAST(:codes AS text[])) AS c (code)
+                CROSS JOIN LATERAL indicator_version_in_force(:plan, c.code, :asOf) v""")
+            .setParameter("codes", codes.toArray(String[]::new))
+            .setParameter("plan", planCode)
+            .setParameter("asOf", asOf));
+    }
+
+    /**
+     * Every computed indicator of the plan in its latest definition, with the codes its formula reads: what a change to
+     * an indicator's figure or definition must recompute besides it. One probe of a partial index where there is none.
+     */
+    public Map<String, Set<String>> formulaInputs(String planCode) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = entityManager.createNativeQuery("""
+                SELECT v.indicator_code, v.definition->'formula'->>'expression' FROM indicator_version v
+                WHERE v.plan_code = :plan AND jsonb_typeof(v.definition->'formula') = 'object'
+                  AND v.version = (SELECT max(l.version) FROM indicator_version l
+                                   WHERE l.plan_code = v.plan_code AND l.indicator_code = v.indicator_code)""")
+            .setParameter("plan", planCode)
+            .getResultList();
+        Map<String, Set<String>> inputs = new HashMap<>();
+        rows.forEach(row -> inputs.put((String) row[0], Formula.parse((String) row[1]).inputs()));
+        return inputs;
+    }
+
+    /** The figures of indicators that are not computed: reported, or derived from their members. */
+    private Map<String, Actual> figures(String planCode, Collection<IndicatorDefinition> definitions, int fiscalYear, Instant asOf) {
         Map<String, Actual> actuals = actualRows(entityManager.createNativeQuery("SELECT " + ACTUAL_COLUMNS + """
                  FROM unnest(CAST(:codes AS text[])) AS c (code)
                 CROSS JOIN LATERAL measurement_in_force(:plan, c.code, :year, :asOf) m
@@ -465,7 +529,7 @@ public class ReadModel {
             : i.milestones().stream().collect(Collectors.toMap(IndicatorChanged.Milestone::fiscalYear, IndicatorChanged.Milestone::value));
         return new IndicatorDefinition(i.code(), i.nodeCode(), i.kind(), i.name(), i.unit(),
             i.baselineValue(), i.baselineFiscalYear(), i.targetValue(), i.targetText(), i.targetFiscalYear(), milestones,
-            i.direction(), i.method(), i.breakdown());
+            i.direction(), i.method(), i.breakdown(), i.formula());
     }
 
     /** The value as JSON, to store; null stays null (SQL NULL where it is stored). */

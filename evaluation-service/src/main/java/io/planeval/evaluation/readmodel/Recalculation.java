@@ -77,6 +77,7 @@ public class Recalculation {
     @Transactional(Transactional.TxType.MANDATORY)
     public List<Evaluation> recalculate(String planCode, Scope scope, boolean publish) {
         readModel.newGeneration(planCode);
+        addDependents(planCode, scope);
         Set<String> codes = new TreeSet<>(scope.everyYear);
         scope.codesByYear.values().forEach(codes::addAll);
         List<IndicatorDefinition> definitions = scope.everything || codes.size() > FEW
@@ -110,6 +111,37 @@ public class Recalculation {
         });
         record(planCode, evaluations, publish);
         return evaluations;
+    }
+
+    /**
+     * The computed indicators that read what the scope recomputes (and those that read them): a figure or definition
+     * that changes changes theirs, in the same years.
+     */
+    private void addDependents(String planCode, Scope scope) {
+        Map<String, Set<String>> formulas = readModel.formulaInputs(planCode);
+        if (formulas.isEmpty() || scope.everything) {
+            return;
+        }
+        Set<String> everyYear = dependents(formulas, scope.everyYear);
+        scope.everyYear.addAll(everyYear);
+        scope.codesByYear.values().forEach(codes -> codes.addAll(dependents(formulas, codes)));
+    }
+
+    /** The computed indicators that read any of the codes, directly or through others. */
+    static Set<String> dependents(Map<String, Set<String>> formulas, Set<String> codes) {
+        Set<String> reached = new TreeSet<>(codes);
+        boolean grew = true;
+        while (grew) {
+            grew = false;
+            for (Map.Entry<String, Set<String>> formula : formulas.entrySet()) {
+                if (!reached.contains(formula.getKey()) && formula.getValue().stream().anyMatch(reached::contains)) {
+                    reached.add(formula.getKey());
+                    grew = true;
+                }
+            }
+        }
+        reached.removeAll(codes);
+        return reached;
     }
 
     /** The plan's years when it is known, the years measured, and the target years. */

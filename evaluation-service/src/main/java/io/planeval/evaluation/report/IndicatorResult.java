@@ -15,6 +15,7 @@ import io.planeval.contracts.Vocabulary.Method;
 import io.planeval.contracts.Vocabulary.Outcome;
 import io.planeval.contracts.Vocabulary.ReviewState;
 import io.planeval.evaluation.attainment.Aggregate;
+import io.planeval.evaluation.attainment.Computation;
 import io.planeval.evaluation.attainment.Evaluation;
 import io.planeval.evaluation.narrative.IndicatorNarrative;
 import io.planeval.support.decimal.Decimals;
@@ -68,13 +69,32 @@ public record IndicatorResult(
                          @Schema(description = "Set on a correction of a figure already reported: why") String correctionReason,
                          @Schema(description = "Its review, where the plan required one: approved (who, when), or submitted and "
                              + "waiting; absent where it counted at once") Review review,
-                         @Schema(description = "For a broken-down indicator: its members' figures aggregated") Members members) {
+                         @Schema(description = "For a broken-down indicator: its members' figures aggregated") Members members,
+                         @Schema(description = "For a computed indicator: its formula and each input's figure") Computed computed) {
 
         static Actual of(io.planeval.evaluation.attainment.Actual a) {
             return a == null ? null : new Actual(a.measurementId(), a.revision(), Decimals.canonical(a.value()), a.outcome(), a.status(),
                 a.recordedAt(), a.recordedBy(), a.correctionReason(), a.review() == null ? null
-                    : new Review(a.review().state(), a.review().at(), a.review().by(), a.review().reason()), Members.of(a.members()));
+                    : new Review(a.review().state(), a.review().at(), a.review().by(), a.review().reason()), Members.of(a.members()),
+                Computed.of(a.computation()));
         }
+    }
+
+    @Schema(name = "ComputedUsed", description = "How a computed indicator's figure was reached")
+    public record Computed(@Schema(example = "{GI-KPI-A} / {GI-KPI-B} * 100") String expression,
+                           @Schema(example = "(138 ÷ 214) × 100 = 64.5") String working,
+                           @Schema(description = "Each input's figure in force (value absent where it has none yet)") List<Input> inputs) {
+
+        static Computed of(Computation c) {
+            return c == null ? null : new Computed(c.expression(), c.working(), c.inputs().stream()
+                .map(i -> new Input(i.code(), Decimals.canonical(i.value()), i.status(), i.revision(), i.measurementId())).toList());
+        }
+    }
+
+    @Schema(name = "ComputedInput")
+    public record Input(String code, BigDecimal value, MeasurementStatus status,
+                        @Schema(description = "The revision in force; 0 where it is itself derived or computed") Integer revision,
+                        Long measurementId) {
     }
 
     @Schema(name = "MembersUsed", description = "A broken-down indicator's members' figures for the year, aggregated")

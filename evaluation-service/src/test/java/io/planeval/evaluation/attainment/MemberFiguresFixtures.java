@@ -38,7 +38,7 @@ final class MemberFiguresFixtures {
         return new IndicatorDefinition("N", "G1", IndicatorKind.KPI, "指標", "％", null, null,
             target == null ? null : new BigDecimal(target), null, target == null ? null : 2024, Map.of(), Direction.HIGHER_IS_BETTER,
             Method.RATIO, new IndicatorChanged.Breakdown(List.of(dimensions), whole, aggregation, condition,
-                threshold == null ? null : new BigDecimal(threshold), decimals, settings));
+                threshold == null ? null : new BigDecimal(threshold), decimals, settings), null);
     }
 
     static IndicatorChanged.MemberSetting setting(String member, String target, String weight) {

@@ -69,16 +69,20 @@ public final class Formula {
      * each figure in place of its code. A division by zero has no value (null), and the working says so.
      */
     public Result evaluate(Map<String, BigDecimal> figures, int places) {
-        String written = root.write(figures);
-        if (root instanceof Operation) {
-            written = written.substring(1, written.length() - 1); // the outermost parentheses say nothing
-        }
+        String written = write(figures);
         try {
             BigDecimal value = root.value(figures).setScale(places, RoundingMode.HALF_UP);
             return new Result(value, written + " = " + Decimals.plain(value));
         } catch (ArithmeticException e) {
             return new Result(null, written + ": a divisor is 0, so there is no value");
         }
+    }
+
+    /** The expression with each figure given in place of its code; codes without one stay as {code}. */
+    public String write(Map<String, BigDecimal> figures) {
+        String written = root.write(figures);
+        // The outermost parentheses say nothing.
+        return root instanceof Operation ? written.substring(1, written.length() - 1) : written;
     }
 
     private interface Node {

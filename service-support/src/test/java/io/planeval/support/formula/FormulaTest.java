@@ -18,6 +18,7 @@ class FormulaTest {
         Formula.Result result = rate.evaluate(Map.of("GI-KPI-A", new BigDecimal("34"), "GI-KPI-B", new BigDecimal("35")), 1);
         assertThat(result.value()).isEqualByComparingTo("97.1");
         assertThat(result.working()).isEqualTo("(34 ÷ 35) × 100 = 97.1");
+        assertThat(rate.write(Map.of("GI-KPI-A", new BigDecimal("34")))).isEqualTo("(34 ÷ {GI-KPI-B}) × 100");
         // 0.1 + 0.2 is 0.3 exactly, as decimals are.
         assertThat(Formula.parse("{A} + {B}").evaluate(Map.of("A", new BigDecimal("0.1"), "B", new BigDecimal("0.2")), 6).value())
             .isEqualTo(new BigDecimal("0.300000"));
