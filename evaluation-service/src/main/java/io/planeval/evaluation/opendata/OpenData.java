@@ -22,7 +22,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.planeval.contracts.Vocabulary;
 import io.planeval.contracts.Vocabulary.NarrativeSubject;
+import io.planeval.evaluation.attainment.Actual;
 import io.planeval.evaluation.attainment.Evaluation;
+import io.planeval.evaluation.attainment.MemberFigures;
 import io.planeval.evaluation.attainment.PlanNode;
 import io.planeval.evaluation.narrative.IndicatorNarrative;
 import io.planeval.evaluation.narrative.Narratives;
@@ -31,6 +33,7 @@ import io.planeval.evaluation.readmodel.ReadModel;
 import io.planeval.evaluation.report.EvaluationQueries;
 import io.planeval.support.csv.CsvCells;
 import io.planeval.support.fiscal.FiscalYears;
+import io.planeval.support.members.MemberKeys;
 import io.planeval.support.problem.ProblemException;
 import io.planeval.support.time.Moments;
 
@@ -48,6 +51,7 @@ public class OpenData {
     static final String METADATA = "open-data.csv-metadata.json";
     static final String NARRATIVES_CSV = "open-data-narratives.csv";
     static final String NARRATIVES_METADATA = "open-data-narratives.csv-metadata.json";
+    static final String SDMX_CSV = "open-data.sdmx.csv";
 
     static final List<OpenDataColumn<OpenDataRow>> COLUMNS = List.of(
         new OpenDataColumn<>("planCode", "計画コード", "string", true, "planeval's code of the plan", r -> r.plan().code()),
@@ -147,6 +151,43 @@ public class OpenData {
     }
 
     /**
+     * The plan's figures as SDMX-CSV 2.0: each indicator's own figure, and each of a broken-down indicator's members',
+     * for every fiscal year with one.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Dataset sdmxCsv(String planCode) {
+        ReadModel.PlanSnapshot plan = openPlan(planCode);
+        List<SdmxCsv.Observation> observations = new ArrayList<>();
+        for (int year = plan.plan().firstFiscalYear(); year <= plan.plan().lastFiscalYear(); year++) {
+            EvaluationQueries.Snapshot s = queries.snapshot(planCode, year, null);
+            List<Evaluation> brokenDown = new ArrayList<>();
+            for (Evaluation e : s.evaluations()) {
+                if (SdmxCsv.observed(e.working().actual())) {
+                    observations.add(new SdmxCsv.Observation(e.indicator().code(), e.indicator().unit(), Map.of(), year, e.working().actual(), e));
+                }
+                if (e.indicator().breakdown() != null) {
+                    brokenDown.add(e);
+                }
+            }
+            if (brokenDown.isEmpty()) {
+                continue;
+            }
+            Map<String, Map<String, Actual>> members = readModel.members(planCode, brokenDown.stream().map(e -> e.indicator().code()).toList(),
+                year, Moments.EVERYTHING_RECORDED);
+            for (Evaluation e : brokenDown) {
+                int fiscalYear = year;
+                members.getOrDefault(e.indicator().code(), Map.of()).forEach((cell, figure) -> {
+                    if (SdmxCsv.observed(figure)) {
+                        observations.add(new SdmxCsv.Observation(e.indicator().code(), e.indicator().unit(), MemberKeys.members(cell),
+                            fiscalYear, figure, MemberFigures.evaluateCell(e.indicator(), fiscalYear, cell, figure)));
+                    }
+                });
+            }
+        }
+        return new Dataset(SdmxCsv.write(planCode, observations), lastModified(planCode));
+    }
+
+    /**
      * The plan's narratives as CSV: each one in force now, per fiscal year (nodes' evaluations, then indicators' causes
      * and actions, by code).
      */
@@ -228,7 +269,13 @@ public class OpenData {
             if (!plan.plan().openData()) {
                 continue;
             }
-            datasets.add(dataset(plan, CSV, METADATA, plan.code(), " 評価結果"));
+            Map<String, Object> results = dataset(plan, CSV, METADATA, plan.code(), " 評価結果");
+            List<Object> distributions = new ArrayList<>((List<?>) results.get("dcat:distribution"));
+            distributions.add(Map.of("@type", "dcat:Distribution",
+                "dcat:downloadURL", Map.of("@id", "/api/v1/plans/" + plan.code() + "/" + SDMX_CSV), "dcat:mediaType", SdmxCsv.MEDIA_TYPE,
+                "dct:conformsTo", Map.of("@id", "https://github.com/sdmx-twg/sdmx-csv/tree/v2.0.0"), "dct:license", Map.of("@id", LICENSE)));
+            results.put("dcat:distribution", distributions);
+            datasets.add(results);
             datasets.add(dataset(plan, NARRATIVES_CSV, NARRATIVES_METADATA, plan.code() + "-narratives", " 評価・要因分析"));
         }
         Map<String, Object> catalog = new LinkedHashMap<>();

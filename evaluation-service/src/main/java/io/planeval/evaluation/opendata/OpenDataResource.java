@@ -55,6 +55,27 @@ public class OpenDataResource {
     }
 
     @GET
+    @Path("/" + OpenData.SDMX_CSV)
+    @Produces(SdmxCsv.MEDIA_TYPE)
+    @Operation(operationId = "getOpenDataSdmxCsv", summary = "An open-data plan's figures as SDMX-CSV 2.0",
+        description = "One observation per indicator, member and fiscal year with a figure: dimensions INDICATOR, REF_AREA "
+            + "(全国地方公共団体コード), SEX and AGE (SDMX CL_SEX, CL_AGE), a column for each dimension of the plan's own, and "
+            + "TIME_PERIOD as a reporting year (2024-A1) starting on REPORTING_YEAR_START_DAY (--04-01); _T where an "
+            + "observation is not broken down by a dimension. OBS_STATUS A (final) or P (preliminary).")
+    @APIResponse(responseCode = "200", description = "The dataset",
+        content = @Content(mediaType = SdmxCsv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING)),
+        headers = {@Header(name = "Last-Modified", description = LAST_MODIFIED, schema = @Schema(type = SchemaType.STRING)),
+            @Header(name = "ETag", description = "A digest of the dataset", schema = @Schema(type = SchemaType.STRING))})
+    @APIResponse(responseCode = "304", description = "Not changed since If-Modified-Since (or the ETag sent)")
+    @APIResponse(responseCode = "404", description = "No such plan, or it is not open data")
+    @SecurityRequirementsSet
+    @PermitAll
+    public Response sdmxCsv(@PathParam("planCode") String planCode, @Context Request request) {
+        OpenData.Dataset dataset = openData.sdmxCsv(planCode);
+        return cached.bytes(request, true, dataset.body(), MediaType.valueOf(SdmxCsv.MEDIA_TYPE + "; charset=UTF-8"), dataset.lastModified());
+    }
+
+    @GET
     @Path("/" + OpenData.METADATA)
     @Produces({CSVW, MediaType.APPLICATION_JSON})
     @Operation(operationId = "getOpenDataMetadata", summary = "CSV on the Web metadata of an open-data plan's dataset",

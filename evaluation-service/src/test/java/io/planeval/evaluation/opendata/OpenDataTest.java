@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,6 +18,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 
 import io.planeval.evaluation.SampleEvents;
 import io.planeval.testsupport.KafkaTestProducer;
@@ -107,6 +109,60 @@ class OpenDataTest {
             .extract().asString();
         assertThat(committeeCsv.lines().findFirst().orElseThrow()).endsWith(",causes,actions");
         assertThat(committeeCsv).contains("\"'=業務量の増加\",RPAを拡大する");
+    }
+
+    /**
+     * The SDMX-CSV parsed back as a statistics system would: one observation per indicator, member and year, each
+     * whole equal to the evaluation's figure, and 市町村オープンデータ取組率's 35 municipalities by their codes.
+     */
+    @Test
+    void theSdmxCsvParsesBackToTheEvaluationsFiguresAndItsMunicipalities() throws Exception {
+        String plan = "ev-od-sdmx";
+        KafkaTestProducer.sendAll(SampleEvents.openAndClosed(plan, plan + "-closed", 870_000));
+        await().atMost(Duration.ofSeconds(60)).until(() -> given().when().get("/api/v1/plans/" + plan + "/evaluation?fiscalYear=2024")
+            .then().extract().statusCode() == 200 && given().when().get("/api/v1/plans/" + plan + "/evaluation?fiscalYear=2024").then()
+            .extract().jsonPath().getInt("totals.kpis.beingTallied") == 5);
+        ExtractableResponse<Response> sdmx = anonymous("/api/v1/plans/" + plan + "/open-data.sdmx.csv");
+        assertThat(sdmx.statusCode()).isEqualTo(200);
+        assertThat(sdmx.contentType()).startsWith("application/vnd.sdmx.data+csv").contains("version=2.0.0");
+        List<Map<String, String>> observations = new ArrayList<>();
+        try (MappingIterator<Map<String, String>> it = new CsvMapper().readerForMapOf(String.class)
+                .with(CsvSchema.emptySchema().withHeader()).readValues(sdmx.asString())) {
+            it.forEachRemaining(observations::add);
+        }
+        assertThat(observations.get(0).keySet()).startsWith("STRUCTURE", "STRUCTURE_ID", "ACTION", "INDICATOR", "REF_AREA", "SEX", "AGE",
+            "TIME_PERIOD", "OBS_VALUE");
+        assertThat(observations).allSatisfy(o -> {
+            assertThat(o.get("STRUCTURE")).isEqualTo("dataflow");
+            assertThat(o.get("STRUCTURE_ID")).isEqualTo("PLANEVAL:" + plan + "(1.0)");
+            assertThat(o.get("TIME_PERIOD")).matches("20[0-9]{2}-A1");
+        });
+        assertThat(observations.stream().map(o -> o.get("INDICATOR") + o.get("REF_AREA") + o.get("SEX") + o.get("AGE") + o.get("TIME_PERIOD"))
+            .distinct().count()).as("one observation per key").isEqualTo(observations.size());
+        // Every whole agrees with the evaluation's figure for its year.
+        for (Map<String, String> o : observations.stream().filter(o -> o.get("REF_AREA").equals("_T")).toList()) {
+            String year = o.get("TIME_PERIOD").substring(0, 4);
+            var result = given().when().get("/api/v1/plans/" + plan + "/evaluation/indicators/" + o.get("INDICATOR") + "?fiscalYear=" + year)
+                .then().extract().jsonPath();
+            assertThat(new BigDecimal(o.get("OBS_VALUE"))).as(o.toString())
+                .isEqualByComparingTo(result.getString("working.actual.value"));
+            assertThat(o.get("EVALUATION")).isEqualTo(result.getString("status"));
+        }
+        List<Map<String, String>> share = observations.stream().filter(o -> o.get("INDICATOR").equals("GI-KPI-N04")).toList();
+        assertThat(share).hasSize(36);
+        assertThat(share.stream().filter(o -> o.get("REF_AREA").equals("_T")).findFirst().orElseThrow().get("OBS_VALUE")).isEqualTo("97.1");
+        assertThat(share.stream().filter(o -> o.get("REF_AREA").equals("105252")).findFirst().orElseThrow())
+            .containsEntry("OBS_VALUE", "0").containsEntry("EVALUATION", "not_achieved").containsEntry("OBS_STATUS", "A");
+
+        JsonNode catalog = SampleEvents.JSON.readTree(anonymous("/api/v1/open-data/catalog").asByteArray());
+        List<String> mediaTypes = new ArrayList<>();
+        catalog.path("dcat:dataset").forEach(d -> {
+            if (d.path("dct:identifier").asText().equals(plan)) {
+                d.path("dcat:distribution").forEach(x -> mediaTypes.add(x.path("dcat:mediaType").asText()));
+            }
+        });
+        assertThat(mediaTypes).contains("text/csv", "application/vnd.sdmx.data+csv; version=2.0.0");
+        assertThat(anonymous("/api/v1/plans/" + plan + "-closed/open-data.sdmx.csv").statusCode()).isEqualTo(404);
     }
 
     /** The CSV's rows (header first), each checked against the columns its CSVW metadata describes. */
