@@ -2,7 +2,8 @@
 # Prints an access token of a client of the planeval realm (client-credentials grant), for curl's
 #   -H "Authorization: Bearer $TOKEN"
 #   deploy/local/token.sh [CLIENT]      CLIENT: planeval-ops (default), sample-reporter-a, sample-reporter-b,
-#                                       sample-steward-a, sample-dashboard
+#                                       sample-steward-a, sample-dashboard, sample-municipality-maebashi,
+#                                       sample-municipality-takasaki
 # The local-only secrets are read from deploy/keycloak/planeval-realm.json; elsewhere give CLIENT_SECRET and KEYCLOAK_URL.
 set -euo pipefail
 cd "$(dirname "$0")/../.."

@@ -29,11 +29,15 @@ import jakarta.ws.rs.sse.SseEventSink;
 
 import io.planeval.contracts.Actor;
 import io.planeval.contracts.PlanChanged;
+import io.planeval.contracts.Vocabulary;
+import io.planeval.contracts.Vocabulary.MemberOrder;
 import io.planeval.evaluation.attainment.Actual;
 import io.planeval.evaluation.attainment.IndicatorDefinition;
 import io.planeval.evaluation.chart.Chart;
 import io.planeval.evaluation.completeness.Completeness;
 import io.planeval.evaluation.completeness.CompletenessQueries;
+import io.planeval.evaluation.members.IndicatorMembers;
+import io.planeval.evaluation.members.MemberPage;
 import io.planeval.evaluation.live.EvaluationStream;
 import io.planeval.evaluation.readmodel.ReadModel;
 import io.planeval.evaluation.report.Change;
@@ -78,7 +82,7 @@ public class DashboardResource {
 
         static native TemplateInstance indicator(Views.Chrome chrome, IndicatorResult result, String yearLabel,
                                                  Views.Definition definition, List<Views.Revision> revisions, boolean reviewed,
-                                                 Chart chart, String chartDescription);
+                                                 Chart chart, String chartDescription, String membersPage);
 
         static native TemplateInstance changes(Views.Chrome chrome, String planCode, List<Change> changes, String from, String to,
                                                String query, boolean asked);
@@ -86,6 +90,9 @@ public class DashboardResource {
         static native TemplateInstance completeness(Views.Chrome chrome, String planCode, Completeness completeness,
                                                     List<Completeness.OrganisationCompleteness> rows, Views.Due due, String order,
                                                     String sortBase, String query, String yearLabel);
+
+        static native TemplateInstance members(Views.Chrome chrome, String planCode, MemberPage page, String order, boolean descending,
+                                               String sortBase, String query, String yearLabel, String indicatorPage);
 
         static native TemplateInstance missing(Views.Chrome chrome);
     }
@@ -101,6 +108,9 @@ public class DashboardResource {
 
     @Inject
     EvaluationStream stream;
+
+    @Inject
+    IndicatorMembers members;
 
     @Inject
     Caller caller;
@@ -183,7 +193,9 @@ public class DashboardResource {
             return html(Templates.indicator(chrome(ask, "/plans/" + Views.encode(planCode) + "/indicators/" + Views.encode(code), planCode, since,
                     trailTo(plan, definition.nodeCode(), ask, new Views.Crumb(code, null))),
                 result, ask.inParentheses(ask.year(result.fiscalYear())), shown, history,
-                history.stream().anyMatch(r -> r.review() != null), chart, description), ask, 200);
+                history.stream().anyMatch(r -> r.review() != null), chart, description,
+                definition.breakdown() == null ? null : "/plans/" + Views.encode(planCode) + "/indicators/" + Views.encode(code) + "/members"
+                    + ask.query()), ask, 200);
         });
     }
 
@@ -219,6 +231,27 @@ public class DashboardResource {
             return html(Templates.completeness(chrome(asked, self, null, null, List.of(new Views.Crumb(plan.plan().title(), base + query))),
                     planCode, found, found.organisations().stream().sorted(order.comparator).toList(), Views.Due.of(found.workingDaysToDue()),
                     order.word(), self + (query.isEmpty() ? "?" : query + "&") + "sort=", query, asked.inParentheses(asked.year(year))),
+                asked, 200);
+        });
+    }
+
+    @GET
+    @Path("plans/{planCode}/indicators/{indicatorCode}/members")
+    public Response members(@PathParam("planCode") String planCode, @PathParam("indicatorCode") String code,
+                            @QueryParam("fiscalYear") String fiscalYear, @QueryParam("asOf") String asOf, @QueryParam("sort") String sort,
+                            @QueryParam("descending") String descending, @QueryParam("lang") String lang) {
+        return openPlanPage(planCode, lang, fiscalYear, asOf, (ask, since, plan) -> {
+            MemberOrder order = Vocabulary.parse(MemberOrder.class, sort).orElse(MemberOrder.STATUS);
+            boolean reversed = "true".equals(descending);
+            MemberPage page = members.list(planCode, code, ask.fiscalYear(), moment(ask), order, reversed, IndicatorMembers.EVERY_CELL, null);
+            Views.Ask asked = new Views.Ask(ask.lang(), page.fiscalYear(), ask.asOf());
+            String indicatorPage = "/plans/" + Views.encode(planCode) + "/indicators/" + Views.encode(code);
+            String self = indicatorPage + "/members";
+            String query = asked.query();
+            return html(Templates.members(chrome(asked, self, planCode, since,
+                    trailTo(plan, page.result().nodeCode(), asked, new Views.Crumb(code, indicatorPage + query))),
+                    planCode, page, Vocabulary.wire(order), reversed, self + (query.isEmpty() ? "?" : query + "&") + "sort=", query,
+                    asked.inParentheses(asked.year(page.fiscalYear())), indicatorPage + query),
                 asked, 200);
         });
     }

@@ -201,6 +201,24 @@ public interface Labels {
     @Message("提出状況")
     String completeness();
 
+    @Message("構成団体等の数値")
+    String members();
+
+    @Message("区分")
+    String member();
+
+    @Message("{reported}／{expected}が報告済み")
+    String membersReported(int reported, int expected);
+
+    @Message("未報告の区分がある間、全体の数値は集計中です。")
+    String membersIncomplete();
+
+    @Message("全体の数値と内訳の集計が一致しません。")
+    String membersDisagree();
+
+    @Message("内訳から算出")
+    String derivedWhole();
+
     @Message("報告期限")
     String dueDate();
 

@@ -32,6 +32,9 @@ public class IndicatorMembers {
     private static final List<EvaluationStatus> WORST_FIRST = List.of(EvaluationStatus.NOT_ACHIEVED, EvaluationStatus.BEING_TALLIED,
         EvaluationStatus.NO_TARGET, EvaluationStatus.ACHIEVED);
 
+    /** Enough for every cell an indicator may have (indicator-service allows 10,000): a page showing them all. */
+    public static final int EVERY_CELL = 10_000;
+
     @Inject
     ReadModel readModel;
 

@@ -70,6 +70,27 @@ class DashboardPageTest {
         assertThat(cells(before, "kpi-rate")).doesNotContain("63%");
     }
 
+    /** A broken-down indicator's members as a table: the miss first, every municipality by name, sortable, in both languages. */
+    @Test
+    void theMembersOfABrokenDownIndicatorShowWhoMissed() {
+        String indicator = page("/plans/" + OPEN + "/indicators/GI-KPI-N04?fiscalYear=2024&asOf=2025-07-17", 200);
+        assertThat(indicator).contains("/plans/" + OPEN + "/indicators/GI-KPI-N04/members?fiscalYear=2024&amp;asOf=2025-07-17");
+        String ja = page("/plans/" + OPEN + "/indicators/GI-KPI-N04/members?fiscalYear=2024&asOf=2025-07-17", 200);
+        assertThat(ja).contains("市町村オープンデータ取組率", "構成団体等の数値（令和6年度）", "35／35が報告済み", "内訳から算出",
+            "34 of 35 members at least 1", "<caption>", "aria-sort=\"ascending\"");
+        // Sorted by status by default: 邑楽町, the one without open data, opens the table.
+        assertThat(ja.indexOf("邑楽町")).isLessThan(ja.indexOf("前橋市"));
+        assertThat(ja.split("<tr", -1).length - 2).as("35 rows and the header").isEqualTo(35);
+        String byMember = page("/plans/" + OPEN + "/indicators/GI-KPI-N04/members?fiscalYear=2024&asOf=2025-07-17&sort=member", 200);
+        assertThat(byMember.indexOf("前橋市")).isLessThan(byMember.indexOf("邑楽町"));
+        String en = page("/plans/" + OPEN + "/indicators/GI-KPI-N04/members?fiscalYear=2024&asOf=2025-07-17&lang=en", 200);
+        assertThat(en).contains("Figures by member", "35 of 35 reported", "Not achieved");
+        // A year nobody has reported marks every member missing.
+        String empty = page("/plans/" + OPEN + "/indicators/GI-KPI-N04/members?fiscalYear=2023", 200);
+        assertThat(empty.split("class=\"missing\"", -1).length - 1).isEqualTo(35);
+        TestIdentity.as(null).when().get("/plans/" + OPEN + "/indicators/KGI3/members").then().statusCode(404);
+    }
+
     /** An actual of 0 is a figure, shown as 0: the pages test for a value's presence, never its truth. */
     @Test
     void anActualOfZeroIsShownAsZero() {
