@@ -121,8 +121,8 @@ public final class MemberFigures {
             : compute(def, fiscalYear, b, withFigure, byCell, places);
         Boolean agrees = def.isDerived() || reported == null || reported.value() == null || !missing.isEmpty() || result.value() == null
             ? null : reported.value().compareTo(result.value()) == 0;
-        String formula = result.formula() + (missing.isEmpty() ? "" : "; " + missing.size() + " of " + cells.size()
-            + " members have no figure yet" + (def.isDerived() ? ", so the whole is being tallied" : ""));
+        String formula = result.formula() + (missing.isEmpty() ? "" : "; " + missing.size() + " of " + members(cells.size())
+            + (missing.size() == 1 ? " has" : " have") + " no figure yet" + (def.isDerived() ? ", so the whole is being tallied" : ""));
         return new Aggregate(b.aggregation(), cells.size(), withFigure.size(), List.copyOf(missing), result.value(), formula, agrees);
     }
 
@@ -133,17 +133,17 @@ public final class MemberFigures {
                                   Map<String, Actual> byCell, int places) {
         int n = cells.size();
         List<BigDecimal> values = cells.stream().map(c -> byCell.get(c).value()).toList();
-        String rounding = " (rounded half up to " + places + " places)";
+        String rounding = " (rounded half up to " + places + (places == 1 ? " place)" : " places)");
         return switch (b.aggregation()) {
             case SUM -> {
                 BigDecimal sum = values.stream().reduce(BigDecimal.ZERO, BigDecimal::add);
                 BigDecimal value = round(sum, places);
-                yield new Result(value, "the sum of " + n + " members = " + Decimals.plain(value));
+                yield new Result(value, "the sum of " + members(n) + " = " + Decimals.plain(value));
             }
             case MEAN -> {
                 BigDecimal sum = values.stream().reduce(BigDecimal.ZERO, BigDecimal::add);
                 BigDecimal value = sum.divide(BigDecimal.valueOf(n), places, RoundingMode.HALF_UP);
-                yield new Result(value, Decimals.plain(sum) + " ÷ " + n + " members = " + Decimals.plain(value) + rounding);
+                yield new Result(value, Decimals.plain(sum) + " ÷ " + members(n) + " = " + Decimals.plain(value) + rounding);
             }
             case WEIGHTED_MEAN -> {
                 BigDecimal weighted = BigDecimal.ZERO;
@@ -161,16 +161,16 @@ public final class MemberFigures {
                 long meeting = cells.stream().filter(cell -> meets(def, fiscalYear, b, cell, byCell.get(cell))).count();
                 BigDecimal value = BigDecimal.valueOf(meeting).multiply(HUNDRED).divide(BigDecimal.valueOf(n), places, RoundingMode.HALF_UP);
                 String condition = b.condition() == ShareCondition.AT_LEAST ? "at least " + Decimals.plain(b.threshold()) : "achieved";
-                yield new Result(value, meeting + " of " + n + " members " + condition + ": " + meeting + " ÷ " + n + " × 100 = "
+                yield new Result(value, meeting + " of " + members(n) + " " + condition + ": " + meeting + " ÷ " + n + " × 100 = "
                     + Decimals.plain(value) + rounding);
             }
             case MINIMUM -> {
                 BigDecimal value = round(values.stream().min(BigDecimal::compareTo).orElseThrow(), places);
-                yield new Result(value, "the least of " + n + " members = " + Decimals.plain(value));
+                yield new Result(value, "the least of " + members(n) + " = " + Decimals.plain(value));
             }
             case MAXIMUM -> {
                 BigDecimal value = round(values.stream().max(BigDecimal::compareTo).orElseThrow(), places);
-                yield new Result(value, "the greatest of " + n + " members = " + Decimals.plain(value));
+                yield new Result(value, "the greatest of " + members(n) + " = " + Decimals.plain(value));
             }
         };
     }
@@ -180,6 +180,10 @@ public final class MemberFigures {
             return actual.value().compareTo(b.threshold()) >= 0;
         }
         return evaluateCell(def, fiscalYear, cell, actual).status() == EvaluationStatus.ACHIEVED;
+    }
+
+    private static String members(int n) {
+        return n == 1 ? "1 member" : n + " members";
     }
 
     private static BigDecimal round(BigDecimal value, int places) {

@@ -2,7 +2,6 @@ package io.planeval.evaluation.dashboard;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -67,7 +66,6 @@ import io.quarkus.security.identity.SecurityIdentity;
 @Tenant("dashboard")
 public class DashboardResource {
 
-    private static final DateTimeFormatter RECORDED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(Moments.JAPAN);
     /** Pages that are the dashboard's own: only this page, its scripts and styles, never framed. */
     static final String CSP = "default-src 'self'; img-src 'self' data:; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
 
@@ -187,7 +185,7 @@ public class DashboardResource {
             List<Views.Revision> history = revisions.stream()
                 .sorted(Comparator.comparing(Actual::recordedAt).reversed())
                 .map(r -> new Views.Revision(ask.year(r.fiscalYear()), r.revision(), r.value() == null ? Objects.toString(r.outcome(), null) : Decimals.plain(r.value()),
-                    r.status(), RECORDED.format(r.recordedAt()), who(r.recordedBy()), r.review() == null ? null : r.review().state()))
+                    r.status(), Recorded.recorded(r.recordedAt()), who(r.recordedBy()), r.review() == null ? null : r.review().state()))
                 .toList();
             String description = chart == null ? null : summary(chart.actuals(), ask) + " / " + summary(chart.path(), ask);
             return html(Templates.indicator(chrome(ask, "/plans/" + Views.encode(planCode) + "/indicators/" + Views.encode(code), planCode, since,

@@ -68,7 +68,7 @@ public class IndicatorMembers {
             readModel.actual(planCode, def, year, moment).orElse(null)), null, null);
         return new MemberPage(planCode, code, def.name(), def.unit(), year, FiscalYears.label(year),
             def.breakdown().dimensions().stream().map(MemberPage.Dimension::of).toList(), def.breakdown().whole(),
-            def.breakdown().aggregation(), whole, page.items().stream().map(Positioned::result).toList(), page.nextCursor());
+            def.breakdown().aggregation(), cells.size(), (int) cells.stream().filter(MemberResult::reported).count(), whole, page.items().stream().map(Positioned::result).toList(), page.nextCursor());
     }
 
     private record Positioned(String position, MemberResult result) {

@@ -22,6 +22,8 @@ public record MemberPage(
     @Schema(description = "Its dimensions (code and name), in order") List<Dimension> dimensions,
     WholeFigure whole,
     Aggregation aggregation,
+    @Schema(description = "Every cell (one member of every dimension)", example = "35") int expected,
+    @Schema(description = "The cells with a counted figure for the year", example = "34") int reported,
     @Schema(description = "The indicator's own result: its figure (derived or reported), with its members' aggregate in the working")
     IndicatorResult result,
     @Schema(description = "Every cell in the order asked for; missing ones have reported = false") List<MemberResult> items,

@@ -104,7 +104,7 @@ public record IndicatorResult(
                           @Schema(description = "The cells without one, by member key (dimension=member;…)", example = "[\"municipality=105252\"]")
                           List<String> missing,
                           @Schema(description = "The aggregate of the reported cells, rounded to the breakdown's places") BigDecimal value,
-                          @Schema(example = "34 of 35 members at least 1: 34 ÷ 35 × 100 = 97.1 (rounded half up to 1 places)") String formula,
+                          @Schema(example = "34 of 35 members at least 1: 34 ÷ 35 × 100 = 97.1 (rounded half up to 1 place)") String formula,
                           @Schema(description = "Where the whole is reported and every member has a figure: whether they agree")
                           Boolean agrees) {
 

@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,10 +24,12 @@ import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 import io.planeval.contracts.Vocabulary.WholeFigure;
+import io.planeval.indicator.indicators.CodeLists;
 import io.planeval.indicator.indicators.IndicatorService;
 import io.planeval.indicator.indicators.Indicator;
 import io.planeval.indicator.plans.KnownPlan;
 import io.planeval.support.fiscal.FiscalYears;
+import io.planeval.support.members.MemberKeys;
 import io.planeval.support.problem.ProblemException;
 import io.planeval.support.problem.Violation;
 import io.planeval.support.security.Caller;
@@ -72,34 +75,60 @@ public class ReportingWorkbooks {
             .filter(i -> i.breakdown == null || i.breakdown.whole() != WholeFigure.DERIVED)
             .filter(i -> i.formula == null)
             .toList();
-        return write(plan, year, indicators, lastYear(indicators, year - 1));
+        List<SheetRow> rows = new ArrayList<>(indicators.stream().map(i -> new SheetRow(i, MemberKeys.WHOLE, i.name)).toList());
+        rows.addAll(municipalityRows(planCode, plan, scope));
+        return write(plan, year, rows, lastYear(rows, year - 1));
     }
 
-    /** Each indicator's whole-year figure in force for the year, as the sheet shows it: a number, or 達成/未達成. */
-    private Map<Long, Object> lastYear(List<Indicator> indicators, int year) {
-        Map<Long, Object> figures = new HashMap<>();
-        if (indicators.isEmpty()) {
+    /** A row of the sheet: an indicator's own figure (member key empty), or a municipality's part of it. */
+    private record SheetRow(Indicator indicator, String memberKey, String name) {
+    }
+
+    /**
+     * A municipality's rows: its own part of each indicator broken down by municipality alone (a cell is then one
+     * municipality), named with the municipality.
+     */
+    private List<SheetRow> municipalityRows(String planCode, KnownPlan plan, String organisation) {
+        if (organisation == null || CodeLists.builtIn(CodeLists.MUNICIPALITY).orElseThrow().members().get(organisation) == null) {
+            return List.of();
+        }
+        return entityManager.createQuery("FROM Indicator WHERE planCode = :plan AND breakdown IS NOT NULL ORDER BY code", Indicator.class)
+            .setParameter("plan", planCode)
+            .getResultList().stream()
+            .filter(i -> plan.nodeCodes.contains(i.nodeCode) && i.formula == null && i.breakdown.dimensions().size() == 1)
+            .flatMap(i -> i.breakdown.dimensions().get(0).members().stream()
+                .filter(m -> CodeLists.MUNICIPALITY.equals(i.breakdown.dimensions().get(0).code()) && m.code().equals(organisation))
+                .map(m -> new SheetRow(i, MemberKeys.key(Map.of(CodeLists.MUNICIPALITY, m.code())), i.name + "（" + m.name() + "）")))
+            .toList();
+    }
+
+    /** Each row's whole-year figure in force for the year, as the sheet shows it: a number, or 達成/未達成; by row key. */
+    private Map<String, Object> lastYear(List<SheetRow> sheetRows, int year) {
+        Map<String, Object> figures = new HashMap<>();
+        if (sheetRows.isEmpty()) {
             return figures;
         }
         @SuppressWarnings("unchecked")
         List<Object[]> rows = entityManager.createNativeQuery("""
-                SELECT DISTINCT ON (indicator_id) indicator_id, value, outcome FROM measurement
-                WHERE indicator_id = ANY(CAST(:ids AS bigint[])) AND fiscal_year = :year AND quarter IS NULL AND month IS NULL
-                  AND review = 'approved' AND member_key = ''
-                ORDER BY indicator_id, revision DESC""")
-            .setParameter("ids", indicators.stream().map(i -> i.id).toArray(Long[]::new))
+                SELECT DISTINCT ON (m.indicator_id, m.member_key) m.indicator_id, m.member_key, m.value, m.outcome
+                FROM measurement m JOIN unnest(CAST(:ids AS bigint[]), CAST(:keys AS text[])) AS r (id, member_key)
+                  ON r.id = m.indicator_id AND r.member_key = m.member_key
+                WHERE m.fiscal_year = :year AND m.quarter IS NULL AND m.month IS NULL AND m.review = 'approved'
+                ORDER BY m.indicator_id, m.member_key, m.revision DESC""")
+            .setParameter("ids", sheetRows.stream().map(r -> r.indicator().id).toArray(Long[]::new))
+            .setParameter("keys", sheetRows.stream().map(SheetRow::memberKey).toArray(String[]::new))
             .setParameter("year", year)
             .getResultList();
         for (Object[] row : rows) {
-            Object figure = row[1] != null ? row[1] : "achieved".equals(row[2]) ? "達成" : "not_achieved".equals(row[2]) ? "未達成" : null;
+            Object figure = row[2] != null ? row[2] : "achieved".equals(row[3]) ? "達成" : "not_achieved".equals(row[3]) ? "未達成" : null;
             if (figure != null) {
-                figures.put(((Number) row[0]).longValue(), figure);
+                figures.put(((Number) row[0]).longValue() + "/" + row[1], figure);
             }
         }
         return figures;
     }
 
-    private static byte[] write(KnownPlan plan, int year, List<Indicator> indicators, Map<Long, Object> lastYear) {
+    private static byte[] write(KnownPlan plan, int year, List<SheetRow> rows, Map<String, Object> lastYear) {
         try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             XSSFSheet sheet = workbook.createSheet(WorkbookLayout.SHEET);
             CellStyle editable = workbook.createCellStyle();
@@ -114,10 +143,14 @@ public class ReportingWorkbooks {
                 header.getCell(c).setCellStyle(heading);
             }
             int r = 1;
-            for (Indicator indicator : indicators) {
+            for (SheetRow sheetRow : rows) {
+                Indicator indicator = sheetRow.indicator();
                 Row row = sheet.createRow(r++);
                 row.createCell(WorkbookLayout.CODE).setCellValue(indicator.code);
-                row.createCell(WorkbookLayout.NAME).setCellValue(indicator.name);
+                row.createCell(WorkbookLayout.NAME).setCellValue(sheetRow.name());
+                if (!sheetRow.memberKey().isEmpty()) {
+                    row.createCell(WorkbookLayout.MEMBER).setCellValue(sheetRow.memberKey());
+                }
                 row.createCell(WorkbookLayout.UNIT).setCellValue(Objects.toString(indicator.unit, ""));
                 BigDecimal target = targetOf(indicator, year);
                 if (target != null) {
@@ -125,7 +158,7 @@ public class ReportingWorkbooks {
                 } else if (indicator.targetText != null && Objects.equals(indicator.targetFiscalYear, year)) {
                     row.createCell(WorkbookLayout.TARGET).setCellValue(indicator.targetText);
                 }
-                Object last = lastYear.get(indicator.id);
+                Object last = lastYear.get(indicator.id + "/" + sheetRow.memberKey());
                 if (last instanceof BigDecimal number) {
                     row.createCell(WorkbookLayout.LAST_YEAR).setCellValue(number.doubleValue());
                 } else if (last != null) {
@@ -135,11 +168,11 @@ public class ReportingWorkbooks {
                     row.createCell(c).setCellStyle(editable);
                 }
             }
-            if (!indicators.isEmpty()) {
+            if (!rows.isEmpty()) {
                 DataValidationHelper helper = sheet.getDataValidationHelper();
                 DataValidation statuses = helper.createValidation(
                     helper.createExplicitListConstraint(WorkbookLayout.STATUS_CHOICES.toArray(String[]::new)),
-                    new CellRangeAddressList(1, indicators.size(), WorkbookLayout.STATUS, WorkbookLayout.STATUS));
+                    new CellRangeAddressList(1, rows.size(), WorkbookLayout.STATUS, WorkbookLayout.STATUS));
                 statuses.setShowErrorBox(true);
                 sheet.addValidationData(statuses);
             }

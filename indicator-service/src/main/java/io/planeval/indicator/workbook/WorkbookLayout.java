@@ -28,9 +28,11 @@ final class WorkbookLayout {
     static final int EXPECTED_DATE = 7;
     static final int NOTE = 8;
     static final int CORRECTION_REASON = 9;
+    /** The member a row is for (dimension=member), on a municipality's rows of a broken-down indicator; empty otherwise. */
+    static final int MEMBER = 10;
 
     static final List<String> HEADINGS = List.of("指標コード", "指標名", "単位", "目標値", "前年度実績", "実績値（達成・未達成）",
-        "状況", "確定予定日", "備考", "訂正理由");
+        "状況", "確定予定日", "備考", "訂正理由", "区分");
 
     /** The statuses as the drop-down list offers them. */
     static final Map<String, MeasurementStatus> STATUSES = Map.of(
@@ -38,9 +40,10 @@ final class WorkbookLayout {
     static final List<String> STATUS_CHOICES = List.of("確定値", "速報値", "集計中");
 
     /** The column a measurement's field is read from: what a refusal of that field names. */
-    static final Map<String, Integer> FIELD_COLUMNS = Map.of("indicatorCode", CODE, "value", VALUE, "outcome", VALUE,
-        "status", STATUS, "expectedDate", EXPECTED_DATE, "note", NOTE, "correctionReason", CORRECTION_REASON,
-        "fiscalYear", VALUE, "planCode", CODE);
+    static final Map<String, Integer> FIELD_COLUMNS = Map.ofEntries(Map.entry("indicatorCode", CODE), Map.entry("value", VALUE),
+        Map.entry("outcome", VALUE), Map.entry("status", STATUS), Map.entry("expectedDate", EXPECTED_DATE), Map.entry("note", NOTE),
+        Map.entry("correctionReason", CORRECTION_REASON), Map.entry("fiscalYear", VALUE), Map.entry("planCode", CODE),
+        Map.entry("members", MEMBER), Map.entry("members.municipality", MEMBER));
 
     private WorkbookLayout() {
     }

@@ -9,6 +9,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -29,6 +30,7 @@ import io.planeval.contracts.Vocabulary.MeasurementStatus;
 import io.planeval.contracts.Vocabulary.Outcome;
 import io.planeval.indicator.measurements.MeasurementInput;
 import io.planeval.indicator.measurements.MeasurementService;
+import io.planeval.support.members.MemberKeys;
 import io.planeval.support.problem.ProblemException;
 import io.planeval.support.problem.Violation;
 import io.planeval.support.text.Text;
@@ -115,7 +117,7 @@ public final class WorkbookMeasurements {
             MeasurementStatus status = reader.status();
             MeasurementInput input = new MeasurementInput(planCode, code, fiscalYear, null, null, value, outcome, status,
                 reader.date(WorkbookLayout.EXPECTED_DATE), null, null, reader.text(WorkbookLayout.NOTE),
-                reader.text(WorkbookLayout.CORRECTION_REASON), null);
+                reader.text(WorkbookLayout.CORRECTION_REASON), reader.members());
             rows.add(new MeasurementService.Row(planCode, code, input));
             sheetRows.add(number);
         }
@@ -201,6 +203,20 @@ public final class WorkbookMeasurements {
                 return null;
             }
             return text;
+        }
+
+        /** The members the row is for, as its member column names them (dimension=member;…); none for the indicator's own row. */
+        Map<String, String> members() {
+            String key = text(WorkbookLayout.MEMBER);
+            if (key == null) {
+                return null;
+            }
+            try {
+                return MemberKeys.members(key);
+            } catch (IllegalArgumentException e) {
+                refuse(WorkbookLayout.MEMBER, "'" + Text.excerpt(key) + "' is not a member as the workbook wrote it (dimension=member)");
+                return null;
+            }
         }
 
         /** A number as typed (the cell's text, read): a numeric cell, or text with full-width digits, grouped thousands or a trailing ％. */

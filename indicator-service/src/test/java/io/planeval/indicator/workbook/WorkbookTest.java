@@ -67,6 +67,41 @@ class WorkbookTest {
         TestPlans.define(PLAN, "KGI9", TestPlans.kgi3Of("org-b"));
     }
 
+    /** A municipality's workbook holds its own part of the prefecture's broken-down indicators, and posts it back as such. */
+    @Test
+    void aMunicipalitysWorkbookHoldsItsOwnPartOfEachBrokenDownIndicator() throws IOException {
+        setUp();
+        TestPlans.define(PLAN, "N04", """
+            {"nodeCode": "GI", "kind": "kpi", "name": "市町村オープンデータ取組率", "unit": "％", "organisation": "org-a",
+             "target": {"value": 100, "fiscalYear": 2024}, "direction": "higher_is_better",
+             "breakdown": {"dimensions": [{"code": "municipality"}], "whole": "derived", "aggregation": "share",
+                           "condition": "at_least", "threshold": 1, "decimals": 1}}""");
+        String maebashi = reporter("102016");
+        byte[] blank = download(maebashi);
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(blank))) {
+            Sheet sheet = book.getSheet(WorkbookLayout.SHEET);
+            assertThat(sheet.getLastRowNum()).as("前橋市's own part only").isEqualTo(1);
+            assertThat(sheet.getRow(1).getCell(WorkbookLayout.CODE).getStringCellValue()).isEqualTo("N04");
+            assertThat(sheet.getRow(1).getCell(WorkbookLayout.NAME).getStringCellValue()).isEqualTo("市町村オープンデータ取組率（前橋市）");
+            assertThat(sheet.getRow(1).getCell(WorkbookLayout.MEMBER).getStringCellValue()).isEqualTo("municipality=102016");
+            assertThat(sheet.getRow(1).getCell(WorkbookLayout.MEMBER).getCellStyle().getLocked()).isTrue();
+        }
+        // The prefecture's own workbook has no row for a derived whole: it cannot be posted.
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(download(reporter("org-a"))))) {
+            Sheet sheet = book.getSheet(WorkbookLayout.SHEET);
+            for (int r = 1; r <= sheet.getLastRowNum(); r++) {
+                assertThat(sheet.getRow(r).getCell(WorkbookLayout.CODE).getStringCellValue()).isNotEqualTo("N04");
+            }
+        }
+        byte[] filled = filledIn(blank, sheet -> {
+            sheet.getRow(1).getCell(WorkbookLayout.VALUE).setCellValue(1);
+            sheet.getRow(1).getCell(WorkbookLayout.STATUS).setCellValue("確定値");
+        });
+        // Another municipality may not post 前橋市's row.
+        post(reporter("102024"), filled).statusCode(403).body("violations[0].field", equalTo("報告!K2"));
+        post(maebashi, filled).statusCode(201).body("count", equalTo(1)).body("measurements[0].members.municipality", equalTo("102016"));
+    }
+
     @Test
     void aWorkbookFilledInAsExcelUsersDoIsAppliedAndABadCellChangesNothing() throws IOException {
         setUp();
