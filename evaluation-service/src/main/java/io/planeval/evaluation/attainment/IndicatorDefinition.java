@@ -43,6 +43,12 @@ public record IndicatorDefinition(
         return breakdown != null && breakdown.whole() == WholeFigure.DERIVED;
     }
 
+    /** The definition without a target: what a part of a total is judged by when it has none of its own. */
+    public IndicatorDefinition withoutTarget() {
+        return new IndicatorDefinition(code, nodeCode, kind, name, unit, baselineValue, baselineFiscalYear, null, null, null, Map.of(),
+            direction, method, breakdown, formula);
+    }
+
     /**
      * The definition a member with its own target is judged by: that target in place of the final one and of every
      * milestone, so it applies in each year the indicator has a target for.

@@ -59,7 +59,8 @@ public final class MemberFigures {
 
     /**
      * A cell's result for the year: its figure against its own target, or, in a share of members at least a value,
-     * against that value (what it must reach to count), or else the indicator's target.
+     * against that value (what it must reach to count), or else the indicator's target; a part of a sum has none but
+     * its own (the total's target is not each part's).
      */
     public static Evaluation evaluateCell(IndicatorDefinition def, int fiscalYear, String cell, Actual actual) {
         return IndicatorEvaluator.evaluate(cellDefinition(def, cell), fiscalYear, actual);
@@ -76,7 +77,10 @@ public final class MemberFigures {
 
     private static IndicatorDefinition cellDefinition(IndicatorDefinition def, String cell) {
         BigDecimal target = cellTarget(def.breakdown(), cell);
-        return target == null ? def : def.withOwnTarget(target);
+        if (target != null) {
+            return def.withOwnTarget(target);
+        }
+        return def.breakdown().aggregation() == Aggregation.SUM ? def.withoutTarget() : def;
     }
 
     /**

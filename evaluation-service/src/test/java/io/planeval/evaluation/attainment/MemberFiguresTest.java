@@ -108,6 +108,8 @@ class MemberFiguresTest {
         all.put("area=m3", new Actual(9, 2024, 1, new BigDecimal("3"), null, MeasurementStatus.PRELIMINARY, Instant.EPOCH, null, null, null));
         assertThat(derive(sum, all).status()).isEqualTo(MeasurementStatus.PRELIMINARY);
         assertThat(IndicatorEvaluator.evaluate(sum, 2024, derive(sum, all)).status()).isEqualTo(EvaluationStatus.ACHIEVED);
+        // A part of a total is not judged by the total's target.
+        assertThat(MemberFigures.evaluateCell(sum, 2024, "area=m1", all.get("area=m1")).status()).isEqualTo(EvaluationStatus.NO_TARGET);
     }
 
     @Test
