@@ -82,11 +82,19 @@ public class IndicatorMembers {
             case VALUE -> nullsLast(r -> r.value(), descending);
             case ATTAINMENT -> nullsLast(r -> r.attainment() == null ? null : r.attainment().percent(), descending);
             case STATUS -> {
-                Comparator<MemberResult> worst = Comparator.comparingInt(r -> WORST_FIRST.indexOf(r.status()));
+                Comparator<MemberResult> worst = Comparator.comparingInt(IndicatorMembers::worstFirst);
                 yield descending ? worst.reversed() : worst;
             }
         };
         return order == MemberOrder.MEMBER && descending ? byKey.reversed() : primary.thenComparing(byKey);
+    }
+
+    /** Misses first: a member that did not achieve, then one without a figure, then the rest worst first. */
+    private static int worstFirst(MemberResult r) {
+        if (r.status() == EvaluationStatus.NOT_ACHIEVED) {
+            return 0;
+        }
+        return r.reported() ? 2 + WORST_FIRST.indexOf(r.status()) : 1;
     }
 
     private static <T extends Comparable<T>> Comparator<MemberResult> nullsLast(Function<MemberResult, T> key,
