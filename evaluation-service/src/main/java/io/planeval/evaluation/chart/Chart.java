@@ -1,6 +1,7 @@
 package io.planeval.evaluation.chart;
 
 import java.math.BigDecimal;
+import java.math.MathContext;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,6 +11,7 @@ import java.util.function.IntFunction;
 
 import io.planeval.evaluation.attainment.Actual;
 import io.planeval.evaluation.attainment.IndicatorDefinition;
+import io.planeval.evaluation.report.FigureText;
 
 /**
  * An indicator's actuals across fiscal years against its path to the target (baseline, milestones, target), laid
@@ -30,7 +32,8 @@ public record Chart(int width, int height, List<Mark> actuals, String actualLine
     static final int WIDTH = 640;
     static final int HEIGHT = 260;
     static final int LEFT = 70;
-    static final int RIGHT = 20;
+    /** Room for half the last year's label (令和6年度), which is centred on its year. */
+    static final int RIGHT = 40;
     private static final int TOP = 20;
     private static final int BOTTOM = 40;
 
@@ -94,7 +97,13 @@ public record Chart(int width, int height, List<Mark> actuals, String actualLine
         if (high.compareTo(low) == 0) {
             high = low.add(BigDecimal.ONE);
         }
-        Scale scale = new Scale(from, to, low.doubleValue(), high.doubleValue() + (high.doubleValue() - low.doubleValue()) * 0.1);
+        BigDecimal step = niceStep(high.subtract(low));
+        BigDecimal bottom = low.divide(step, 0, RoundingMode.FLOOR).multiply(step);
+        BigDecimal top = high.divide(step, 0, RoundingMode.CEILING).multiply(step);
+        if (top.compareTo(high) == 0) {
+            top = top.add(step); // headroom above the highest mark
+        }
+        Scale scale = new Scale(from, to, bottom.doubleValue(), top.doubleValue());
         List<Mark> actualMarks = marks(actual, scale);
         List<Mark> pathMarks = marks(path, scale);
         List<Tick> years = new ArrayList<>();
@@ -102,12 +111,24 @@ public record Chart(int width, int height, List<Mark> actuals, String actualLine
             years.add(new Tick(yearLabel.apply(year), scale.x(year), Integer.toString(HEIGHT - BOTTOM + 18)));
         }
         List<Tick> values = new ArrayList<>();
-        for (int i = 0; i <= 4; i++) {
-            double value = scale.low + (scale.high - scale.low) * i / 4;
-            values.add(new Tick(BigDecimal.valueOf(value).setScale(value != 0 && Math.abs(scale.high - scale.low) < 10 ? 2 : 0,
-                RoundingMode.HALF_UP).toPlainString(), Integer.toString(LEFT - 8), scale.y(value)));
+        for (BigDecimal value = bottom; value.compareTo(top) <= 0; value = value.add(step)) {
+            values.add(new Tick(FigureText.grouped(value), Integer.toString(LEFT - 8), scale.y(value.doubleValue())));
         }
         return new Chart(WIDTH, HEIGHT, actualMarks, line(actualMarks), pathMarks, line(pathMarks), years, values);
+    }
+
+    /** A round step (1, 2, 2.5 or 5 times a power of ten) that cuts the span into four to six parts, as people read axes. */
+    static BigDecimal niceStep(BigDecimal span) {
+        BigDecimal quarter = span.divide(BigDecimal.valueOf(4), MathContext.DECIMAL64);
+        int exponent = quarter.precision() - quarter.scale() - 1;
+        BigDecimal power = BigDecimal.ONE.scaleByPowerOfTen(exponent);
+        for (String mantissa : List.of("1", "2", "2.5", "5", "10")) {
+            BigDecimal step = new BigDecimal(mantissa).multiply(power);
+            if (step.compareTo(quarter) >= 0) {
+                return step.stripTrailingZeros();
+            }
+        }
+        return BigDecimal.TEN.multiply(power);
     }
 
     private static List<BigDecimal> concat(Map<Integer, BigDecimal> a, Map<Integer, BigDecimal> b) {

@@ -1,13 +1,17 @@
 package io.planeval.evaluation.dashboard;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
@@ -39,13 +43,16 @@ import io.planeval.evaluation.members.IndicatorMembers;
 import io.planeval.evaluation.members.MemberPage;
 import io.planeval.evaluation.live.EvaluationStream;
 import io.planeval.evaluation.readmodel.ReadModel;
+import io.planeval.evaluation.report.CachedReads;
 import io.planeval.evaluation.report.Change;
 import io.planeval.evaluation.report.EvaluationQueries;
+import io.planeval.evaluation.report.FigureText;
 import io.planeval.evaluation.report.IndicatorResult;
 import io.planeval.evaluation.report.NodeReport;
 import io.planeval.evaluation.report.PlanReport;
-import io.planeval.support.decimal.Decimals;
+import io.planeval.support.fiscal.FiscalYears;
 import io.planeval.support.http.QueryParams;
+import io.planeval.support.problem.Problem;
 import io.planeval.support.problem.ProblemException;
 import io.planeval.support.security.Caller;
 import io.planeval.support.security.Roles;
@@ -73,10 +80,11 @@ public class DashboardResource {
     static class Templates {
         static native TemplateInstance plans(Views.Chrome chrome, List<Views.PlanLink> plans);
 
-        static native TemplateInstance plan(Views.Chrome chrome, PlanReport report, String yearLabel, List<Views.YearOption> years,
-                                            String asOf, String query, String csv, String pack, String changes, String completeness);
+        static native TemplateInstance plan(Views.Chrome chrome, PlanReport report, String yearLabel, Views.YearForm yearForm, boolean empty,
+                                            String query, String csv, String pack, String changes, String completeness);
 
-        static native TemplateInstance node(Views.Chrome chrome, String planCode, NodeReport node, String query);
+        static native TemplateInstance node(Views.Chrome chrome, String planCode, NodeReport node, String query, String yearLabel,
+                                            Views.YearForm yearForm);
 
         static native TemplateInstance indicator(Views.Chrome chrome, IndicatorResult result, String yearLabel,
                                                  Views.Definition definition, List<Views.Revision> revisions, boolean reviewed,
@@ -93,6 +101,8 @@ public class DashboardResource {
                                                String sortBase, String query, String yearLabel, String indicatorPage);
 
         static native TemplateInstance missing(Views.Chrome chrome);
+
+        static native TemplateInstance problem(Views.Chrome chrome, Problem problem, Views.Crumb earliest, String back);
     }
 
     @Inject
@@ -116,6 +126,9 @@ public class DashboardResource {
     @Inject
     SecurityIdentity identity;
 
+    @Inject
+    HttpHeaders headers;
+
     @GET
     @Transactional(Transactional.TxType.SUPPORTS)
     public Response plans(@QueryParam("lang") String lang) {
@@ -124,7 +137,7 @@ public class DashboardResource {
             .filter(this::visible)
             .map(plan -> new Views.PlanLink(plan.code(), plan.plan().title(),
                 ask.year(plan.plan().firstFiscalYear()) + "–" + ask.year(plan.plan().lastFiscalYear()),
-                "/plans/" + Views.encode(plan.code()) + ask.query()))
+                "/plans/" + Views.encode(plan.code()) + ask.query(), !plan.plan().openData()))
             .toList();
         return html(Templates.plans(chrome(ask, "/", null, null, List.of()), plans), ask, 200);
     }
@@ -134,15 +147,13 @@ public class DashboardResource {
     public Response plan(@PathParam("planCode") String planCode, @QueryParam("fiscalYear") String fiscalYear,
                          @QueryParam("asOf") String asOf, @QueryParam("lang") String lang) {
         return openPlanPage(planCode, lang, fiscalYear, asOf, (ask, since, plan) -> {
-            PlanReport report = queries.report(planCode, ask.fiscalYear(), moment(ask));
-            List<Views.YearOption> years = new ArrayList<>();
-            for (int year = plan.plan().firstFiscalYear(); year <= plan.plan().lastFiscalYear(); year++) {
-                years.add(new Views.YearOption(year, ask.year(year), year == report.fiscalYear()));
-            }
+            List<Integer> measured = readModel.measuredYears(planCode);
+            PlanReport report = queries.report(planCode, shownYear(ask, plan.plan(), measured), moment(ask));
             Views.Ask asked = new Views.Ask(ask.lang(), report.fiscalYear(), ask.asOf());
             String base = "/plans/" + Views.encode(planCode);
             return html(Templates.plan(chrome(asked, base, planCode, since, List.of(new Views.Crumb(report.planTitle(), base + asked.query()))),
-                    report, ask.year(report.fiscalYear()), years, ask.asOf() == null ? "" : ask.asOf(), asked.query(),
+                    report, ask.year(report.fiscalYear()), yearForm(base, asked, plan.plan(), report.fiscalYear()),
+                    !measured.contains(report.fiscalYear()), asked.query(),
                     "/api/v1/plans/" + Views.encode(planCode) + "/evaluation.csv" + new Views.Ask("ja", report.fiscalYear(), ask.asOf()).query(),
                     "/api/v1/plans/" + Views.encode(planCode) + "/evaluation/pack" + new Views.Ask("ja", report.fiscalYear(), ask.asOf()).query(),
                     base + "/changes" + asked.query(), base + "/completeness" + asked.query()),
@@ -155,10 +166,12 @@ public class DashboardResource {
     public Response node(@PathParam("planCode") String planCode, @PathParam("nodeCode") String nodeCode,
                          @QueryParam("fiscalYear") String fiscalYear, @QueryParam("asOf") String asOf, @QueryParam("lang") String lang) {
         return openPlanPage(planCode, lang, fiscalYear, asOf, (ask, since, plan) -> {
-            NodeReport node = queries.node(planCode, nodeCode, ask.fiscalYear(), moment(ask));
-            String base = "/plans/" + Views.encode(planCode);
-            return html(Templates.node(chrome(ask, base + "/nodes/" + Views.encode(nodeCode), planCode, since, trail(plan, nodeCode, ask)),
-                planCode, node, ask.query()), ask, 200);
+            int year = shownYear(ask, plan.plan(), readModel.measuredYears(planCode));
+            NodeReport node = queries.node(planCode, nodeCode, year, moment(ask));
+            Views.Ask asked = new Views.Ask(ask.lang(), year, ask.asOf());
+            String self = "/plans/" + Views.encode(planCode) + "/nodes/" + Views.encode(nodeCode);
+            return html(Templates.node(chrome(asked, self, planCode, since, trail(plan, nodeCode, asked)),
+                planCode, node, asked.query(), asked.year(year), yearForm(self, asked, plan.plan(), year)), asked, 200);
         });
     }
 
@@ -175,16 +188,16 @@ public class DashboardResource {
             Chart chart = Chart.ofIndicator(plan.plan().firstFiscalYear(), plan.plan().lastFiscalYear(), definition, revisions, ask::year);
 
             List<Views.Milestone> milestones = new TreeMap<>(definition.milestones()).entrySet().stream()
-                .map(m -> new Views.Milestone(ask.year(m.getKey()), Decimals.plain(m.getValue()))).toList();
+                .map(m -> new Views.Milestone(ask.year(m.getKey()), FigureText.grouped(m.getValue()))).toList();
             Views.Definition shown = new Views.Definition(definition.kind(), definition.unit(),
-                definition.baselineValue() == null ? null : Decimals.plain(definition.baselineValue())
+                definition.baselineValue() == null ? null : FigureText.grouped(definition.baselineValue())
                     + (definition.baselineFiscalYear() == null ? "" : ask.inParentheses(ask.year(definition.baselineFiscalYear()))),
-                definition.targetValue() != null ? Decimals.plain(definition.targetValue()) + ask.inParentheses(ask.year(definition.targetFiscalYear()))
+                definition.targetValue() != null ? FigureText.grouped(definition.targetValue()) + ask.inParentheses(ask.year(definition.targetFiscalYear()))
                     : definition.targetText(),
                 milestones, definition.method(), definition.direction());
             List<Views.Revision> history = revisions.stream()
                 .sorted(Comparator.comparing(Actual::recordedAt).reversed())
-                .map(r -> new Views.Revision(ask.year(r.fiscalYear()), r.revision(), r.value() == null ? Objects.toString(r.outcome(), null) : Decimals.plain(r.value()),
+                .map(r -> new Views.Revision(ask.year(r.fiscalYear()), r.revision(), r.value() == null ? Objects.toString(r.outcome(), null) : FigureText.grouped(r.value()),
                     r.status(), Recorded.recorded(r.recordedAt()), who(r.recordedBy()), r.review() == null ? null : r.review().state()))
                 .toList();
             String description = chart == null ? null : summary(chart.actuals(), ask) + " / " + summary(chart.path(), ask);
@@ -254,10 +267,29 @@ public class DashboardResource {
         });
     }
 
+    /**
+     * The fiscal year a page shows: the one asked for; else the latest of the plan's years with a figure; else the
+     * current fiscal year within the plan (a plan whose years lie ahead opens on its first, not on an empty last one).
+     */
+    private static int shownYear(Views.Ask ask, PlanChanged.Plan plan, List<Integer> measured) {
+        if (ask.fiscalYear() != null) {
+            return ask.fiscalYear();
+        }
+        return measured.stream().filter(y -> y >= plan.firstFiscalYear() && y <= plan.lastFiscalYear()).max(Integer::compare)
+            .orElseGet(() -> Math.max(plan.firstFiscalYear(), Math.min(plan.lastFiscalYear(), FiscalYears.of(LocalDate.now(Moments.JAPAN)))));
+    }
+
+    private static Views.YearForm yearForm(String action, Views.Ask ask, PlanChanged.Plan plan, int shown) {
+        List<Views.YearOption> years = new ArrayList<>();
+        for (int year = plan.firstFiscalYear(); year <= plan.lastFiscalYear(); year++) {
+            years.add(new Views.YearOption(year, ask.year(year), year == shown));
+        }
+        return new Views.YearForm(action, ask.lang(), years, ask.asOf());
+    }
+
     /** The season under way: the fiscal year that ended last (its figures are being reported), within the plan's years. */
     private static int seasonOf(PlanChanged.Plan plan) {
-        LocalDate today = LocalDate.now(Moments.JAPAN);
-        int ended = (today.getMonthValue() >= 4 ? today.getYear() : today.getYear() - 1) - 1;
+        int ended = FiscalYears.of(LocalDate.now(Moments.JAPAN)) - 1;
         return Math.max(plan.firstFiscalYear(), Math.min(plan.lastFiscalYear(), ended));
     }
 
@@ -268,12 +300,33 @@ public class DashboardResource {
 
     /** The page if the caller may see the plan; otherwise the plan is not even said to exist. */
     private Response openPlanPage(String planCode, String lang, String fiscalYear, String asOf, PlanPage page) {
-        Views.Ask ask = Views.Ask.of(lang, QueryParams.fiscalYear(fiscalYear), asOf);
-        String since = stream.position();
-        return readModel.plan(planCode, Moments.EVERYTHING_RECORDED)
-            .filter(this::visible)
-            .map(plan -> page.render(ask, since, plan))
-            .orElseGet(() -> missing(ask));
+        Views.Ask plain = Views.Ask.of(lang, null, null);
+        Optional<ReadModel.PlanSnapshot> plan = readModel.plan(planCode, Moments.EVERYTHING_RECORDED).filter(this::visible);
+        if (plan.isEmpty()) {
+            return missing(plain);
+        }
+        try {
+            Views.Ask ask = Views.Ask.of(lang, QueryParams.fiscalYear(fiscalYear), asOf);
+            return page.render(ask, stream.position(), plan.get());
+        } catch (ProblemException refused) {
+            return problem(plan.get(), plain, refused.problem(), asOf);
+        }
+    }
+
+    /**
+     * What was asked cannot be shown (a malformed date or year, a node or indicator the plan does not have, a moment
+     * before the plan was recorded): a page saying so in the reader's language, with the way back, and for a moment
+     * too early the earliest one that works.
+     */
+    private Response problem(ReadModel.PlanSnapshot plan, Views.Ask ask, Problem problem, String asOf) {
+        String base = "/plans/" + Views.encode(plan.code());
+        Views.Crumb earliest = null;
+        if (problem.status() == 404 && asOf != null && !asOf.isBlank()) {
+            LocalDate first = LocalDate.ofInstant(readModel.firstRecorded(plan.code()), Moments.JAPAN);
+            earliest = new Views.Crumb(first.toString(), base + new Views.Ask(ask.lang(), null, first.toString()).query());
+        }
+        return html(Templates.problem(chrome(ask, base, null, null, List.of(new Views.Crumb(plan.plan().title(), base + ask.query()))),
+            problem, earliest, base + ask.query()), ask, problem.status());
     }
 
     /** Open data for anybody; every plan for a reader who signed in. */
@@ -281,12 +334,15 @@ public class DashboardResource {
         return plan.plan().openData() || caller.hasRole(Roles.READER);
     }
 
-    /** Reached signed in (the HTTP layer sends anybody else to the realm first): back to the plans. */
+    /** Reached signed in (the HTTP layer sends anybody else to the realm first): back to the page asked from, or the plans. */
     @GET
     @Path("login")
-    public Response login(@QueryParam("lang") String lang) {
-        // A path, not a URI built from the request's Host (JAX-RS would make it absolute).
-        return Response.status(Response.Status.SEE_OTHER).header(HttpHeaders.LOCATION, "/" + Views.Ask.of(lang, null, null).query())
+    public Response login(@QueryParam("lang") String lang, @QueryParam("then") String then) {
+        // A path, not a URI built from the request's Host (JAX-RS would make it absolute); only a path of this site.
+        boolean local = then != null && then.startsWith("/") && !then.startsWith("//") && !then.startsWith("/\\")
+            && then.chars().noneMatch(Character::isISOControl);
+        return Response.status(Response.Status.SEE_OTHER)
+            .header(HttpHeaders.LOCATION, local ? then : "/" + Views.Ask.of(lang, null, null).query())
             .build();
     }
 
@@ -317,7 +373,9 @@ public class DashboardResource {
         String live = streamOf != null && ask.live() ? "/plans/" + Views.encode(streamOf) + "/stream?after=" + since : null;
         return new Views.Chrome(ask.lang(), crumbs.isEmpty() ? "" : crumbs.get(crumbs.size() - 1).label(), crumbs,
             path + ask.query(), path + ask.query(ask.otherLanguage()), live,
-            identity.isAnonymous() ? null : identity.getPrincipal().getName(), "/login" + ask.query());
+            identity.isAnonymous() ? null : identity.getPrincipal().getName(),
+            // After signing in, the reader comes back to this page.
+            "/login" + ask.query() + (ask.query().isEmpty() ? "?" : "&") + "then=" + URLEncoder.encode(path + ask.query(), StandardCharsets.UTF_8));
     }
 
     /** The plan, then each level from the goal down to the node. */
@@ -355,9 +413,17 @@ public class DashboardResource {
         return marks.stream().map(m -> ask.year(m.fiscalYear()) + " " + m.value()).collect(Collectors.joining(", "));
     }
 
-    private static Response html(TemplateInstance page, Views.Ask ask, int status) {
-        return Response.status(status)
-            .entity(page.setLocale(ask.locale()).render())
+    /**
+     * The page, tagged with a digest of its bytes: a browser revalidating a page it has (If-None-Match) gets 304 while
+     * the page would be the same. Pages are the reader's own (no-cache: always revalidated, never shared).
+     */
+    private Response html(TemplateInstance page, Views.Ask ask, int status) {
+        CachedReads.Tagged tagged = CachedReads.Tagged.of(page.setLocale(ask.locale()).render().getBytes(StandardCharsets.UTF_8));
+        String ifNoneMatch = headers.getHeaderString(HttpHeaders.IF_NONE_MATCH);
+        boolean unchanged = status == 200 && ifNoneMatch != null
+            && Arrays.stream(ifNoneMatch.split(",")).map(String::trim).map(t -> t.startsWith("W/") ? t.substring(2) : t)
+                .anyMatch(t -> t.equals("\"" + tagged.tag().getValue() + "\"") || t.equals("*"));
+        return (unchanged ? Response.notModified(tagged.tag()) : Response.status(status).entity(tagged.body()).tag(tagged.tag()))
             .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
             .header("Content-Security-Policy", CSP)
             .header("Cache-Control", "no-cache")

@@ -1,7 +1,9 @@
 package io.planeval.evaluation.dashboard;
 
+import io.planeval.contracts.Vocabulary.Direction;
 import io.planeval.contracts.Vocabulary.EvaluationStatus;
 import io.planeval.contracts.Vocabulary.MeasurementStatus;
+import io.planeval.contracts.Vocabulary.Method;
 import io.planeval.contracts.Vocabulary.ReviewState;
 import io.quarkus.qute.TemplateData;
 import io.quarkus.qute.i18n.Message;
@@ -201,6 +203,25 @@ public interface Labels {
     @Message("提出状況")
     String completeness();
 
+    @Message("{year}の実績はまだ報告されていません。")
+    String noFiguresYet(String year);
+
+    @Message("非公開（閲覧者のみ）")
+    String restricted();
+
+    /** The live notice; the script puts the number of changed rows in place of the asterisk. */
+    @Message("最新の数値に更新しました（変わった行：*）")
+    String updated();
+
+    @Message("この条件では表示できません")
+    String cannotShow();
+
+    @Message("この計画が記録された最初の日")
+    String earliestMoment();
+
+    @Message("計画の最新の状況へ戻る")
+    String backToPlan();
+
     @Message("構成団体等の数値")
     String members();
 
@@ -266,4 +287,10 @@ public interface Labels {
 
     @Message("承認待ちの報告（集計に含まれていません）：{value}（{revision}版）")
     String pending(String value, int revision);
+
+    @Message("{#when method.name}{#is 'RATIO'}実績値÷目標値{#is 'INVERSE_RATIO'}目標値÷実績値{#is 'PROGRESS_FROM_BASELINE'}基準値からの進捗{#else}達成・未達成の報告{/when}")
+    String methodLabel(Method method);
+
+    @Message("{#when direction.name}{#is 'HIGHER_IS_BETTER'}高いほど良い{#is 'LOWER_IS_BETTER'}低いほど良い{#else}定性{/when}")
+    String directionLabel(Direction direction);
 }

@@ -38,10 +38,15 @@ final class Views {
         }
     }
 
-    record PlanLink(String code, String title, String years, String href) {
+    /** A plan in the list; {@code restricted}: not open data, shown to a signed-in reader only. */
+    record PlanLink(String code, String title, String years, String href, boolean restricted) {
     }
 
     record YearOption(int year, String label, boolean selected) {
+    }
+
+    /** The form that picks a page's fiscal year and moment ({@code dashboard/ask}), sent to {@code action}. */
+    record YearForm(String action, String lang, List<YearOption> years, String asOf) {
     }
 
     /** A reported figure as the history lists it; {@code review} null where the plan asked for none. */

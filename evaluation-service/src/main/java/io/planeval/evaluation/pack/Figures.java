@@ -7,8 +7,8 @@ import java.util.Base64;
 import io.planeval.contracts.Vocabulary.EvaluationStatus;
 import io.planeval.contracts.Vocabulary.Outcome;
 import io.planeval.evaluation.chart.ChartPicture;
+import io.planeval.evaluation.report.FigureText;
 import io.planeval.evaluation.report.IndicatorResult;
-import io.planeval.support.decimal.Decimals;
 import io.quarkus.qute.TemplateExtension;
 
 /** Figures as the committee's pack prints them, in every format ({@code fig:} in the PDF's template). */
@@ -24,7 +24,7 @@ public final class Figures {
     /** A figure as printed: the number without trailing zeros and its unit, or the qualitative text. */
     static String figure(BigDecimal value, String text, String unit) {
         if (value != null) {
-            return Decimals.plain(value) + (unit == null || unit.isBlank() ? "" : " " + unit);
+            return FigureText.withUnit(value, unit);
         }
         return text == null ? "" : text;
     }

@@ -509,6 +509,13 @@ public class ReadModel {
         });
     }
 
+    /** When the plan's first version was recorded: the earliest moment anything of it can be asked about. */
+    public Instant firstRecorded(String planCode) {
+        return Moments.of(entityManager.createNativeQuery("SELECT min(changed_at) FROM plan_version WHERE plan_code = :plan")
+            .setParameter("plan", planCode)
+            .getSingleResult());
+    }
+
     /** Every plan in its latest version. */
     public List<PlanSnapshot> plans() {
         @SuppressWarnings("unchecked")

@@ -43,7 +43,7 @@ class ChartPictureTest {
         assertThat(first.align()).isEqualTo(ChartPicture.Align.CENTER);
         assertThat(first.left() + first.width() / 2).as("centred on its year").isEqualTo(Double.parseDouble(CHART.years().get(0).x()));
         assertThat(first.top() + ChartPicture.LABEL_SIZE).as("its baseline").isEqualTo(Double.parseDouble(CHART.years().get(0).y()));
-        Chart.Tick top = CHART.values().get(4);
+        Chart.Tick top = CHART.values().get(CHART.values().size() - 1);
         ChartPicture.Label value = picture.labels().stream().filter(l -> l.text().equals(top.label())).findFirst().orElseThrow();
         assertThat(value.align()).isEqualTo(ChartPicture.Align.RIGHT);
         assertThat(value.left() + value.width()).as("ends at its tick").isEqualTo(Double.parseDouble(top.x()));

@@ -63,4 +63,15 @@ class ChartTest {
             assertThat(Double.parseDouble(mark.y())).isBetween(0.0, (double) Chart.HEIGHT);
         }
     }
+
+    /** Axes read in round numbers: a step of 1, 2, 2.5 or 5 times a power of ten, from a multiple of it below the lowest mark. */
+    @Test
+    void theValueAxisHasRoundTicks() {
+        Chart chart = Chart.of(2020, 2024, Map.of(2020, new BigDecimal("20792"), 2024, new BigDecimal("75608")),
+            Map.of(2024, new BigDecimal("40000")), year -> "FY" + year);
+        assertThat(chart.values()).extracting(Chart.Tick::label).containsExactly("0", "20,000", "40,000", "60,000", "80,000");
+        assertThat(Chart.niceStep(new BigDecimal("1"))).isEqualByComparingTo("0.25");
+        assertThat(Chart.niceStep(new BigDecimal("97.1"))).isEqualByComparingTo("25");
+        assertThat(Chart.niceStep(new BigDecimal("1000000"))).isEqualByComparingTo("250000");
+    }
 }

@@ -22,6 +22,11 @@ public final class FiscalYears {
     private FiscalYears() {
     }
 
+    /** The fiscal year (April to March) a day falls in: 2025-03-31 is in 2024, 2025-04-01 in 2025. */
+    public static int of(LocalDate day) {
+        return day.getMonthValue() >= 4 ? day.getYear() : day.getYear() - 1;
+    }
+
     /** The era label as printed in Japanese plans: 2019 → 令和元年度, 2024 → 令和6年度, 2018 → 平成30年度. */
     public static String label(int fiscalYear) {
         if (fiscalYear >= REIWA_FIRST) {
