@@ -24,10 +24,10 @@ class ChartTest {
 
         assertThat(chart.years()).extracting(Chart.Tick::label).containsExactly("FY2019", "FY2020", "FY2021", "FY2022", "FY2023", "FY2024");
         assertThat(chart.path().get(0).x()).isEqualTo("70.0");
-        assertThat(chart.path().get(1).x()).isEqualTo("620.0");
+        assertThat(chart.path().get(1).x()).isEqualTo("600.0");
         assertThat(Double.parseDouble(chart.actuals().get(1).y())).isLessThan(Double.parseDouble(chart.actuals().get(0).y()));
         assertThat(Double.parseDouble(chart.path().get(1).y())).isLessThan(Double.parseDouble(chart.actuals().get(1).y()));
-        assertThat(chart.actualLine()).startsWith("M180.0 ").contains(" L620.0 ");
+        assertThat(chart.actualLine()).startsWith("M176.0 ").contains(" L600.0 ");
         assertThat(chart.actuals()).extracting(Chart.Mark::value).containsExactly("100", "200");
     }
 

@@ -91,6 +91,39 @@ class DashboardPageTest {
         TestIdentity.as(null).when().get("/plans/" + OPEN + "/indicators/KGI3/members").then().statusCode(404);
     }
 
+    /** What cannot be shown is a page in the reader's language, with the way back; a page not changed revalidates as 304. */
+    @Test
+    void errorsArePagesAndUnchangedPagesRevalidate() {
+        String early = TestIdentity.as(null).when().get("/plans/" + OPEN + "?asOf=2020-01-01").then().statusCode(404)
+            .contentType(startsWith("text/html")).extract().asString();
+        assertThat(early).contains("<html lang=\"ja\">", "<main id=\"content\"", "<h1>", "<title>", "この計画が記録された最初の日",
+            "/plans/" + OPEN + "?asOf=");
+        String malformed = TestIdentity.as(null).when().get("/plans/" + OPEN + "?asOf=yesterday&lang=en").then().statusCode(400)
+            .contentType(startsWith("text/html")).extract().asString();
+        assertThat(malformed).contains("<html lang=\"en\">", "This cannot be shown for what was asked", "Back to the plan as it stands");
+        TestIdentity.as(null).when().get("/plans/" + OPEN + "/nodes/NOWHERE").then().statusCode(404).contentType(startsWith("text/html"));
+        TestIdentity.as(null).when().get("/plans/" + OPEN + "/indicators/NOWHERE").then().statusCode(404).contentType(startsWith("text/html"));
+        TestIdentity.as(null).when().get("/favicon.ico").then().statusCode(200).contentType(startsWith("image/"));
+
+        String path = "/plans/" + OPEN + "?fiscalYear=2024&asOf=2025-07-17";
+        String tag = TestIdentity.as(null).when().get(path).then().statusCode(200).extract().header("ETag");
+        assertThat(tag).isNotBlank();
+        TestIdentity.as(null).header("If-None-Match", tag).when().get(path).then().statusCode(304);
+    }
+
+    /** Figures as people read them, the year each page shows with a way to change it, and the plan's year with figures first. */
+    @Test
+    void figuresReadAsWrittenAndEveryPageSaysItsYear() {
+        String plan = page("/plans/" + OPEN + "?asOf=2025-07-17", 200);
+        assertThat(plan).as("opens on the latest year with figures").contains("<option value=\"2024\" selected>");
+        assertThat(plan).containsPattern("data-indicator=\"KGI3\">[\\s\\S]*?<td>40,000時間/年</td>\\s*<td>75,608時間/年</td>");
+        String node = page("/plans/" + OPEN + "/nodes/GII?fiscalYear=2023", 200);
+        assertThat(node).contains("令和5年度", "<option value=\"2023\" selected>", "hx-preserve");
+        String indicator = page("/plans/" + OPEN + "/indicators/KGI3?fiscalYear=2024", 200);
+        assertThat(indicator).contains("実績値÷目標値（高いほど良い）", "確定値").doesNotContain("higher_is_better");
+        assertThat(page("/plans/" + OPEN + "?fiscalYear=2021", 200)).contains("令和3年度の実績はまだ報告されていません。");
+    }
+
     /** An actual of 0 is a figure, shown as 0: the pages test for a value's presence, never its truth. */
     @Test
     void anActualOfZeroIsShownAsZero() {
@@ -174,7 +207,10 @@ class DashboardPageTest {
         assertThat(location).startsWith("https://planeval.test/realms/planeval/protocol/openid-connect/auth?")
             .contains("client_id=planeval-dashboard", "response_type=code", "code_challenge_method=S256",
                 "redirect_uri=http%3A%2F%2Fdashboard.planeval.test%2Flogin");
-        assertThat(page("/", 200)).contains("href=\"/login\"");
+        // Signing in comes back to the page it was asked from.
+        assertThat(page("/", 200)).contains("href=\"/login?then=%2F\"");
+        assertThat(page("/plans/" + OPEN + "?fiscalYear=2024&lang=en", 200))
+            .contains("href=\"/login?fiscalYear=2024&amp;lang=en&amp;then=%2Fplans%2F" + OPEN + "%3FfiscalYear%3D2024%26lang%3Den\"");
         // The page's own stream is the plan's, for those who may see the plan.
         TestIdentity.as(null).header("Accept", "text/event-stream").when().get("/plans/" + CLOSED + "/stream").then().statusCode(404);
     }
