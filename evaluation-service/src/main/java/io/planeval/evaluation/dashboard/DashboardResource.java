@@ -27,6 +27,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 
@@ -128,6 +129,9 @@ public class DashboardResource {
 
     @Inject
     HttpHeaders headers;
+
+    @Inject
+    UriInfo uri;
 
     @GET
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -303,7 +307,8 @@ public class DashboardResource {
         Views.Ask plain = Views.Ask.of(lang, null, null);
         Optional<ReadModel.PlanSnapshot> plan = readModel.plan(planCode, Moments.EVERYTHING_RECORDED).filter(this::visible);
         if (plan.isEmpty()) {
-            return missing(plain);
+            // Signing in from here comes back to the page asked for, which a reader may see.
+            return missing(plain, uri.getRequestUri().getRawPath());
         }
         try {
             Views.Ask ask = Views.Ask.of(lang, QueryParams.fiscalYear(fiscalYear), asOf);
@@ -357,8 +362,8 @@ public class DashboardResource {
         stream.subscribe(planCode, sink, sse, lastEventId, after);
     }
 
-    private Response missing(Views.Ask ask) {
-        return html(Templates.missing(chrome(ask, "/", null, null, List.of())), ask, 404);
+    private Response missing(Views.Ask ask, String path) {
+        return html(Templates.missing(chrome(ask, path, null, null, List.of())), ask, 404);
     }
 
     private static Instant moment(Views.Ask ask) {

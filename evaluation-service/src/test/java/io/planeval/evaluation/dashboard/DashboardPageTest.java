@@ -207,7 +207,9 @@ class DashboardPageTest {
         assertThat(location).startsWith("https://planeval.test/realms/planeval/protocol/openid-connect/auth?")
             .contains("client_id=planeval-dashboard", "response_type=code", "code_challenge_method=S256",
                 "redirect_uri=http%3A%2F%2Fdashboard.planeval.test%2Flogin");
-        // Signing in comes back to the page it was asked from.
+        // Signing in comes back to the page it was asked from, a plan not open data included.
+        assertThat(TestIdentity.as(null).when().get("/plans/" + CLOSED + "/nodes/GI").then().statusCode(404).extract().asString())
+            .contains("href=\"/login?then=%2Fplans%2F" + CLOSED + "%2Fnodes%2FGI\"");
         assertThat(page("/", 200)).contains("href=\"/login?then=%2F\"");
         assertThat(page("/plans/" + OPEN + "?fiscalYear=2024&lang=en", 200))
             .contains("href=\"/login?fiscalYear=2024&amp;lang=en&amp;then=%2Fplans%2F" + OPEN + "%3FfiscalYear%3D2024%26lang%3Den\"");
