@@ -10,6 +10,8 @@ cd "$(dirname "$0")/../.."
 SPECTRAL_VERSION=6.16.3
 TYPESCRIPT_VERSION=5.9.3
 PRISM_VERSION=5.16.0
+# axe-core: the accessibility rules the end-to-end run checks every kind of dashboard page against (WCAG 2.x A and AA).
+AXE_VERSION=4.14.1
 
 apt_install() {
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
@@ -38,11 +40,12 @@ done
 { [ -f /usr/share/fonts/opentype/ipaexfont-gothic/ipaexg.ttf ] && command -v pdftotext >/dev/null 2>&1; } \
   || ! command -v apt-get >/dev/null 2>&1 || apt_install fonts-ipaexfont-gothic poppler-utils
 
-if [ ! -x .tools/node_modules/.bin/spectral ] || [ ! -x .tools/node_modules/.bin/tsc ] || [ ! -x .tools/node_modules/.bin/prism ]; then
+if [ ! -x .tools/node_modules/.bin/spectral ] || [ ! -x .tools/node_modules/.bin/tsc ] || [ ! -x .tools/node_modules/.bin/prism ] \
+   || [ ! -f .tools/node_modules/axe-core/axe.min.js ]; then
   command -v npm >/dev/null 2>&1 || apt_install nodejs npm
-  printf '[tools] installing @stoplight/spectral-cli %s, typescript %s and @stoplight/prism-cli %s into .tools/\n' \
-    "$SPECTRAL_VERSION" "$TYPESCRIPT_VERSION" "$PRISM_VERSION"
+  printf '[tools] installing @stoplight/spectral-cli %s, typescript %s, @stoplight/prism-cli %s and axe-core %s into .tools/\n' \
+    "$SPECTRAL_VERSION" "$TYPESCRIPT_VERSION" "$PRISM_VERSION" "$AXE_VERSION"
   mkdir -p .tools
   npm install --silent --no-audit --no-fund --prefix .tools "@stoplight/spectral-cli@$SPECTRAL_VERSION" \
-    "typescript@$TYPESCRIPT_VERSION" "@stoplight/prism-cli@$PRISM_VERSION" >/dev/null
+    "typescript@$TYPESCRIPT_VERSION" "@stoplight/prism-cli@$PRISM_VERSION" "axe-core@$AXE_VERSION" >/dev/null
 fi

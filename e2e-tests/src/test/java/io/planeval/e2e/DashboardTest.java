@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Order;
@@ -122,5 +123,29 @@ class DashboardTest extends CommitteeScenario {
         browser.findElement(By.cssSelector("main a[href^='/login']")).click();
         await().atMost(Duration.ofSeconds(20)).until(() -> !browser.findElements(By.id("username")).isEmpty());
         browser.get(evaluation.url() + "/");
+    }
+
+    /**
+     * Every kind of page, in both languages and as an error, checked against axe-core's WCAG 2.x A and AA rules (the
+     * checks public sites are held to under JIS X 8341-3), as a browser renders it.
+     */
+    @Test
+    @Order(11)
+    void everyKindOfPageMeetsTheAccessibilityRules() throws Exception {
+        String axe = Files.readString(Processes.ROOT.resolve(".tools/node_modules/axe-core/axe.min.js"));
+        String base = evaluation.url();
+        for (String page : List.of("/", "/plans/" + PLAN + "?fiscalYear=2024", "/plans/" + PLAN + "?fiscalYear=2024&lang=en",
+                "/plans/" + PLAN + "/nodes/GII", "/plans/" + PLAN + "/indicators/KGI3?lang=en",
+                "/plans/" + PLAN + "/indicators/GI-KPI-N04/members?fiscalYear=2024", "/plans/" + PLAN + "/completeness",
+                "/plans/" + PLAN + "/changes?from=2025-01-01", "/plans/" + PLAN + "?asOf=2020-01-01", "/plans/no-such-plan")) {
+            browser.get(base + page);
+            browser.executeScript(axe);
+            Object violations = browser.executeAsyncScript("""
+                var done = arguments[arguments.length - 1];
+                axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})
+                  .then(function (r) { done(r.violations.map(function (v) {
+                    return v.id + ': ' + v.nodes.map(function (n) { return n.target.join(' '); }).join(', '); })); });""");
+            assertThat((List<?>) violations).as("axe on %s", page).isEmpty();
+        }
     }
 }

@@ -216,6 +216,9 @@ public interface Labels {
     @Message("この条件では表示できません")
     String cannotShow();
 
+    @Message("この時点では、この計画はまだ記録されていません")
+    String notYetRecorded();
+
     @Message("この計画が記録された最初の日")
     String earliestMoment();
 
