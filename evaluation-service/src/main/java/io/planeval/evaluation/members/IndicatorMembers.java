@@ -18,11 +18,11 @@ import io.planeval.evaluation.attainment.IndicatorDefinition;
 import io.planeval.evaluation.attainment.IndicatorEvaluator;
 import io.planeval.evaluation.attainment.MemberFigures;
 import io.planeval.evaluation.readmodel.ReadModel;
+import io.planeval.evaluation.report.EvaluationQueries;
 import io.planeval.evaluation.report.IndicatorResult;
 import io.planeval.support.fiscal.FiscalYears;
 import io.planeval.support.http.Page;
 import io.planeval.support.problem.ProblemException;
-import io.planeval.support.time.Moments;
 
 /** Lists a broken-down indicator's members with their figures and results, as of any moment. */
 @ApplicationScoped
@@ -38,17 +38,15 @@ public class IndicatorMembers {
     @Inject
     ReadModel readModel;
 
+    @Inject
+    EvaluationQueries queries;
+
     @Transactional(Transactional.TxType.SUPPORTS)
     public MemberPage list(String planCode, String code, Integer fiscalYear, Instant asOf, MemberOrder order, boolean descending,
                            int limit, String cursor) {
-        Instant moment = asOf == null ? Moments.EVERYTHING_RECORDED : asOf;
-        ReadModel.PlanSnapshot plan = readModel.plan(planCode, moment).orElseThrow(() -> ProblemException.notFound(
-            "Plan " + planCode + " is not known" + (asOf == null ? "" : " as of " + asOf)));
-        int year = fiscalYear == null ? plan.plan().lastFiscalYear() : fiscalYear;
-        if (year < plan.plan().firstFiscalYear() || year > plan.plan().lastFiscalYear()) {
-            throw ProblemException.invalid("fiscalYear", year + " is outside plan " + planCode + " ("
-                + plan.plan().firstFiscalYear() + "–" + plan.plan().lastFiscalYear() + ")");
-        }
+        EvaluationQueries.PlanYear asked = queries.planYear(planCode, fiscalYear, asOf);
+        Instant moment = asked.moment();
+        int year = asked.fiscalYear();
         IndicatorDefinition def = readModel.indicator(planCode, code, moment).orElseThrow(() -> ProblemException.notFound(
             "Plan " + planCode + " has no indicator " + code + (asOf == null ? "" : " as of " + asOf)));
         if (def.breakdown() == null) {

@@ -78,6 +78,17 @@ public class EvaluationQueries {
     @Inject
     CurrentReports currentReports;
 
+    /** A plan as of a moment and a fiscal year of it: what every question about one year starts from. */
+    public record PlanYear(ReadModel.PlanSnapshot plan, int fiscalYear, Instant moment) {
+    }
+
+    /** The plan as of the moment (404 where it was not known then) and the year asked for, or its last (400 outside it). */
+    public PlanYear planYear(String planCode, Integer fiscalYear, Instant asOf) {
+        Instant moment = asOf == null ? Moments.EVERYTHING_RECORDED : asOf;
+        ReadModel.PlanSnapshot plan = knownPlan(planCode, asOf, moment);
+        return new PlanYear(plan, fiscalYear(planCode, plan, fiscalYear), moment);
+    }
+
     private ReadModel.PlanSnapshot knownPlan(String planCode, Instant asOf, Instant moment) {
         return readModel.plan(planCode, moment).orElseThrow(() -> ProblemException.notFound(
             "Plan " + planCode + " is not known" + (asOf == null ? "" : " as of " + asOf)));
