@@ -2,6 +2,8 @@ package io.planeval.evaluation.attainment;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
 
 import io.planeval.contracts.Actor;
 import io.planeval.contracts.Vocabulary.MeasurementStatus;
@@ -35,6 +37,27 @@ public record Actual(
     public Actual(long measurementId, int fiscalYear, int revision, BigDecimal value, Outcome outcome, MeasurementStatus status,
                   Instant recordedAt, Actor recordedBy, String correctionReason, Review review) {
         this(measurementId, fiscalYear, revision, value, outcome, status, recordedAt, recordedBy, correctionReason, review, null, null);
+    }
+
+    /**
+     * A figure made from others (a derived whole from its members', a computed one from its inputs'): no revision of its
+     * own (0), dated by the newest of them; being tallied where there is no value, else final only if they all are.
+     * Null where there is nothing to make it from.
+     */
+    static Actual madeFrom(List<Actual> from, int fiscalYear, BigDecimal value, Aggregate members, Computation computation) {
+        if (from.isEmpty()) {
+            return null;
+        }
+        Actual newest = from.stream().max(Comparator.comparing(Actual::recordedAt).thenComparing(Actual::measurementId)).orElseThrow();
+        MeasurementStatus status = value == null ? MeasurementStatus.BEING_TALLIED
+            : from.stream().allMatch(a -> a.status() == MeasurementStatus.FINAL) ? MeasurementStatus.FINAL : MeasurementStatus.PRELIMINARY;
+        return new Actual(newest.measurementId(), fiscalYear, 0, value, null, status, newest.recordedAt(), null, null, null, members,
+            computation);
+    }
+
+    /** Whether it is a number to compute with: a value, not being tallied. */
+    public boolean hasValue() {
+        return value != null && !isBeingTallied();
     }
 
     /** The same figure with its members' aggregate beside it. */

@@ -2,7 +2,6 @@ package io.planeval.evaluation.attainment;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -10,7 +9,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
-import io.planeval.contracts.Vocabulary.MeasurementStatus;
 import io.planeval.support.formula.Formula;
 
 /**
@@ -63,7 +61,7 @@ public final class ComputedFigures {
         List<String> waiting = new ArrayList<>();
         for (String code : formula.inputs()) {
             Actual a = figures.get(code);
-            boolean counted = a != null && !a.isBeingTallied() && a.value() != null;
+            boolean counted = a != null && a.hasValue();
             inputs.add(new Computation.Input(code, counted ? a.value() : null, a == null ? null : a.status(),
                 a == null ? null : a.revision(), a == null ? null : a.measurementId()));
             if (counted) {
@@ -73,23 +71,11 @@ public final class ComputedFigures {
             }
         }
         List<Actual> present = formula.inputs().stream().map(figures::get).filter(Objects::nonNull).toList();
-        if (present.isEmpty()) {
-            return null;
-        }
-        Actual newest = present.stream().max(Comparator.comparing(Actual::recordedAt).thenComparing(Actual::measurementId)).orElseThrow();
-        int places = def.formula().decimals() == null ? DEFAULT_PLACES : def.formula().decimals();
         if (!waiting.isEmpty()) {
             String working = formula.write(values) + ": waiting for " + String.join(", ", waiting);
-            return computed(newest, fiscalYear, null, MeasurementStatus.BEING_TALLIED, new Computation(formula.expression(), working, inputs));
+            return Actual.madeFrom(present, fiscalYear, null, null, new Computation(formula.expression(), working, inputs));
         }
-        Formula.Result result = formula.evaluate(values, places);
-        boolean allFinal = present.stream().allMatch(a -> a.status() == MeasurementStatus.FINAL);
-        MeasurementStatus status = result.value() == null ? MeasurementStatus.BEING_TALLIED
-            : allFinal ? MeasurementStatus.FINAL : MeasurementStatus.PRELIMINARY;
-        return computed(newest, fiscalYear, result.value(), status, new Computation(formula.expression(), result.working(), inputs));
-    }
-
-    private static Actual computed(Actual newest, int fiscalYear, BigDecimal value, MeasurementStatus status, Computation computation) {
-        return new Actual(newest.measurementId(), fiscalYear, 0, value, null, status, newest.recordedAt(), null, null, null, null, computation);
+        Formula.Result result = formula.evaluate(values, def.formula().decimals() == null ? DEFAULT_PLACES : def.formula().decimals());
+        return Actual.madeFrom(present, fiscalYear, result.value(), null, new Computation(formula.expression(), result.working(), inputs));
     }
 }

@@ -3,7 +3,6 @@ package io.planeval.evaluation.attainment;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -13,7 +12,6 @@ import java.util.TreeMap;
 import io.planeval.contracts.IndicatorChanged;
 import io.planeval.contracts.Vocabulary.Aggregation;
 import io.planeval.contracts.Vocabulary.EvaluationStatus;
-import io.planeval.contracts.Vocabulary.MeasurementStatus;
 import io.planeval.contracts.Vocabulary.ShareCondition;
 import io.planeval.support.decimal.Decimals;
 import io.planeval.support.members.MemberKeys;
@@ -92,18 +90,8 @@ public final class MemberFigures {
         if (!def.isDerived()) {
             return reported == null ? null : reported.withMembers(aggregate);
         }
-        List<Actual> counted = byCell.values().stream().filter(Objects::nonNull).toList();
-        if (counted.isEmpty()) {
-            return null;
-        }
-        Actual newest = counted.stream().max(Comparator.comparing(Actual::recordedAt).thenComparing(Actual::measurementId)).orElseThrow();
-        if (!aggregate.complete() || aggregate.value() == null) {
-            return new Actual(newest.measurementId(), fiscalYear, 0, null, null, MeasurementStatus.BEING_TALLIED, newest.recordedAt(),
-                null, null, null, aggregate, null);
-        }
-        boolean allFinal = counted.stream().allMatch(a -> a.status() == MeasurementStatus.FINAL);
-        return new Actual(newest.measurementId(), fiscalYear, 0, aggregate.value(), null,
-            allFinal ? MeasurementStatus.FINAL : MeasurementStatus.PRELIMINARY, newest.recordedAt(), null, null, null, aggregate, null);
+        return Actual.madeFrom(byCell.values().stream().filter(Objects::nonNull).toList(), fiscalYear,
+            aggregate.complete() ? aggregate.value() : null, aggregate, null);
     }
 
     /** The cells with a counted figure aggregated by the breakdown's rule; a reported whole compared with it. */
@@ -114,7 +102,7 @@ public final class MemberFigures {
         List<String> withFigure = new ArrayList<>();
         for (String cell : cells) {
             Actual a = byCell.get(cell);
-            if (a == null || a.isBeingTallied() || a.value() == null) {
+            if (a == null || !a.hasValue()) {
                 missing.add(cell);
             } else {
                 withFigure.add(cell);

@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,6 +25,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.sse.Sse;
@@ -128,7 +128,7 @@ public class DashboardResource {
     SecurityIdentity identity;
 
     @Inject
-    HttpHeaders headers;
+    Request request;
 
     @Inject
     UriInfo uri;
@@ -424,11 +424,8 @@ public class DashboardResource {
      */
     private Response html(TemplateInstance page, Views.Ask ask, int status) {
         CachedReads.Tagged tagged = CachedReads.Tagged.of(page.setLocale(ask.locale()).render().getBytes(StandardCharsets.UTF_8));
-        String ifNoneMatch = headers.getHeaderString(HttpHeaders.IF_NONE_MATCH);
-        boolean unchanged = status == 200 && ifNoneMatch != null
-            && Arrays.stream(ifNoneMatch.split(",")).map(String::trim).map(t -> t.startsWith("W/") ? t.substring(2) : t)
-                .anyMatch(t -> t.equals("\"" + tagged.tag().getValue() + "\"") || t.equals("*"));
-        return (unchanged ? Response.notModified(tagged.tag()) : Response.status(status).entity(tagged.body()).tag(tagged.tag()))
+        Response.ResponseBuilder unchanged = status == 200 ? request.evaluatePreconditions(tagged.tag()) : null;
+        return (unchanged != null ? unchanged : Response.status(status).entity(tagged.body()).tag(tagged.tag()))
             .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
             .header("Content-Security-Policy", CSP)
             .header("Cache-Control", "no-cache")

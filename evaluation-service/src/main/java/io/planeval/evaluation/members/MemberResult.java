@@ -43,7 +43,7 @@ public record MemberResult(
         Map<String, String> members = MemberKeys.members(cell);
         Map<String, String> names = new LinkedHashMap<>();
         members.forEach((dimension, member) -> names.put(dimension, name(def.breakdown(), dimension, member)));
-        boolean reported = figure != null && figure.value() != null && !figure.isBeingTallied();
+        boolean reported = figure != null && figure.hasValue();
         return new MemberResult(cell, members, names, reported, figure == null ? null : Decimals.canonical(figure.value()),
             figure == null ? null : figure.status(), figure == null ? null : figure.revision(), figure == null ? null : figure.recordedAt(),
             figure == null ? null : figure.recordedBy(), e.status(), e.status().label(), Rate.oneDecimal(e.attainment()),

@@ -73,6 +73,6 @@ final class SdmxCsv {
 
     /** Whether a figure is an observation: counted, with a value. */
     static boolean observed(Actual figure) {
-        return figure != null && !figure.isBeingTallied() && figure.value() != null;
+        return figure != null && figure.hasValue();
     }
 }

@@ -9,7 +9,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
@@ -23,6 +22,7 @@ import io.planeval.contracts.Vocabulary;
 import io.planeval.contracts.Vocabulary.MeasurementStatus;
 import io.planeval.contracts.Vocabulary.Outcome;
 import io.planeval.support.fiscal.FiscalYears;
+import io.planeval.support.members.MemberKeys;
 import io.planeval.support.problem.ProblemException;
 import io.planeval.support.problem.Violation;
 import io.planeval.support.text.Text;
@@ -169,15 +169,11 @@ public final class CsvMeasurements {
         /** A figure's members as {@code dimension=member} pairs joined by ';' (municipality=102016;sex=F). */
         Map<String, String> members(String name) {
             return parsed(name, value -> {
-                Map<String, String> members = new TreeMap<>();
-                for (String pair : value.split(";")) {
-                    int eq = pair.indexOf('=');
-                    if (eq <= 0 || eq == pair.length() - 1 || members.put(pair.substring(0, eq).trim(), pair.substring(eq + 1).trim()) != null) {
-                        throw new IllegalArgumentException("'" + Text.excerpt(value) + "' is not dimension=member pairs joined by ';', "
-                            + "each dimension once (e.g. municipality=102016)");
-                    }
+                try {
+                    return MemberKeys.members(value);
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("'" + Text.excerpt(value) + "' " + e.getMessage());
                 }
-                return members;
             });
         }
 

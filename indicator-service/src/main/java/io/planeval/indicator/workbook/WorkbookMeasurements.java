@@ -214,7 +214,7 @@ public final class WorkbookMeasurements {
             try {
                 return MemberKeys.members(key);
             } catch (IllegalArgumentException e) {
-                refuse(WorkbookLayout.MEMBER, "'" + Text.excerpt(key) + "' is not a member as the workbook wrote it (dimension=member)");
+                refuse(WorkbookLayout.MEMBER, "'" + Text.excerpt(key) + "' " + e.getMessage());
                 return null;
             }
         }

@@ -25,7 +25,11 @@ public final class MemberKeys {
         return new TreeMap<>(members).entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(";"));
     }
 
-    /** The members a key names, in dimension order (empty for the whole). */
+    /**
+     * The members a key names, in dimension order (empty for the whole); also how people write them, in a CSV cell or
+     * a workbook's member column (spaces around the parts are dropped). An IllegalArgumentException says what is not
+     * {@code dimension=member} pairs, each dimension once.
+     */
     public static SortedMap<String, String> members(String key) {
         SortedMap<String, String> members = new TreeMap<>();
         if (key == null || key.isEmpty()) {
@@ -33,10 +37,12 @@ public final class MemberKeys {
         }
         for (String pair : key.split(";")) {
             int eq = pair.indexOf('=');
-            if (eq <= 0) {
-                throw new IllegalArgumentException("'" + key + "' is not a member key (dimension=member;…)");
+            String dimension = eq < 0 ? "" : pair.substring(0, eq).trim();
+            String member = eq < 0 ? "" : pair.substring(eq + 1).trim();
+            if (dimension.isEmpty() || member.isEmpty() || members.put(dimension, member) != null) {
+                throw new IllegalArgumentException("is not dimension=member pairs joined by ';', each dimension once "
+                    + "(e.g. municipality=102016)");
             }
-            members.put(pair.substring(0, eq), pair.substring(eq + 1));
         }
         return members;
     }
