@@ -18,6 +18,8 @@ import org.openqa.selenium.chrome.ChromeDriver;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.planeval.testsupport.MetricSamples;
+
 /**
  * A scenario of the committee's R2–R6 plan, run against one shared system: the three packaged services as their own
  * processes, a Kafka broker process, Keycloak and real PostgreSQL, loaded with the Gunma sample through the public REST
@@ -76,12 +78,8 @@ abstract class CommitteeScenario {
 
     /** How many measurement events evaluation-service has timed from their change to their application. */
     long freshnessCount() {
-        String metrics = Api.get(evaluation.url() + "/q/metrics").body();
-        return metrics.lines()
-            .filter(line -> line.startsWith("planeval_events_freshness_seconds_count{")
-                && line.contains("topic=\"planeval.measurements\""))
-            .mapToLong(line -> (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
-            .sum();
+        return (long) MetricSamples.sum(Api.get(evaluation.url() + "/q/metrics").body(), "planeval_events_freshness_seconds_count",
+            "topic=\"planeval.measurements\"");
     }
 
     static TraceCollector.Span only(List<TraceCollector.Span> trace, java.util.function.Predicate<TraceCollector.Span> which) {
