@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -172,6 +173,15 @@ public final class SampleEvents {
                 row.has("members") ? JSON.convertValue(row.get("members"), new TypeReference<Map<String, String>>() { }) : null));
         }
         return events;
+    }
+
+    /** A figure expected on a date: being tallied while it has no value, final once it has. */
+    public static TestEvent expected(String planCode, long id, String code, int year, int revision, LocalDate expected, BigDecimal value,
+                                     Instant recordedAt) {
+        MeasurementUpdated event = new MeasurementUpdated(id, planCode, code, year, null, null, revision, value, null,
+            value == null ? MeasurementStatus.BEING_TALLIED : MeasurementStatus.FINAL, expected, null, "test", null, null, null,
+            recordedAt, REPORTER, null);
+        return new TestEvent(Topics.MEASUREMENTS, planCode, EventTypes.MEASUREMENT_UPDATED, write(event));
     }
 
     public static TestEvent measurement(String planCode, long id, String code, int year, int revision, BigDecimal value,

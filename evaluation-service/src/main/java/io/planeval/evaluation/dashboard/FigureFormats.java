@@ -5,7 +5,7 @@ import java.math.BigDecimal;
 import io.planeval.evaluation.report.FigureText;
 import io.quarkus.qute.TemplateExtension;
 
-/** Figures in the dashboard's templates as people read them ({@code {value.withUnit(unit)}}, {@code {value.grouped}}). */
+/** Figures and years in the dashboard's templates as people read them ({@code {value.withUnit(unit)}}, {@code {value.grouped}}). */
 @TemplateExtension
 final class FigureFormats {
 
@@ -18,5 +18,10 @@ final class FigureFormats {
 
     static String grouped(BigDecimal value) {
         return FigureText.grouped(value);
+    }
+
+    /** A fiscal year in the page's language ({@code {t.fiscalYear.fiscalYearLabel(chrome.lang)}}): 令和6年度, FY2024. */
+    static String fiscalYearLabel(int fiscalYear, String lang) {
+        return Views.Ask.of(lang, null, null).year(fiscalYear);
     }
 }

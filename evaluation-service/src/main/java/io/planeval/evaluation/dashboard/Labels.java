@@ -1,7 +1,9 @@
 package io.planeval.evaluation.dashboard;
 
+import io.planeval.contracts.Vocabulary.ChangeKind;
 import io.planeval.contracts.Vocabulary.Direction;
 import io.planeval.contracts.Vocabulary.EvaluationStatus;
+import io.planeval.contracts.Vocabulary.ForecastVerdict;
 import io.planeval.contracts.Vocabulary.MeasurementStatus;
 import io.planeval.contracts.Vocabulary.Method;
 import io.planeval.contracts.Vocabulary.ReviewState;
@@ -16,6 +18,8 @@ import io.quarkus.qute.i18n.MessageBundle;
 // Labels pick a review state's words by its constant's name ({#when state.name}).
 @TemplateData(target = ReviewState.class, namespace = "ReviewState")
 @TemplateData(target = MeasurementStatus.class, namespace = "MeasurementStatus")
+@TemplateData(target = ForecastVerdict.class, namespace = "ForecastVerdict")
+@TemplateData(target = ChangeKind.class, namespace = "ChangeKind")
 public interface Labels {
 
     @Message("planeval 評価ダッシュボード")
@@ -296,4 +300,102 @@ public interface Labels {
 
     @Message("{#when direction.name}{#is 'HIGHER_IS_BETTER'}高いほど良い{#is 'LOWER_IS_BETTER'}低いほど良い{#else}定性{/when}")
     String directionLabel(Direction direction);
+    @Message("達成見通し")
+    String forecast();
+
+    @Message("基準値とその後の年度の実績値を通る回帰直線（最小二乗法）を最終目標の年度まで延ばして判定します。遅れ：目標に届かず、最新の実績値も目標への道筋を下回る。要注意：目標に届かないが、最新の実績値は道筋の上。")
+    String forecastMethod();
+
+    @Message("目標別の見通し")
+    String forecastByGoal();
+
+    @Message("指標別の見通し（遅れ・要注意が先）")
+    String forecastByIndicator();
+
+    @Message("見通し")
+    String verdict();
+
+    @Message("{verdict.label}")
+    String verdictLabel(ForecastVerdict verdict);
+
+    @Message("最終年度の予測値")
+    String projected();
+
+    @Message("根拠")
+    String working();
+
+    @Message("集計の遅れ")
+    String overdueTallies();
+
+    @Message("公表予定日を過ぎても「集計中」のままの実績値です。")
+    String overdueExplained();
+
+    @Message("遅れている集計はありません。")
+    String noOverdue();
+
+    @Message("{count}件")
+    String overdueCount(int count);
+
+    @Message("公表予定日")
+    String expectedDate();
+
+    @Message("経過日数")
+    String daysOverdue();
+
+    @Message("確定した報告")
+    String fixedReports();
+
+    @Message("委員会に報告した時点の評価を、そのまま保存しています。")
+    String fixedReportsExplained();
+
+    @Message("確定した報告はまだありません。")
+    String noReports();
+
+    @Message("名称")
+    String reportName();
+
+    @Message("確定日時")
+    String fixedAt();
+
+    @Message("ダウンロード")
+    String downloads();
+
+    @Message("内容のハッシュ値")
+    String contentHash();
+
+    @Message("要因分析のない未達成")
+    String unexplainedMisses();
+
+    @Message("確定後の変化")
+    String changesSince();
+
+    @Message("確定後に変化した指標はありません。")
+    String noChangesSince();
+
+    @Message("変更履歴")
+    String audit();
+
+    @Message("計画・指標・実績値・審査・評価文の変更を新しい順に示します。")
+    String auditExplained();
+
+    @Message("日時")
+    String changedAt();
+
+    @Message("変更の種類")
+    String changeKind();
+
+    @Message("{#when kind.name}{#is 'PLAN'}計画{#is 'INDICATOR'}指標の定義{#is 'MEASUREMENT'}実績値{#is 'REVIEW'}審査{#is 'NODE_NARRATIVE'}階層の評価文{#else}指標の要因分析・改善策{/when}")
+    String changeKindLabel(ChangeKind kind);
+
+    @Message("対象")
+    String subject();
+
+    @Message("変更者")
+    String changedBy();
+
+    @Message("備考")
+    String note();
+
+    @Message("次のページ")
+    String nextPage();
 }

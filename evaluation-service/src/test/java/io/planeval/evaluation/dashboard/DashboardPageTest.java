@@ -11,6 +11,7 @@ import static org.hamcrest.Matchers.startsWith;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +25,7 @@ import io.planeval.evaluation.report.CommitteeReportTest;
 import io.planeval.testsupport.KafkaTestProducer;
 import io.planeval.testsupport.TestIdentity;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
 
 /** The dashboard's pages, as a browser without a token gets them: the committee's figures, in Japanese and English. */
 @QuarkusTest
@@ -190,6 +192,59 @@ class DashboardPageTest {
 
         String changes = page("/plans/" + OPEN + "/changes?fiscalYear=2024&from=2025-07-05&to=2025-07-31", 200);
         assertThat(changes).contains("data-indicator=\"KGI3\"");
+    }
+
+    /** The forecast, the tallies overdue, the reports the committee fixed (each as fixed, and what changed since), as the API has them. */
+    @Test
+    void theForecastOverdueTalliesAndFixedReportsArePages() {
+        // A second year of KGI3 (the sample has 2024 only) draws a line through its figures.
+        // And a 2020 figure of KGI1 still being tallied, expected long ago, is overdue.
+        KafkaTestProducer.sendAll(List.of(SampleEvents.measurement(OPEN, 90_998, "KGI3", 2022, 1, new BigDecimal("20000"), null,
+            MeasurementStatus.FINAL, Instant.parse("2025-07-11T00:00:00Z")),
+            SampleEvents.expected(OPEN, 90_997, "KGI1", 2020, 1, LocalDate.parse("2021-06-30"), null, Instant.parse("2025-07-11T00:00:00Z"))));
+        String api = "/api/v1/plans/" + OPEN + "/evaluation/forecast";
+        await().atMost(Duration.ofSeconds(30)).until(() -> "on_track".equals(
+            TestIdentity.as(null).when().get(api).jsonPath().getString("indicators.find { it.code == 'KGI3' }.verdict"))
+            && TestIdentity.as(null).when().get("/api/v1/plans/" + OPEN + "/evaluation/overdue").asString().contains("KGI1"));
+        JsonPath verdicts = JsonPath.from(TestIdentity.as(null).when().get(api).asString());
+        String forecast = page("/plans/" + OPEN + "/forecast", 200);
+        assertThat(forecast).contains("達成見通し", "目標別の見通し", "data-goal=\"GI\"", "<caption>");
+        assertThat(forecast).containsPattern("data-goal=\"totals\"><th scope=\"row\">全体</th><td>" + verdicts.getInt("totals.onTrack") + "</td><td>"
+            + verdicts.getInt("totals.atRisk") + "</td><td>" + verdicts.getInt("totals.offTrack") + "</td>");
+        // Every indicator, those that will miss first.
+        List<String> shown = new ArrayList<>();
+        var verdict = java.util.regex.Pattern.compile("class=\"verdict (\\w+)\"").matcher(forecast);
+        while (verdict.find()) {
+            shown.add(verdict.group(1));
+        }
+        List<String> order = List.of("off_track", "at_risk", "on_track", "insufficient_data");
+        assertThat(shown).hasSize(verdicts.getInt("totals.total")).contains("on_track").isSortedAccordingTo(java.util.Comparator.comparing(order::indexOf));
+        assertThat(page("/plans/" + OPEN + "/forecast?lang=en", 200)).contains("Outlook by goal", ">On track</td>").doesNotContain("順調</td>");
+
+        List<String> late = JsonPath.from(TestIdentity.as(null).when().get("/api/v1/plans/" + OPEN + "/evaluation/overdue").asString())
+            .getList("items.code");
+        String overdue = page("/plans/" + OPEN + "/overdue", 200);
+        assertThat(late).contains("KGI1").allSatisfy(code -> assertThat(overdue).contains("data-indicator=\"" + code + "\""));
+
+        String reports = "/api/v1/plans/" + OPEN + "/reports";
+        assertThat(page("/plans/" + OPEN + "/reports", 200)).contains("確定した報告はまだありません。");
+        long asReported = given().contentType("application/json").body("{\"name\": \"第39回 委員会\", \"fiscalYear\": 2024, "
+                + "\"asOf\": \"2025-07-17\", \"acceptMissingNarratives\": true, \"reason\": \"次回報告\"}")
+            .when().post(reports).then().statusCode(201).extract().jsonPath().getLong("id");
+        long beforeFigures = given().contentType("application/json").body("{\"name\": \"準備会\", \"fiscalYear\": 2024, "
+                + "\"asOf\": \"2025-07-05\", \"acceptMissingNarratives\": true, \"reason\": \"数値の報告前\"}")
+            .when().post(reports).then().statusCode(201).extract().jsonPath().getLong("id");
+        assertThat(page("/plans/" + OPEN + "/reports", 200)).contains("第39回 委員会", "準備会", "/plans/" + OPEN + "/reports/" + asReported,
+            reports + "/" + asReported + "/evaluation.csv");
+        String fixed = page("/plans/" + OPEN + "/reports/" + asReported, 200);
+        assertThat(fixed).contains("<h1 lang=\"ja\">第39回 委員会</h1>", "令和6年度", "sha-256:", "次回報告");
+        assertThat(cells(fixed, "kpi-rate")).startsWith("63%", "79%", "71%");
+        String early = page("/plans/" + OPEN + "/reports/" + beforeFigures + "?lang=en", 200);
+        assertThat(early).contains("Changed since it was fixed", "data-indicator=\"KGI3\"");
+        page("/plans/" + OPEN + "/reports/999999", 404);
+
+        // The audit trail is for readers who signed in, as in the API.
+        assertThat(page("/plans/" + OPEN + "/audit", 404)).contains("/login?then=%2Fplans%2F" + OPEN + "%2Faudit");
     }
 
     @Test

@@ -47,10 +47,8 @@ class OverdueTest {
     }
 
     static TestEvent tallying(long id, String code, int year, int revision, String expected, String value, Instant recordedAt) {
-        MeasurementUpdated event = new MeasurementUpdated(id, PLAN, code, year, null, null, revision, value == null ? null : new BigDecimal(value),
-            null, value == null ? MeasurementStatus.BEING_TALLIED : MeasurementStatus.FINAL, expected == null ? null : LocalDate.parse(expected), null, "test", null, null, null,
-            recordedAt, SampleEvents.REPORTER, null);
-        return new TestEvent(Topics.MEASUREMENTS, PLAN, EventTypes.MEASUREMENT_UPDATED, SampleEvents.write(event));
+        return SampleEvents.expected(PLAN, id, code, year, revision, expected == null ? null : LocalDate.parse(expected),
+            value == null ? null : new BigDecimal(value), recordedAt);
     }
 
     static List<TallyOverdue> announced() {
