@@ -14,12 +14,12 @@ import io.planeval.evaluation.attainment.IndicatorDefinition;
 import io.planeval.evaluation.report.FigureText;
 
 /**
- * An indicator's actuals across fiscal years against its path to the target (baseline, milestones, target), laid
- * out on a canvas of fixed size: plain geometry, so it can be checked without a browser. The dashboard draws it as
+ * An indicator's actuals across fiscal years against its path to the target (baseline, milestones, target) and, where
+ * there is one, the trend projected to the target's year, laid out on a canvas of fixed size: plain geometry, so it can be checked without a browser. The dashboard draws it as
  * SVG and the committee's pack as a picture ({@link ChartPicture}); both from this one layout.
  */
 public record Chart(int width, int height, List<Mark> actuals, String actualLine, List<Mark> path, String pathLine,
-                    List<Tick> years, List<Tick> values) {
+                    List<Mark> forecast, String forecastLine, List<Tick> years, List<Tick> values, Tick unit) {
 
     /** A point: its year and value as text, and where it is drawn. */
     public record Mark(int fiscalYear, String value, String x, String y) {
@@ -34,7 +34,7 @@ public record Chart(int width, int height, List<Mark> actuals, String actualLine
     static final int LEFT = 70;
     /** Room for half the last year's label (令和6年度), which is centred on its year. */
     static final int RIGHT = 40;
-    private static final int TOP = 20;
+    private static final int TOP = 28;
     private static final int BOTTOM = 40;
 
     /** Where the horizontal grid lines end. */
@@ -45,9 +45,11 @@ public record Chart(int width, int height, List<Mark> actuals, String actualLine
     /**
      * The chart of an indicator over the plan's years {@code first}–{@code last}: its counted actuals (a year's last
      * counted revision in {@code revisions}, which come oldest first, where it has a figure) against its baseline,
-     * milestones and target; null when there is nothing to draw.
+     * milestones and target, with the projected trend ({@code projection}: year to value, empty for none) and the unit
+     * on the value axis; null when there is nothing to draw.
      */
-    public static Chart ofIndicator(int first, int last, IndicatorDefinition definition, List<Actual> revisions, IntFunction<String> yearLabel) {
+    public static Chart ofIndicator(int first, int last, IndicatorDefinition definition, List<Actual> revisions,
+                                    Map<Integer, BigDecimal> projection, IntFunction<String> yearLabel) {
         // A year's point is its last counted revision: none where that one has no figure (being tallied, qualitative).
         Map<Integer, BigDecimal> actualByYear = new TreeMap<>();
         revisions.stream().filter(Actual::counts).forEach(r -> {
@@ -64,17 +66,18 @@ public record Chart(int width, int height, List<Mark> actuals, String actualLine
         if (definition.targetValue() != null && definition.targetFiscalYear() != null) {
             path.put(definition.targetFiscalYear(), definition.targetValue());
         }
-        return of(first, last, actualByYear, path, yearLabel);
+        return of(first, last, actualByYear, path, projection, definition.unit(), yearLabel);
     }
 
     /**
      * The chart of the years {@code first}–{@code last} (widened to take in the baseline and target years), or null
-     * when there is nothing to draw. Years are labelled by {@code yearLabel}.
+     * when there is nothing to draw. Years are labelled by {@code yearLabel}; the unit (null: none) heads the value axis.
      */
     public static Chart of(int first, int last, Map<Integer, BigDecimal> actualByYear, Map<Integer, BigDecimal> pathByYear,
-                           IntFunction<String> yearLabel) {
+                           Map<Integer, BigDecimal> projection, String unit, IntFunction<String> yearLabel) {
         Map<Integer, BigDecimal> actual = new TreeMap<>(actualByYear);
         Map<Integer, BigDecimal> path = new TreeMap<>(pathByYear);
+        Map<Integer, BigDecimal> forecast = new TreeMap<>(projection);
         if (actual.isEmpty() && path.isEmpty()) {
             return null;
         }
@@ -88,9 +91,16 @@ public record Chart(int width, int height, List<Mark> actuals, String actualLine
             from = Math.min(from, year);
             to = Math.max(to, year);
         }
+        for (int year : forecast.keySet()) {
+            from = Math.min(from, year);
+            to = Math.max(to, year);
+        }
         BigDecimal low = BigDecimal.ZERO;
         BigDecimal high = BigDecimal.ZERO;
-        for (BigDecimal value : concat(actual, path)) {
+        List<BigDecimal> all = new ArrayList<>(actual.values());
+        all.addAll(path.values());
+        all.addAll(forecast.values());
+        for (BigDecimal value : all) {
             low = low.min(value);
             high = high.max(value);
         }
@@ -106,6 +116,7 @@ public record Chart(int width, int height, List<Mark> actuals, String actualLine
         Scale scale = new Scale(from, to, bottom.doubleValue(), top.doubleValue());
         List<Mark> actualMarks = marks(actual, scale);
         List<Mark> pathMarks = marks(path, scale);
+        List<Mark> forecastMarks = marks(forecast, scale);
         List<Tick> years = new ArrayList<>();
         for (int year = from; year <= to; year++) {
             years.add(new Tick(yearLabel.apply(year), scale.x(year), Integer.toString(HEIGHT - BOTTOM + 18)));
@@ -114,7 +125,10 @@ public record Chart(int width, int height, List<Mark> actuals, String actualLine
         for (BigDecimal value = bottom; value.compareTo(top) <= 0; value = value.add(step)) {
             values.add(new Tick(FigureText.grouped(value), Integer.toString(LEFT - 8), scale.y(value.doubleValue())));
         }
-        return new Chart(WIDTH, HEIGHT, actualMarks, line(actualMarks), pathMarks, line(pathMarks), years, values);
+        // The unit heads the value axis, above its top label.
+        Tick unitTick = unit == null || unit.isBlank() ? null : new Tick(unit, Integer.toString(LEFT - 8), Integer.toString(TOP - 10));
+        return new Chart(WIDTH, HEIGHT, actualMarks, line(actualMarks), pathMarks, line(pathMarks), forecastMarks, line(forecastMarks),
+            years, values, unitTick);
     }
 
     /** A round step (1, 2, 2.5 or 5 times a power of ten) that cuts the span into four to six parts, as people read axes. */
@@ -129,12 +143,6 @@ public record Chart(int width, int height, List<Mark> actuals, String actualLine
             }
         }
         return BigDecimal.TEN.multiply(power);
-    }
-
-    private static List<BigDecimal> concat(Map<Integer, BigDecimal> a, Map<Integer, BigDecimal> b) {
-        List<BigDecimal> all = new ArrayList<>(a.values());
-        all.addAll(b.values());
-        return all;
     }
 
     private static List<Mark> marks(Map<Integer, BigDecimal> values, Scale scale) {

@@ -32,6 +32,10 @@ import io.planeval.evaluation.attainment.IndicatorDefinition;
 import io.planeval.evaluation.chart.Chart;
 import io.planeval.evaluation.completeness.Completeness;
 import io.planeval.evaluation.completeness.CompletenessQueries;
+import io.planeval.evaluation.forecast.Forecaster;
+import io.planeval.evaluation.forecast.Forecasts;
+import io.planeval.evaluation.lineage.IndicatorLineage;
+import io.planeval.evaluation.lineage.Lineages;
 import io.planeval.evaluation.members.IndicatorMembers;
 import io.planeval.evaluation.members.MemberPage;
 import io.planeval.evaluation.report.Change;
@@ -71,7 +75,8 @@ public class DashboardResource extends DashboardPages {
 
         static native TemplateInstance indicator(Views.Chrome chrome, IndicatorResult result, String yearLabel,
                                                  Views.Definition definition, List<Views.Revision> revisions, boolean reviewed,
-                                                 Chart chart, String chartDescription, String membersPage);
+                                                 Chart chart, String chartDescription, Forecaster.Forecast forecast,
+                                                 IndicatorLineage lineage, String membersPage);
 
         static native TemplateInstance changes(Views.Chrome chrome, String planCode, List<Change> changes, String from, String to,
                                                String query, boolean asked);
@@ -92,6 +97,12 @@ public class DashboardResource extends DashboardPages {
 
     @Inject
     IndicatorMembers members;
+
+    @Inject
+    Forecasts forecasts;
+
+    @Inject
+    Lineages lineages;
 
     @GET
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -149,7 +160,10 @@ public class DashboardResource extends DashboardPages {
             IndicatorDefinition definition = readModel.indicator(planCode, code, moment == null ? Moments.EVERYTHING_RECORDED : moment).orElseThrow();
             List<Actual> revisions = readModel.revisions(planCode, code, moment == null ? Moments.EVERYTHING_RECORDED : moment);
 
-            Chart chart = Chart.ofIndicator(plan.plan().firstFiscalYear(), plan.plan().lastFiscalYear(), definition, revisions, ask::year);
+            Forecaster.Forecast forecast = forecasts.of(planCode, plan.plan(), definition, moment);
+            Chart chart = Chart.ofIndicator(plan.plan().firstFiscalYear(), plan.plan().lastFiscalYear(), definition, revisions, forecast.line(),
+                ask::year);
+            IndicatorLineage lineage = lineages.lineage(planCode, code);
 
             List<Views.Milestone> milestones = new TreeMap<>(definition.milestones()).entrySet().stream()
                 .map(m -> new Views.Milestone(ask.year(m.getKey()), FigureText.grouped(m.getValue()))).toList();
@@ -164,11 +178,13 @@ public class DashboardResource extends DashboardPages {
                 .map(r -> new Views.Revision(ask.year(r.fiscalYear()), r.revision(), r.value() == null ? Objects.toString(r.outcome(), null) : FigureText.grouped(r.value()),
                     r.status(), Recorded.recorded(r.recordedAt()), who(r.recordedBy()), r.review() == null ? null : r.review().state()))
                 .toList();
-            String description = chart == null ? null : summary(chart.actuals(), ask) + " / " + summary(chart.path(), ask);
+            String description = chart == null ? null
+                : summary(chart.actuals(), ask) + " / " + summary(chart.path(), ask) + (chart.forecast().isEmpty() ? "" : " / " + summary(chart.forecast(), ask));
             return html(Templates.indicator(chrome(ask, "/plans/" + Views.encode(planCode) + "/indicators/" + Views.encode(code), planCode, since,
                     trailTo(plan, definition.nodeCode(), ask, new Views.Crumb(code, null))),
                 result, ask.inParentheses(ask.year(result.fiscalYear())), shown, history,
-                history.stream().anyMatch(r -> r.review() != null), chart, description,
+                history.stream().anyMatch(r -> r.review() != null), chart, description, forecast,
+                lineage.generations().size() > 1 ? lineage : null,
                 definition.breakdown() == null ? null : "/plans/" + Views.encode(planCode) + "/indicators/" + Views.encode(code) + "/members"
                     + ask.query()), ask, 200);
         });

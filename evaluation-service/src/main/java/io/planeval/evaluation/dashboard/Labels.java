@@ -158,10 +158,10 @@ public interface Labels {
     @Message("実績値の推移")
     String chart();
 
-    @Message("実績値（実線）と目標への道筋（破線：基準値・中間目標・目標値）")
+    @Message("実績値（実線）、目標への道筋（破線：基準値・中間目標・目標値）、実績の傾向（点線：最終目標の年度まで）")
     String chartLegend();
 
-    @Message("{name}の実績値の推移と目標への道筋（実績値 / 基準値・中間目標・目標値）：{summary}")
+    @Message("{name}の実績値の推移と目標への道筋（実績値 / 基準値・中間目標・目標値 / 傾向）：{summary}")
     String chartDescription(String name, String summary);
 
     @Message("測定値が報告されると、このページは自動で更新されます。")
@@ -398,4 +398,10 @@ public interface Labels {
 
     @Message("次のページ")
     String nextPage();
+
+    @Message("過去の計画からの推移")
+    String lineage();
+
+    @Message("計画")
+    String plan();
 }

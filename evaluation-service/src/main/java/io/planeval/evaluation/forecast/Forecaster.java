@@ -46,6 +46,19 @@ public final class Forecaster {
         BigDecimal requiredAtLatest,
         String formula,
         String reason) {
+
+        /**
+         * The trend as a chart draws it: its value at the first point's year and at the target's year, or nothing
+         * where there is no trend.
+         */
+        public Map<Integer, BigDecimal> line() {
+            if (projected == null) {
+                return Map.of();
+            }
+            int from = points.get(0).fiscalYear();
+            int to = indicator.targetFiscalYear();
+            return Map.of(from, projected.subtract(slopePerYear.multiply(BigDecimal.valueOf(to - from))), to, projected);
+        }
     }
 
     /** The forecast from the whole-year actuals by fiscal year (figures being tallied left out by the caller). */

@@ -13,6 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import io.planeval.contracts.PlanChanged;
 import io.planeval.contracts.Vocabulary.ForecastVerdict;
 import io.planeval.evaluation.attainment.Actual;
 import io.planeval.evaluation.attainment.IndicatorDefinition;
@@ -38,15 +39,7 @@ public class Forecasts {
         EvaluationQueries.Snapshot s = queries.snapshot(planCode, null, asOf);
         Instant moment = asOf == null ? Moments.EVERYTHING_RECORDED : asOf;
         List<IndicatorDefinition> definitions = s.evaluations().stream().map(e -> e.indicator()).toList();
-        Map<String, Map<Integer, BigDecimal>> yearly = new HashMap<>();
-        for (int year = s.plan().plan().firstFiscalYear(); year <= s.plan().plan().lastFiscalYear(); year++) {
-            for (Map.Entry<String, Actual> entry : readModel.actuals(planCode, definitions, year, moment).entrySet()) {
-                Actual actual = entry.getValue();
-                if (!actual.isBeingTallied() && actual.value() != null) {
-                    yearly.computeIfAbsent(entry.getKey(), code -> new HashMap<>()).put(year, actual.value());
-                }
-            }
-        }
+        Map<String, Map<Integer, BigDecimal>> yearly = yearly(planCode, s.plan().plan(), definitions, moment);
         List<Forecaster.Forecast> forecasts = definitions.stream()
             .map(def -> Forecaster.forecast(def, yearly.getOrDefault(def.code(), Map.of())))
             .sorted(Comparator.comparing(f -> f.indicator().code()))
@@ -63,6 +56,28 @@ public class Forecasts {
         return new PlanForecast(planCode, s.plan().version(), asOf, PlanForecast.METHOD,
             counts(forecasts.stream().filter(f -> nodes.containsKey(f.indicator().nodeCode())).toList()),
             goals, List.copyOf(nodes.values()), forecasts.stream().map(Forecasts::view).toList());
+    }
+
+    /** One indicator's forecast from its yearly actuals as of a moment (null: everything recorded). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Forecaster.Forecast of(String planCode, PlanChanged.Plan plan, IndicatorDefinition definition, Instant asOf) {
+        Instant moment = asOf == null ? Moments.EVERYTHING_RECORDED : asOf;
+        return Forecaster.forecast(definition, yearly(planCode, plan, List.of(definition), moment).getOrDefault(definition.code(), Map.of()));
+    }
+
+    /** Each indicator's whole-year actuals by fiscal year over the plan's years (figures being tallied left out). */
+    private Map<String, Map<Integer, BigDecimal>> yearly(String planCode, PlanChanged.Plan plan, List<IndicatorDefinition> definitions,
+                                                       Instant moment) {
+        Map<String, Map<Integer, BigDecimal>> yearly = new HashMap<>();
+        for (int year = plan.firstFiscalYear(); year <= plan.lastFiscalYear(); year++) {
+            for (Map.Entry<String, Actual> entry : readModel.actuals(planCode, definitions, year, moment).entrySet()) {
+                Actual actual = entry.getValue();
+                if (!actual.isBeingTallied() && actual.value() != null) {
+                    yearly.computeIfAbsent(entry.getKey(), code -> new HashMap<>()).put(year, actual.value());
+                }
+            }
+        }
+        return yearly;
     }
 
     private static PlanForecast.VerdictCounts counts(List<Forecaster.Forecast> forecasts) {

@@ -81,7 +81,7 @@ public class CommitteePacks {
         var plan = s.plan().plan();
         s.evaluations().stream().map(Evaluation::indicator).filter(d -> d.isKgi() && byCode.containsKey(d.nodeCode())).forEach(d -> {
             Chart chart = Chart.ofIndicator(plan.firstFiscalYear(), plan.lastFiscalYear(), d,
-                readModel.revisions(plan.code(), d.code(), moment), FiscalYears::label);
+                readModel.revisions(plan.code(), d.code(), moment), Map.of(), FiscalYears::label);
             if (chart != null) {
                 charts.put(d.code(), ChartPicture.of(chart, CHART_SCALE));
             }

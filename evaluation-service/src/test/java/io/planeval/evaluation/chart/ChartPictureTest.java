@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class ChartPictureTest {
 
     private static final Chart CHART = Chart.of(2020, 2024, Map.of(2020, new BigDecimal("100"), 2024, new BigDecimal("200")),
-        Map.of(2019, new BigDecimal("50"), 2024, new BigDecimal("300")), year -> "FY" + year);
+        Map.of(2019, new BigDecimal("50"), 2024, new BigDecimal("300")), Map.of(), null, year -> "FY" + year);
 
     @Test
     void thePictureDrawsTheChartsGeometryAtItsScale() throws Exception {

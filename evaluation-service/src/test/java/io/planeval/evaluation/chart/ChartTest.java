@@ -20,7 +20,7 @@ class ChartTest {
     @Test
     void yearsSpanThePlanAndThePathAndHigherValuesAreDrawnHigher() {
         Chart chart = Chart.of(2020, 2024, Map.of(2020, new BigDecimal("100"), 2024, new BigDecimal("200")),
-            Map.of(2019, new BigDecimal("50"), 2024, new BigDecimal("300")), year -> "FY" + year);
+            Map.of(2019, new BigDecimal("50"), 2024, new BigDecimal("300")), Map.of(), null, year -> "FY" + year);
 
         assertThat(chart.years()).extracting(Chart.Tick::label).containsExactly("FY2019", "FY2020", "FY2021", "FY2022", "FY2023", "FY2024");
         assertThat(chart.path().get(0).x()).isEqualTo("70.0");
@@ -41,9 +41,9 @@ class ChartTest {
             revision(2024, 1, null, MeasurementStatus.BEING_TALLIED),
             revision(2024, 2, "52000", MeasurementStatus.FINAL),
             revision(2024, 3, null, MeasurementStatus.BEING_TALLIED));
-        Chart chart = Chart.ofIndicator(2020, 2024, kgi2, revisions, year -> "FY" + year);
+        Chart chart = Chart.ofIndicator(2020, 2024, kgi2, revisions, Map.of(), year -> "FY" + year);
         assertThat(chart.actuals()).extracting(Chart.Mark::fiscalYear).containsExactly(2023);
-        Chart corrected = Chart.ofIndicator(2020, 2024, kgi2, revisions.subList(0, 3), year -> "FY" + year);
+        Chart corrected = Chart.ofIndicator(2020, 2024, kgi2, revisions.subList(0, 3), Map.of(), year -> "FY" + year);
         assertThat(corrected.actuals()).extracting(Chart.Mark::value).containsExactly("41000", "52000");
     }
 
@@ -53,22 +53,36 @@ class ChartTest {
 
     @Test
     void nothingToDrawIsNoChart() {
-        assertThat(Chart.of(2020, 2024, Map.of(), Map.of(), year -> "FY" + year)).isNull();
+        assertThat(Chart.of(2020, 2024, Map.of(), Map.of(), Map.of(), null, year -> "FY" + year)).isNull();
     }
 
     @Test
     void negativeValuesStayInsideTheChart() {
-        Chart chart = Chart.of(2020, 2021, Map.of(2020, new BigDecimal("-30"), 2021, new BigDecimal("10")), Map.of(), year -> "" + year);
+        Chart chart = Chart.of(2020, 2021, Map.of(2020, new BigDecimal("-30"), 2021, new BigDecimal("10")), Map.of(), Map.of(), null, year -> "" + year);
         for (Chart.Mark mark : chart.actuals()) {
             assertThat(Double.parseDouble(mark.y())).isBetween(0.0, (double) Chart.HEIGHT);
         }
+    }
+
+    /** The trend runs dotted to the target's year, and the unit heads the value axis above its top label. */
+    @Test
+    void theTrendAndTheUnitAreDrawn() {
+        Chart chart = Chart.of(2020, 2024, Map.of(2020, new BigDecimal("100"), 2022, new BigDecimal("150")),
+            Map.of(2024, new BigDecimal("300")), Map.of(2020, new BigDecimal("100"), 2024, new BigDecimal("250")), "件", year -> "FY" + year);
+        assertThat(chart.forecast()).extracting(Chart.Mark::value).containsExactly("100", "250");
+        assertThat(chart.forecastLine()).startsWith("M70.0 ").contains(" L600.0 ");
+        // Below the target's mark: the trend falls short.
+        assertThat(Double.parseDouble(chart.forecast().get(1).y())).isGreaterThan(Double.parseDouble(chart.path().get(0).y()));
+        assertThat(chart.unit().label()).isEqualTo("件");
+        assertThat(Double.parseDouble(chart.unit().y())).isLessThan(Double.parseDouble(chart.values().get(chart.values().size() - 1).y()));
+        assertThat(Chart.of(2020, 2024, Map.of(2020, BigDecimal.ONE), Map.of(), Map.of(), " ", year -> "FY" + year).unit()).isNull();
     }
 
     /** Axes read in round numbers: a step of 1, 2, 2.5 or 5 times a power of ten, from a multiple of it below the lowest mark. */
     @Test
     void theValueAxisHasRoundTicks() {
         Chart chart = Chart.of(2020, 2024, Map.of(2020, new BigDecimal("20792"), 2024, new BigDecimal("75608")),
-            Map.of(2024, new BigDecimal("40000")), year -> "FY" + year);
+            Map.of(2024, new BigDecimal("40000")), Map.of(), null, year -> "FY" + year);
         assertThat(chart.values()).extracting(Chart.Tick::label).containsExactly("0", "20,000", "40,000", "60,000", "80,000");
         assertThat(Chart.niceStep(new BigDecimal("1"))).isEqualByComparingTo("0.25");
         assertThat(Chart.niceStep(new BigDecimal("97.1"))).isEqualByComparingTo("25");

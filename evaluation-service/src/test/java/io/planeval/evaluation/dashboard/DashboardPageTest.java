@@ -188,7 +188,8 @@ class DashboardPageTest {
         assertThat(goal).contains("<dd class=\"kpi-rate\">79%</dd>", "data-indicator=\"KGI3\"");
 
         String indicator = page("/plans/" + OPEN + "/indicators/KGI3?fiscalYear=2024", 200);
-        assertThat(indicator).contains("75608 ÷ 40000", "sample-reporter-a (sample-org-a)", "<svg", "role=\"img\"", "<desc id=\"chart-desc\">");
+        assertThat(indicator).contains("75608 ÷ 40000", "sample-reporter-a (sample-org-a)", "<svg", "role=\"img\"", "<desc id=\"chart-desc\">",
+            "class=\"axis unit\"", ">時間/年</text>", "見通し", "class=\"verdict ");
 
         String changes = page("/plans/" + OPEN + "/changes?fiscalYear=2024&from=2025-07-05&to=2025-07-31", 200);
         assertThat(changes).contains("data-indicator=\"KGI3\"");
@@ -220,6 +221,9 @@ class DashboardPageTest {
         List<String> order = List.of("off_track", "at_risk", "on_track", "insufficient_data");
         assertThat(shown).hasSize(verdicts.getInt("totals.total")).contains("on_track").isSortedAccordingTo(java.util.Comparator.comparing(order::indexOf));
         assertThat(page("/plans/" + OPEN + "/forecast?lang=en", 200)).contains("Outlook by goal", ">On track</td>").doesNotContain("順調</td>");
+        // The indicator's page says so too, and draws the trend to the target's year.
+        assertThat(page("/plans/" + OPEN + "/indicators/KGI3", 200)).contains("class=\"verdict on_track\">順調</span>", "<path class=\"forecast\"",
+            "least squares through");
 
         List<String> late = JsonPath.from(TestIdentity.as(null).when().get("/api/v1/plans/" + OPEN + "/evaluation/overdue").asString())
             .getList("items.code");

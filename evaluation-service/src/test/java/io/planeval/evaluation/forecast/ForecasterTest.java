@@ -43,6 +43,10 @@ class ForecasterTest {
         assertThat(f.points()).extracting(Forecaster.Point::fiscalYear).containsExactly(2019, 2020, 2021, 2022);
         assertThat(f.formula()).isEqualTo("least squares through 4 points, 2019–2022: 20 a year; 2024 → 200 against the target 200");
         assertThat(f.reason()).isNull();
+        // A chart draws the line from its first point to the target's year.
+        assertThat(f.line()).containsOnlyKeys(2019, 2024);
+        assertThat(f.line().get(2019)).isEqualByComparingTo("100");
+        assertThat(f.line().get(2024)).isEqualByComparingTo("200");
     }
 
     @Test
@@ -97,6 +101,7 @@ class ForecasterTest {
         Forecaster.Forecast one = Forecaster.forecast(numeric(null, null, "200", null, Direction.HIGHER_IS_BETTER),
             actuals(2021, "150", 2025, "300"));
         assertThat(one.verdict()).isEqualTo(ForecastVerdict.INSUFFICIENT_DATA);
+        assertThat(one.line()).as("no trend, no line").isEmpty();
         assertThat(one.reason()).contains("there is 1");
         IndicatorDefinition qualitative = new IndicatorDefinition("KGI5", "GIII", IndicatorKind.KGI, "財政調整基金の残高", null, null, null,
             null, "増額確保", 2024, null, Direction.QUALITATIVE, Method.QUALITATIVE);

@@ -1,6 +1,7 @@
 package io.planeval.evaluation.lineage;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
@@ -33,6 +34,7 @@ class LineageTest {
 
     static final String OLD = "ev-lineage-r2-r6";
     static final String NEW = "ev-lineage-2025-29";
+    static final String LATER = "ev-lineage-2030-34";
 
     static TestEvent laterPlan(String code) {
         List<PlanChanged.Node> nodes = List.of(new PlanChanged.Node("GI", "目標１", "目標 GI", null, 1, null, 1, null));
@@ -108,6 +110,17 @@ class LineageTest {
         TestIdentity.as(null).when().get("/api/v1/plans/" + NEW + "/lineage/continuity").then().statusCode(200)
             .body("predecessorPlans", equalTo(List.of()))
             .body("added.indicatorCode", equalTo(List.of("KGI-DX", "KGI-NEW", "KGI-WORK")));
+        // The dashboard's page of the indicator shows the series where there is more than one plan to show.
+        assertThat(TestIdentity.as(null).when().get("/plans/" + NEW + "/indicators/KGI-DX").then().statusCode(200).extract().asString())
+            .doesNotContain("id=\"lineage\"");
+        KafkaTestProducer.sendAll(List.of(laterPlan(LATER), indicator(LATER, "KGI-DX2", """
+            {"nodeCode": "GI", "kind": "kgi", "name": "デジタル化推進等による省力化時間", "unit": "時間/年",
+             "target": {"value": 99000, "fiscalYear": 2029}, "direction": "higher_is_better",
+             "predecessor": {"planCode": "%s", "indicatorCode": "KGI-DX"}}""".formatted(NEW))));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(TestIdentity.as(null).when()
+                .get("/plans/" + LATER + "/indicators/KGI-DX2").then().extract().asString())
+            .contains("id=\"lineage\"", "過去の計画からの推移")
+            .containsPattern("data-plan=\"" + NEW + "\"><td><span class=\"muted\">" + NEW + "</span> KGI-DX</td><td>令和7年度</td>\\s*<td>80,000</td>"));
         given().when().get("/api/v1/plans/" + NEW + "/lineage/indicators/NOPE").then().statusCode(404);
         given().when().get("/api/v1/plans/no-such-plan/lineage/continuity").then().statusCode(404);
     }
