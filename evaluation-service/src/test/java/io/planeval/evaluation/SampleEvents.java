@@ -112,6 +112,14 @@ public final class SampleEvents {
         return events;
     }
 
+    private static List<IndicatorChanged.Milestone> milestones(JsonNode milestones) {
+        List<IndicatorChanged.Milestone> list = new ArrayList<>();
+        if (milestones != null) {
+            milestones.forEach(m -> list.add(new IndicatorChanged.Milestone(m.get("fiscalYear").asInt(), decimal(m, "value"))));
+        }
+        return list;
+    }
+
     public static TestEvent indicator(String planCode, String code, JsonNode d, long version, Instant changedAt) {
         Direction direction = Vocabulary.of(Direction.class, d.get("direction").asText());
         Method method = d.hasNonNull("method") ? Vocabulary.of(Method.class, d.get("method").asText()) : Method.defaultFor(direction);
@@ -121,7 +129,7 @@ public final class SampleEvents {
             d.get("nodeCode").asText(), Vocabulary.of(IndicatorKind.class, d.get("kind").asText()), d.get("name").asText(), text(d, "unit"),
             baseline == null ? null : decimal(baseline, "value"), baseline == null ? null : baseline.get("fiscalYear").asInt(),
             target == null ? null : decimal(target, "value"), target == null ? null : text(target, "text"),
-            target == null ? null : target.get("fiscalYear").asInt(), List.of(), direction, method, List.of(), text(d, "department"),
+            target == null ? null : target.get("fiscalYear").asInt(), milestones(d.get("milestones")), direction, method, List.of(), text(d, "department"),
             text(d, "organisation"), null, text(d, "note"), d.hasNonNull("predecessor")
                 ? new IndicatorChanged.Predecessor(d.at("/predecessor/planCode").asText(), d.at("/predecessor/indicatorCode").asText()) : null,
             breakdown(d.get("breakdown")), d.hasNonNull("formula") ? new IndicatorChanged.Formula(d.at("/formula/expression").asText(),

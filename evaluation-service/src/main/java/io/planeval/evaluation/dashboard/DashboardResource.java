@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -67,7 +68,9 @@ public class DashboardResource extends DashboardPages {
     static class Templates {
         static native TemplateInstance plans(Views.Chrome chrome, List<Views.PlanLink> plans);
 
-        static native TemplateInstance plan(Views.Chrome chrome, PlanReport report, String yearLabel, Views.YearForm yearForm, boolean empty,
+        static native TemplateInstance plan(Views.Chrome chrome, PlanReport report, String yearLabel, Views.YearForm yearForm,
+                                            Map<String, Views.Trend> rateTrends, Map<String, Views.Trend> attainmentTrends, String previousYear,
+                                            boolean empty,
                                             String query, String csv, String pack, String changes, String completeness);
 
         static native TemplateInstance node(Views.Chrome chrome, String planCode, NodeReport node, String query, String yearLabel,
@@ -124,10 +127,16 @@ public class DashboardResource extends DashboardPages {
         return openPlanPage(planCode, lang, fiscalYear, asOf, (ask, since, plan) -> {
             List<Integer> measured = readModel.measuredYears(planCode);
             PlanReport report = queries.report(planCode, shownYear(ask, plan.plan(), measured), moment(ask));
+            // The year before, where it has figures: each rate's movement since.
+            int previousYear = report.fiscalYear() - 1;
+            PlanReport previous = measured.contains(previousYear) && previousYear >= plan.plan().firstFiscalYear()
+                ? queries.report(planCode, previousYear, moment(ask)) : null;
             Views.Ask asked = new Views.Ask(ask.lang(), report.fiscalYear(), ask.asOf());
             String base = "/plans/" + Views.encode(planCode);
             return html(Templates.plan(chrome(asked, base, planCode, since, List.of(new Views.Crumb(report.planTitle(), base + asked.query()))),
                     report, ask.year(report.fiscalYear()), yearForm(base, asked, plan.plan(), report.fiscalYear()),
+                    Views.Trend.byGoal(report, previous, NodeReport::kpiAchievementRate), Views.Trend.byGoal(report, previous, NodeReport::kgiAttainment),
+                    ask.year(previousYear),
                     !measured.contains(report.fiscalYear()), asked.query(),
                     "/api/v1/plans/" + Views.encode(planCode) + "/evaluation.csv" + new Views.Ask("ja", report.fiscalYear(), ask.asOf()).query(),
                     "/api/v1/plans/" + Views.encode(planCode) + "/evaluation/pack" + new Views.Ask("ja", report.fiscalYear(), ask.asOf()).query(),

@@ -404,4 +404,10 @@ public interface Labels {
 
     @Message("計画")
     String plan();
+
+    @Message("{year}：{previous}")
+    String trend(String year, String previous);
+
+    @Message("（{year}の{previous}から{#when direction}{#is 'up'}上昇{#is 'down'}低下{#else}横ばい{/when}）")
+    String trendInWords(String direction, String year, String previous);
 }

@@ -3,7 +3,10 @@ package io.planeval.evaluation.dashboard;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 import java.util.Locale;
 
 import io.planeval.contracts.Vocabulary.Direction;
@@ -11,6 +14,9 @@ import io.planeval.contracts.Vocabulary.IndicatorKind;
 import io.planeval.contracts.Vocabulary.MeasurementStatus;
 import io.planeval.contracts.Vocabulary.ReviewState;
 import io.planeval.contracts.Vocabulary.Method;
+import io.planeval.evaluation.report.NodeReport;
+import io.planeval.evaluation.report.PlanReport;
+import io.planeval.evaluation.report.Rate;
 import io.planeval.support.fiscal.FiscalYears;
 
 /** What the dashboard's templates show besides the API's own answers. */
@@ -108,6 +114,45 @@ final class Views {
         /** A fiscal year as the page's language writes it: 令和6年度, FY2024. */
         String year(int fiscalYear) {
             return "ja".equals(lang) ? FiscalYears.label(fiscalYear) : "FY" + fiscalYear;
+        }
+    }
+
+    /**
+     * How a rate moved from the year before: up, down or same, with the earlier figure for those who read it in words
+     * (the arrow alone is decoration).
+     */
+    record Trend(String direction, String arrow, String previous) {
+
+        /** The movement from {@code before} to {@code now}; null where either year has no rate. */
+        static Trend of(Rate now, Rate before) {
+            if (now == null || before == null || now.percent() == null || before.percent() == null) {
+                return null;
+            }
+            int sign = now.percent().compareTo(before.percent());
+            return sign > 0 ? new Trend("up", "↑", before.display()) : sign < 0 ? new Trend("down", "↓", before.display())
+                : new Trend("same", "→", before.display());
+        }
+
+        /** Each goal's (and, under "totals", the whole plan's) movement of one rate between two reports of a plan. */
+        static Map<String, Trend> byGoal(PlanReport now, PlanReport before, Function<NodeReport, Rate> rate) {
+            Map<String, Trend> trends = new HashMap<>();
+            if (before == null) {
+                return trends;
+            }
+            Map<String, NodeReport> earlier = new HashMap<>();
+            before.goals().forEach(goal -> earlier.put(goal.code(), goal));
+            for (NodeReport goal : now.goals()) {
+                NodeReport then = earlier.get(goal.code());
+                Trend trend = then == null ? null : of(rate.apply(goal), rate.apply(then));
+                if (trend != null) {
+                    trends.put(goal.code(), trend);
+                }
+            }
+            Trend whole = of(rate.apply(now.totals()), rate.apply(before.totals()));
+            if (whole != null) {
+                trends.put("totals", whole);
+            }
+            return trends;
         }
     }
 

@@ -126,6 +126,24 @@ class DashboardPageTest {
         assertThat(page("/plans/" + OPEN + "?fiscalYear=2021", 200)).contains("令和3年度の実績はまだ報告されていません。");
     }
 
+    /** Each goal's rates beside the year before's: an arrow for the eye, the earlier figure in words for a screen reader. */
+    @Test
+    void theCommitteesTableShowsTheMovementSinceTheYearBefore() throws Exception {
+        // KGI3 gets a milestone for 2023 (the sample's targets are for 2024 only), and a 2023 figure to judge by it.
+        var kgi3 = (com.fasterxml.jackson.databind.node.ObjectNode) SampleEvents.JSON.readTree(
+            SampleEvents.SAMPLES.resolve("indicators/gunma-r2-r6/KGI3.json").toFile());
+        kgi3.set("milestones", SampleEvents.JSON.readTree("[{\"fiscalYear\": 2023, \"value\": 30000}]"));
+        KafkaTestProducer.sendAll(List.of(SampleEvents.indicator(OPEN, "KGI3", kgi3, 2, Instant.parse("2025-07-11T00:00:00Z")),
+            SampleEvents.measurement(OPEN, 90_996, "KGI3", 2023, 1, new BigDecimal("20000"), null,
+            MeasurementStatus.FINAL, Instant.parse("2025-07-11T00:00:00Z"))));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(page("/plans/" + OPEN + "?fiscalYear=2024", 200))
+            .containsPattern("data-goal=\"GII\">[\\s\\S]*?<td class=\"kgi-attainment\">107% <span class=\"trend up\" aria-hidden=\"true\" "
+                + "title=\"令和5年度：(67|0)%\">↑</span><span class=\"visually-hidden\">（令和5年度の(67|0)%から上昇）</span>"));
+        assertThat(page("/plans/" + OPEN + "?fiscalYear=2024&lang=en", 200)).containsPattern("\\(up from (67|0)% in FY2023\\)");
+        // The plan's first year has none before it.
+        assertThat(page("/plans/" + OPEN + "?fiscalYear=2020", 200)).doesNotContain("class=\"trend ");
+    }
+
     /** An actual of 0 is a figure, shown as 0: the pages test for a value's presence, never its truth. */
     @Test
     void anActualOfZeroIsShownAsZero() {
@@ -296,7 +314,7 @@ class DashboardPageTest {
     /** The texts of the cells of a class, in page order. */
     static List<String> cells(String html, String cssClass) {
         List<String> texts = new ArrayList<>();
-        var matcher = java.util.regex.Pattern.compile("<td class=\"" + cssClass + "\">([^<]*)</td>").matcher(html);
+        var matcher = java.util.regex.Pattern.compile("<td class=\"" + cssClass + "\">([^<]*)").matcher(html);
         while (matcher.find()) {
             texts.add(matcher.group(1));
         }
