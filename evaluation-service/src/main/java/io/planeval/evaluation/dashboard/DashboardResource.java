@@ -81,8 +81,8 @@ public class DashboardResource extends DashboardPages {
                                                  Chart chart, String chartDescription, Forecaster.Forecast forecast,
                                                  IndicatorLineage lineage, String membersPage);
 
-        static native TemplateInstance changes(Views.Chrome chrome, String planCode, List<Change> changes, String from, String to,
-                                               String query, boolean asked);
+        static native TemplateInstance changes(Views.Chrome chrome, String planCode, List<Change> changes, List<Views.ChangeSummary> summary,
+                                               String from, String to, String query, boolean asked, String yearLabel, Views.YearForm yearForm);
 
         static native TemplateInstance completeness(Views.Chrome chrome, String planCode, Completeness completeness,
                                                     List<Completeness.OrganisationCompleteness> rows, Views.Due due, String order,
@@ -206,13 +206,15 @@ public class DashboardResource extends DashboardPages {
         return openPlanPage(planCode, lang, fiscalYear, null, (ask, since, plan) -> {
             String until = to == null || to.isBlank() ? LocalDate.now(Moments.JAPAN).toString() : to;
             boolean asked = from != null && !from.isBlank();
+            int year = shownYear(ask, plan.plan(), readModel.measuredYears(planCode));
             List<Change> changes = asked
-                ? queries.changes(planCode, ask.fiscalYear(), QueryParams.moment("from", from), QueryParams.moment("to", until))
+                ? queries.changes(planCode, year, QueryParams.moment("from", from), QueryParams.moment("to", until))
                 : List.of();
-            String base = "/plans/" + Views.encode(planCode);
-            return html(Templates.changes(chrome(ask, base + "/changes", null, null,
-                    List.of(new Views.Crumb(plan.plan().title(), base + ask.query()))),
-                planCode, changes, asked ? from : "", until, ask.query(), asked), ask, 200);
+            Views.Ask shown = new Views.Ask(ask.lang(), year, null);
+            String self = "/plans/" + Views.encode(planCode) + "/changes";
+            return html(Templates.changes(chrome(shown, self, null, null, planCrumb(plan, shown)),
+                planCode, changes, Views.ChangeSummary.of(plan.plan(), changes), asked ? from : "", until, shown.query(), asked,
+                shown.year(year), yearForm(self, shown, plan.plan(), year)), shown, 200);
         });
     }
 

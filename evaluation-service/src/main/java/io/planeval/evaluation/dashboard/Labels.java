@@ -410,4 +410,22 @@ public interface Labels {
 
     @Message("（{year}の{previous}から{#when direction}{#is 'up'}上昇{#is 'down'}低下{#else}横ばい{/when}）")
     String trendInWords(String direction, String year, String previous);
+
+    @Message("{year}の評価の、{from}から{to}までの変化")
+    String changesCover(String year, String from, String to);
+
+    @Message("目標別の変化")
+    String changesByGoal();
+
+    @Message("変化した指標等")
+    String changedCount();
+
+    @Message("達成に")
+    String nowAchieved();
+
+    @Message("未達成に")
+    String nowNotAchieved();
+
+    @Message("変化した指標と階層の評価")
+    String changedIndicators();
 }

@@ -3,17 +3,21 @@ package io.planeval.evaluation.dashboard;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.Locale;
 
+import io.planeval.contracts.PlanChanged;
 import io.planeval.contracts.Vocabulary.Direction;
+import io.planeval.contracts.Vocabulary.EvaluationStatus;
 import io.planeval.contracts.Vocabulary.IndicatorKind;
 import io.planeval.contracts.Vocabulary.MeasurementStatus;
 import io.planeval.contracts.Vocabulary.ReviewState;
 import io.planeval.contracts.Vocabulary.Method;
+import io.planeval.evaluation.report.Change;
 import io.planeval.evaluation.report.NodeReport;
 import io.planeval.evaluation.report.PlanReport;
 import io.planeval.evaluation.report.Rate;
@@ -153,6 +157,43 @@ final class Views {
                 trends.put("totals", whole);
             }
             return trends;
+        }
+    }
+
+    /**
+     * A goal's share of what changed between two moments: how many of its indicators (and levels' written evaluations)
+     * changed, and how many of those became achieved or not achieved.
+     */
+    record ChangeSummary(String code, String label, String title, int changed, int nowAchieved, int nowNotAchieved) {
+
+        /** One row per goal that has a change, in the plan's order. */
+        static List<ChangeSummary> of(PlanChanged.Plan plan, List<Change> changes) {
+            Map<String, PlanChanged.Node> byCode = new HashMap<>();
+            plan.nodes().forEach(node -> byCode.put(node.code(), node));
+            Map<String, int[]> counts = new HashMap<>();
+            for (Change change : changes) {
+                PlanChanged.Node node = byCode.get(change.nodeCode() != null ? change.nodeCode() : change.code());
+                while (node != null && node.parent() != null) {
+                    node = byCode.get(node.parent());
+                }
+                if (node == null) {
+                    continue;
+                }
+                int[] count = counts.computeIfAbsent(node.code(), code -> new int[3]);
+                count[0]++;
+                EvaluationStatus before = change.from() == null ? null : change.from().status();
+                EvaluationStatus after = change.to() == null ? null : change.to().status();
+                if (after != before && after == EvaluationStatus.ACHIEVED) {
+                    count[1]++;
+                } else if (after != before && after == EvaluationStatus.NOT_ACHIEVED) {
+                    count[2]++;
+                }
+            }
+            return plan.nodes().stream().filter(node -> node.parent() == null && counts.containsKey(node.code()))
+                .sorted(Comparator.comparingInt(PlanChanged.Node::position))
+                .map(goal -> new ChangeSummary(goal.code(), goal.label(), goal.title(), counts.get(goal.code())[0],
+                    counts.get(goal.code())[1], counts.get(goal.code())[2]))
+                .toList();
         }
     }
 

@@ -210,7 +210,10 @@ class DashboardPageTest {
             "class=\"axis unit\"", ">時間/年</text>", "見通し", "class=\"verdict ");
 
         String changes = page("/plans/" + OPEN + "/changes?fiscalYear=2024&from=2025-07-05&to=2025-07-31", 200);
-        assertThat(changes).contains("data-indicator=\"KGI3\"");
+        assertThat(changes).contains("data-indicator=\"KGI3\"", "令和6年度の評価の、2025-07-05から2025-07-31までの変化", "目標別の変化",
+            "<option value=\"2024\" selected>");
+        assertThat(changes).containsPattern("data-indicator=\"KGI3\">[\\s\\S]*?<span class=\"status achieved\">達成</span> 189% <span class=\"muted\">75,608</span>");
+        assertThat(changes).containsPattern("<tr data-goal=\"GII\">[\\s\\S]*?<td>\\d+</td><td class=\"achieved\">[1-9]\\d*</td>");
     }
 
     /** The forecast, the tallies overdue, the reports the committee fixed (each as fixed, and what changed since), as the API has them. */
