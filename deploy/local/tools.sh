@@ -3,8 +3,8 @@
 # its ChromeDriver for the browser tests, Debian's Python packages for the generated Python clients (installed with
 # apt-get where missing and we are root, as on a fresh Debian machine, otherwise named), and from the npm registry
 # into .tools/ Spectral, the OpenAPI linter, the TypeScript compiler that checks the generated clients, and Prism, the
-# validating proxy the end-to-end run sends every operation through (Node.js and npm installed with apt-get where
-# missing).
+# validating proxy the end-to-end run sends every operation through, axe-core and Lighthouse, which check the
+# dashboard (Node.js and npm installed with apt-get where missing).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 SPECTRAL_VERSION=6.16.3
@@ -12,6 +12,8 @@ TYPESCRIPT_VERSION=5.9.3
 PRISM_VERSION=5.16.0
 # axe-core: the accessibility rules the end-to-end run checks every kind of dashboard page against (WCAG 2.x A and AA).
 AXE_VERSION=4.14.1
+# Lighthouse: the end-to-end run scores the committee's page on a phone (accessibility and performance); 12.2.3 runs on Node 20.
+LIGHTHOUSE_VERSION=12.2.3
 
 apt_install() {
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
@@ -41,11 +43,11 @@ done
   || ! command -v apt-get >/dev/null 2>&1 || apt_install fonts-ipaexfont-gothic poppler-utils
 
 if [ ! -x .tools/node_modules/.bin/spectral ] || [ ! -x .tools/node_modules/.bin/tsc ] || [ ! -x .tools/node_modules/.bin/prism ] \
-   || [ ! -f .tools/node_modules/axe-core/axe.min.js ]; then
+   || [ ! -f .tools/node_modules/axe-core/axe.min.js ] || [ ! -x .tools/node_modules/.bin/lighthouse ]; then
   command -v npm >/dev/null 2>&1 || apt_install nodejs npm
-  printf '[tools] installing @stoplight/spectral-cli %s, typescript %s, @stoplight/prism-cli %s and axe-core %s into .tools/\n' \
-    "$SPECTRAL_VERSION" "$TYPESCRIPT_VERSION" "$PRISM_VERSION" "$AXE_VERSION"
+  printf '[tools] installing @stoplight/spectral-cli %s, typescript %s, @stoplight/prism-cli %s, axe-core %s and lighthouse %s into .tools/\n' \
+    "$SPECTRAL_VERSION" "$TYPESCRIPT_VERSION" "$PRISM_VERSION" "$AXE_VERSION" "$LIGHTHOUSE_VERSION"
   mkdir -p .tools
   npm install --silent --no-audit --no-fund --prefix .tools "@stoplight/spectral-cli@$SPECTRAL_VERSION" \
-    "typescript@$TYPESCRIPT_VERSION" "@stoplight/prism-cli@$PRISM_VERSION" "axe-core@$AXE_VERSION" >/dev/null
+    "typescript@$TYPESCRIPT_VERSION" "@stoplight/prism-cli@$PRISM_VERSION" "axe-core@$AXE_VERSION" "lighthouse@$LIGHTHOUSE_VERSION" >/dev/null
 fi

@@ -59,6 +59,13 @@ public interface EvaluationConfig {
     @WithDefault("10m")
     Duration overdueCheckInterval();
 
+    /**
+     * The sites (origins such as https://www.pref.gunma.jp) whose pages may frame the dashboard's embeddable parts of
+     * open-data plans ({@code /embed/…}); 'self' alone by default. Every other page of the dashboard is never framed.
+     */
+    @WithDefault("'self'")
+    List<String> embedAncestors();
+
     /** The largest file of evidence (an attachment) taken; larger ones are refused with 413 and nothing stored. */
     @WithDefault("10M")
     MemorySize attachmentMaxSize();

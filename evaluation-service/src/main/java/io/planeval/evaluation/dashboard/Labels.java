@@ -428,4 +428,7 @@ public interface Labels {
 
     @Message("変化した指標と階層の評価")
     String changedIndicators();
+
+    @Message("評価ダッシュボードで詳しく見る")
+    String seeMore();
 }

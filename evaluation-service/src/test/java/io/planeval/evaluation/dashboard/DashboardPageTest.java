@@ -308,10 +308,36 @@ class DashboardPageTest {
     }
 
     @Test
-    void scriptsComeFromTheServiceItself() {
+    void scriptsComeFromTheServiceItselfUnderVersionedNamesKeptAYear() {
         TestIdentity.as(null).when().get("/webjars/htmx.org/dist/htmx.min.js").then().statusCode(200);
         TestIdentity.as(null).when().get("/webjars/htmx-ext-sse/sse.js").then().statusCode(200);
-        TestIdentity.as(null).when().get("/dashboard.css").then().statusCode(200);
+        String page = page("/plans/" + OPEN, 200);
+        var named = java.util.regex.Pattern.compile("href=\"(/assets/[0-9a-f]{12}/dashboard\\.css)\"").matcher(page);
+        assertThat(named.find()).as("the stylesheet under its digest").isTrue();
+        TestIdentity.as(null).when().get(named.group(1)).then().statusCode(200).contentType(startsWith("text/css"))
+            .header("Cache-Control", "public, max-age=31536000, immutable").body(containsString(".committee"));
+        assertThat(page).containsPattern("src=\"/assets/[0-9a-f]{12}/dashboard\\.js\"");
+        // A page from before a deployment names an older version: it gets the file as it is now, revalidated.
+        TestIdentity.as(null).when().get("/assets/000000000000/dashboard.css").then().statusCode(200).header("Cache-Control", "no-cache");
+        TestIdentity.as(null).when().get("/assets/000000000000/application.properties").then().statusCode(404);
+        TestIdentity.as(null).when().get("/dashboard.css").then().statusCode(404);
+    }
+
+    /** A goal's figures and an indicator's, framed by the listed sites alone; every other page stays unframed. */
+    @Test
+    void partsOfAnOpenPlanMayBeFramedByTheListedSites() {
+        var goal = TestIdentity.as(null).when().get("/embed/plans/" + OPEN + "/goals/GII?fiscalYear=2024").then().statusCode(200)
+            .contentType(startsWith("text/html")).extract();
+        assertThat(goal.headers().getValues("Content-Security-Policy"))
+            .containsExactly("default-src 'self'; img-src 'self' data:; frame-ancestors https://www.pref.gunma.example; base-uri 'none'; form-action 'self'");
+        assertThat(goal.headers().hasHeaderWithName("X-Frame-Options")).isFalse();
+        assertThat(goal.body().asString()).contains("<dd class=\"kpi-rate\">79%</dd>", "data-indicator=\"KGI3\"",
+            "href=\"/plans/" + OPEN + "/nodes/GII?fiscalYear=2024\" target=\"_blank\" rel=\"noopener\"");
+        assertThat(TestIdentity.as(null).when().get("/embed/plans/" + OPEN + "/indicators/KGI3?fiscalYear=2024&lang=en").then().statusCode(200)
+            .extract().asString()).contains("<html lang=\"en\">", "<dd class=\"attainment\">189%</dd>");
+        TestIdentity.as(null).when().get("/embed/plans/" + CLOSED + "/goals/GII").then().statusCode(404);
+        TestIdentity.as(null).when().get("/embed/plans/" + OPEN + "/goals/NOWHERE").then().statusCode(404).contentType(startsWith("text/html"));
+        TestIdentity.as(null).when().get("/plans/" + OPEN).then().header("X-Frame-Options", "DENY");
     }
 
     /** The texts of the cells of a class, in page order. */
