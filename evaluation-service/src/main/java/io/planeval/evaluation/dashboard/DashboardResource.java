@@ -35,6 +35,7 @@ import io.planeval.evaluation.completeness.Completeness;
 import io.planeval.evaluation.completeness.CompletenessQueries;
 import io.planeval.evaluation.forecast.Forecaster;
 import io.planeval.evaluation.forecast.Forecasts;
+import io.planeval.evaluation.forecast.PlanForecast;
 import io.planeval.evaluation.lineage.IndicatorLineage;
 import io.planeval.evaluation.lineage.Lineages;
 import io.planeval.evaluation.members.IndicatorMembers;
@@ -78,7 +79,7 @@ public class DashboardResource extends DashboardPages {
 
         static native TemplateInstance indicator(Views.Chrome chrome, IndicatorResult result, String yearLabel,
                                                  Views.Definition definition, List<Views.Revision> revisions, boolean reviewed,
-                                                 Chart chart, String chartDescription, Forecaster.Forecast forecast,
+                                                 Chart chart, String chartDescription, PlanForecast.IndicatorForecast forecast,
                                                  IndicatorLineage lineage, String membersPage);
 
         static native TemplateInstance changes(Views.Chrome chrome, String planCode, List<Change> changes, List<Views.ChangeSummary> summary,
@@ -192,7 +193,7 @@ public class DashboardResource extends DashboardPages {
             return html(Templates.indicator(chrome(ask, "/plans/" + Views.encode(planCode) + "/indicators/" + Views.encode(code), planCode, since,
                     trailTo(plan, definition.nodeCode(), ask, new Views.Crumb(code, null))),
                 result, ask.inParentheses(ask.year(result.fiscalYear())), shown, history,
-                history.stream().anyMatch(r -> r.review() != null), chart, description, forecast,
+                history.stream().anyMatch(r -> r.review() != null), chart, description, Forecasts.view(forecast),
                 lineage.generations().size() > 1 ? lineage : null,
                 definition.breakdown() == null ? null : "/plans/" + Views.encode(planCode) + "/indicators/" + Views.encode(code) + "/members"
                     + ask.query()), ask, 200);

@@ -7,6 +7,7 @@ import io.planeval.contracts.Vocabulary.ForecastVerdict;
 import io.planeval.contracts.Vocabulary.MeasurementStatus;
 import io.planeval.contracts.Vocabulary.Method;
 import io.planeval.contracts.Vocabulary.ReviewState;
+import io.planeval.evaluation.forecast.PlanForecast;
 import io.quarkus.qute.TemplateData;
 import io.quarkus.qute.i18n.Message;
 import io.quarkus.qute.i18n.MessageBundle;
@@ -431,4 +432,10 @@ public interface Labels {
 
     @Message("評価ダッシュボードで詳しく見る")
     String seeMore();
+
+    /** The forecast's working in words: the line, or why there is none. The API's formula and reason say it in English. */
+    @Message("{#if f.projected != null}{f.points.size}点を通る回帰直線で1年あたり{f.slopePerYear.grouped}、{f.targetFiscalYear}年度は{f.projected.grouped}の見込み（目標値{f.target.grouped}）"
+        + "{#if f.verdict.name != 'ON_TRACK' && f.requiredAtLatest != null}。最新の実績値の年度の道筋は{f.requiredAtLatest.grouped}{/if}"
+        + "{#else if f.target == null}数値の最終目標がないため判定できません{#else}実績値が{f.points.size}点で、傾向を求めるには2点以上が必要です{/if}")
+    String forecastWorking(PlanForecast.IndicatorForecast f);
 }

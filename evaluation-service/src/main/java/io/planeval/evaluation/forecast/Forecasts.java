@@ -88,7 +88,8 @@ public class Forecasts {
             counts.getOrDefault(ForecastVerdict.INSUFFICIENT_DATA, 0), forecasts.size());
     }
 
-    private static PlanForecast.IndicatorForecast view(Forecaster.Forecast f) {
+    /** A forecast as the API and the dashboard show it. */
+    public static PlanForecast.IndicatorForecast view(Forecaster.Forecast f) {
         IndicatorDefinition def = f.indicator();
         return new PlanForecast.IndicatorForecast(def.code(), def.name(), def.kind(), def.nodeCode(), def.unit(),
             f.verdict(), f.verdict().label(), def.targetFiscalYear(), Decimals.canonical(def.targetValue()),

@@ -244,7 +244,7 @@ class DashboardPageTest {
         assertThat(page("/plans/" + OPEN + "/forecast?lang=en", 200)).contains("Outlook by goal", ">On track</td>").doesNotContain("順調</td>");
         // The indicator's page says so too, and draws the trend to the target's year.
         assertThat(page("/plans/" + OPEN + "/indicators/KGI3", 200)).contains("class=\"verdict on_track\">順調</span>", "<path class=\"forecast\"",
-            "least squares through");
+            "点を通る回帰直線で1年あたり").doesNotContain("least squares", "the indicator has no");
 
         List<String> late = JsonPath.from(TestIdentity.as(null).when().get("/api/v1/plans/" + OPEN + "/evaluation/overdue").asString())
             .getList("items.code");
