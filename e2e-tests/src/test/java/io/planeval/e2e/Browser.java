@@ -15,14 +15,19 @@ final class Browser {
 
     static ChromeDriver open() {
         ChromeOptions options = new ChromeOptions()
-            .setBinary(executable("PLANEVAL_CHROMIUM", "/usr/bin/chromium"))
-            .addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,1400", "--lang=ja");
+            .setBinary(chromium())
+            .addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,1400", "--hide-scrollbars", "--lang=ja");
         ChromeDriverService service = new ChromeDriverService.Builder()
             .usingDriverExecutable(new File(executable("PLANEVAL_CHROMEDRIVER", "/usr/bin/chromedriver")))
             .build();
         ChromeDriver driver = new ChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
         return driver;
+    }
+
+    /** Debian's Chromium, or the one PLANEVAL_CHROMIUM names. */
+    static String chromium() {
+        return executable("PLANEVAL_CHROMIUM", "/usr/bin/chromium");
     }
 
     private static String executable(String variable, String fallback) {

@@ -83,7 +83,11 @@ abstract class DashboardPages {
         for (int year = plan.firstFiscalYear(); year <= plan.lastFiscalYear(); year++) {
             years.add(new Views.YearOption(year, ask.year(year), year == shown));
         }
-        return new Views.YearForm(action, ask.lang(), years, ask.asOf());
+        // An instant (a link to "as of the moment before") shows as its day in the date field and to the minute beside it.
+        Instant moment = moment(ask);
+        String day = moment == null ? null : LocalDate.ofInstant(moment, Moments.JAPAN).toString();
+        String shownMoment = moment == null ? null : ask.asOf().length() == 10 ? ask.asOf() : Recorded.recorded(moment);
+        return new Views.YearForm(action, ask.lang(), years, day, shownMoment);
     }
 
     /** A page of one plan, drawn from what was asked, the stream's position before anything was read, and the plan. */

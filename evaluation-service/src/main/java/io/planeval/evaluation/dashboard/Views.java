@@ -55,8 +55,11 @@ final class Views {
     record YearOption(int year, String label, boolean selected) {
     }
 
-    /** The form that picks a page's fiscal year and moment ({@code dashboard/ask}), sent to {@code action}. */
-    record YearForm(String action, String lang, List<YearOption> years, String asOf) {
+    /**
+     * The form that picks a page's fiscal year and moment ({@code dashboard/ask}), sent to {@code action}: the moment's
+     * day in the date field, and the moment as asked beside it (null: the latest).
+     */
+    record YearForm(String action, String lang, List<YearOption> years, String asOfDay, String asOfShown) {
     }
 
     /** A reported figure as the history lists it; {@code review} null where the plan asked for none. */

@@ -124,6 +124,9 @@ class DashboardPageTest {
         String indicator = page("/plans/" + OPEN + "/indicators/KGI3?fiscalYear=2024", 200);
         assertThat(indicator).contains("実績値÷目標値（高いほど良い）", "確定値").doesNotContain("higher_is_better");
         assertThat(page("/plans/" + OPEN + "?fiscalYear=2021", 200)).contains("令和3年度の実績はまだ報告されていません。");
+        // A moment asked as an instant: its day in the date field, the moment to the minute (Japan time) beside it.
+        assertThat(page("/plans/" + OPEN + "?asOf=2025-07-17T00:30:00Z", 200))
+            .contains("name=\"asOf\" value=\"2025-07-17\"", "<span id=\"as-of-hint\" class=\"muted\">2025-07-17 09:30</span>");
     }
 
     /** Each goal's rates beside the year before's: an arrow for the eye, the earlier figure in words for a screen reader. */
