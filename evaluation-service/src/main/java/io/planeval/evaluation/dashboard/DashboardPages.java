@@ -123,7 +123,7 @@ abstract class DashboardPages {
             LocalDate first = LocalDate.ofInstant(readModel.firstRecorded(plan.code()), Moments.JAPAN);
             earliest = new Views.Crumb(first.toString(), base + new Views.Ask(ask.lang(), null, first.toString()).query());
         }
-        return html(Pages.problem(chrome(ask, base, null, null, List.of(new Views.Crumb(plan.plan().title(), base + ask.query()))),
+        return html(Pages.problem(chrome(ask, base, null, null, planCrumb(plan, ask)),
             problem, earliest, base + ask.query()), ask, problem.status());
     }
 

@@ -231,7 +231,7 @@ public class DashboardResource extends DashboardPages {
             String base = "/plans/" + Views.encode(planCode);
             String self = base + "/completeness";
             String query = asked.query();
-            return html(Templates.completeness(chrome(asked, self, null, null, List.of(new Views.Crumb(plan.plan().title(), base + query))),
+            return html(Templates.completeness(chrome(asked, self, null, null, planCrumb(plan, asked)),
                     planCode, found, found.organisations().stream().sorted(order.comparator).toList(), Views.Due.of(found.workingDaysToDue()),
                     order.word(), self + (query.isEmpty() ? "?" : query + "&") + "sort=", query, asked.inParentheses(asked.year(year))),
                 asked, 200);

@@ -35,7 +35,7 @@ public class EmbedPages extends DashboardPages {
 
     @CheckedTemplate(basePath = "dashboard")
     static class Templates {
-        static native TemplateInstance embedGoal(String lang, String planCode, NodeReport goal, String yearLabel, String full);
+        static native TemplateInstance embedGoal(String lang, String planCode, NodeReport goal, String yearLabel, String query, String full);
 
         static native TemplateInstance embedIndicator(String lang, String planCode, IndicatorResult result, String yearLabel, String full);
     }
@@ -70,7 +70,7 @@ public class EmbedPages extends DashboardPages {
                 throw ProblemException.notFound("Plan " + planCode + " has no goal " + goalCode);
             }
             Views.Ask shown = new Views.Ask(ask.lang(), year, ask.asOf());
-            return Templates.embedGoal(ask.lang(), planCode, goal, shown.year(year),
+            return Templates.embedGoal(ask.lang(), planCode, goal, shown.year(year), shown.query(),
                 "/plans/" + Views.encode(planCode) + "/nodes/" + Views.encode(goalCode) + shown.query());
         });
     }
