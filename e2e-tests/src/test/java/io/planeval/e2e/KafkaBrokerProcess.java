@@ -140,4 +140,9 @@ final class KafkaBrokerProcess {
     void stop() {
         Processes.stop(process);
     }
+
+    /** The broker's process, whose CPU the benchmark reads. */
+    ProcessHandle handle() {
+        return process.toHandle();
+    }
 }

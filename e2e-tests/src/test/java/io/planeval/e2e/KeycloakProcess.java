@@ -96,4 +96,9 @@ final class KeycloakProcess {
     void stop() {
         Processes.stop(process);
     }
+
+    /** Keycloak's process (its launcher; the server is among its descendants), whose CPU the benchmark reads. */
+    ProcessHandle handle() {
+        return process.toHandle();
+    }
 }

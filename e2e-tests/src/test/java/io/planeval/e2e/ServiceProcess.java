@@ -133,4 +133,9 @@ final class ServiceProcess {
     void kill() {
         Processes.kill(process);
     }
+
+    /** The service's process, whose CPU the benchmark reads. */
+    ProcessHandle handle() {
+        return process.toHandle();
+    }
 }

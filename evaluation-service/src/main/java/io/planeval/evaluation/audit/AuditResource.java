@@ -44,12 +44,14 @@ public class AuditResource {
                                  @Parameter(description = "From this moment (an instant, or a date meaning the end of that day in Japan); "
                                      + "default: the beginning") @QueryParam("from") String from,
                                  @Parameter(description = "Until this moment; default: now") @QueryParam("to") String to,
+                                 @Parameter(description = "Only the entries about this indicator: its definition's versions, figures, "
+                                     + "reviews and causes and actions", example = "KGI3") @QueryParam("indicator") String indicator,
                                  @Parameter(description = "Entries per page", schema = @Schema(type = SchemaType.INTEGER, minimum = "1",
                                      maximum = "1000", defaultValue = "100")) @QueryParam("limit") String limit,
                                  @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor) {
         Instant since = QueryParams.moment("from", from);
         Instant until = QueryParams.moment("to", to);
-        return trail.between(planCode, since == null ? BEGINNING : since, until == null ? Moments.EVERYTHING_RECORDED : until,
+        return trail.between(planCode, indicator == null || indicator.isBlank() ? null : indicator, since == null ? BEGINNING : since, until == null ? Moments.EVERYTHING_RECORDED : until,
             QueryParams.limit(limit), cursor);
     }
 }

@@ -36,7 +36,8 @@ public class AuditTrail {
     ReadModel readModel;
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Page<AuditEntry> between(String planCode, Instant from, Instant to, int limit, String cursor) {
+    /** The plan's trail between two moments, newest first; with {@code code}, only the entries about that indicator (or node). */
+    public Page<AuditEntry> between(String planCode, String code, Instant from, Instant to, int limit, String cursor) {
         List<String> after = QueryParams.cursorKeys(cursor, 5);
         Object[] key;
         try {
@@ -65,7 +66,7 @@ public class AuditTrail {
                     UNION ALL
                     SELECT written_at, subject || '_narrative', code, fiscal_year, revision, written_by, NULL, NULL, NULL, ''
                     FROM narrative_revision WHERE plan_code = :plan) trail
-                WHERE at >= :from AND at <= :to
+                WHERE at >= :from AND at <= :to AND (CAST(:code AS text) IS NULL OR code = CAST(:code AS text))
                   AND (CAST(:afterAt AS timestamptz) IS NULL
                        OR (at, kind, code, member, number) < (CAST(:afterAt AS timestamptz), CAST(:afterKind AS text), CAST(:afterCode AS text),
                                                               CAST(:afterMember AS text), CAST(:afterNumber AS bigint)))
@@ -76,6 +77,7 @@ public class AuditTrail {
             .setParameter("indicatorKind", Vocabulary.wire(ChangeKind.INDICATOR))
             .setParameter("measurementKind", Vocabulary.wire(ChangeKind.MEASUREMENT))
             .setParameter("reviewKind", Vocabulary.wire(ChangeKind.REVIEW))
+            .setParameter("code", code)
             .setParameter("from", from)
             .setParameter("to", to)
             .setParameter("afterAt", key == null ? null : key[0])

@@ -63,7 +63,7 @@ public class CommitteePages extends DashboardPages {
         static native TemplateInstance report(Views.Chrome chrome, FixedReport fixed, PlanReport report, String yearLabel, List<Change> changes,
                                               String planCode, String query);
 
-        static native TemplateInstance audit(Views.Chrome chrome, String planCode, List<AuditEntry> entries, String next);
+        static native TemplateInstance audit(Views.Chrome chrome, String planCode, String indicator, List<AuditEntry> entries, String next);
     }
 
     @Inject
@@ -129,15 +129,17 @@ public class CommitteePages extends DashboardPages {
     /** The plan's changes, newest first, a page at a time; readers who signed in only, as in the API. */
     @GET
     @Path("plans/{planCode}/audit")
-    public Response audit(@PathParam("planCode") String planCode, @QueryParam("cursor") String cursor, @QueryParam("lang") String lang) {
+    public Response audit(@PathParam("planCode") String planCode, @QueryParam("indicator") String indicator,
+                          @QueryParam("cursor") String cursor, @QueryParam("lang") String lang) {
         if (!caller.hasRole(Roles.READER)) {
             return missing(Views.Ask.of(lang, null, null), uri.getRequestUri().getRawPath());
         }
         return openPlanPage(planCode, lang, null, null, (ask, since, plan) -> {
-            Page<AuditEntry> page = audit.between(planCode, Instant.EPOCH, Moments.EVERYTHING_RECORDED, AUDIT_PAGE, cursor);
+            String only = indicator == null || indicator.isBlank() ? null : indicator;
+            Page<AuditEntry> page = audit.between(planCode, only, Instant.EPOCH, Moments.EVERYTHING_RECORDED, AUDIT_PAGE, cursor);
             String self = "/plans/" + Views.encode(planCode) + "/audit";
-            String query = ask.query();
-            return html(Templates.audit(chrome(ask, self, null, null, planCrumb(plan, ask)), planCode, page.items(),
+            String query = ask.query() + (only == null ? "" : (ask.query().isEmpty() ? "?" : "&") + "indicator=" + Views.encode(only));
+            return html(Templates.audit(chrome(ask, self, null, null, planCrumb(plan, ask)), planCode, only, page.items(),
                 page.nextCursor() == null ? null : self + (query.isEmpty() ? "?" : query + "&") + "cursor=" + Views.encode(page.nextCursor())),
                 ask, 200);
         });

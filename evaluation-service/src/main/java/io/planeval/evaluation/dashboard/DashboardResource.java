@@ -49,6 +49,7 @@ import io.planeval.evaluation.report.PlanReport;
 import io.planeval.support.fiscal.FiscalYears;
 import io.planeval.support.http.QueryParams;
 import io.planeval.support.problem.ProblemException;
+import io.planeval.support.security.Roles;
 import io.planeval.support.time.Moments;
 import io.quarkus.oidc.Tenant;
 import io.quarkus.qute.CheckedTemplate;
@@ -80,7 +81,7 @@ public class DashboardResource extends DashboardPages {
         static native TemplateInstance indicator(Views.Chrome chrome, IndicatorResult result, String yearLabel,
                                                  Views.Definition definition, List<Views.Revision> revisions, boolean reviewed,
                                                  Chart chart, String chartDescription, PlanForecast.IndicatorForecast forecast,
-                                                 IndicatorLineage lineage, String membersPage);
+                                                 IndicatorLineage lineage, String membersPage, String auditPage);
 
         static native TemplateInstance changes(Views.Chrome chrome, String planCode, List<Change> changes, List<Views.ChangeSummary> summary,
                                                String from, String to, String query, boolean asked, String yearLabel, Views.YearForm yearForm);
@@ -196,7 +197,10 @@ public class DashboardResource extends DashboardPages {
                 history.stream().anyMatch(r -> r.review() != null), chart, description, Forecasts.view(forecast),
                 lineage.generations().size() > 1 ? lineage : null,
                 definition.breakdown() == null ? null : "/plans/" + Views.encode(planCode) + "/indicators/" + Views.encode(code) + "/members"
-                    + ask.query()), ask, 200);
+                    + ask.query(),
+                // The trail is for readers who signed in, as in the API.
+                caller.hasRole(Roles.READER) ? "/plans/" + Views.encode(planCode) + "/audit?indicator=" + Views.encode(code)
+                    + ("ja".equals(ask.lang()) ? "" : "&lang=" + ask.lang()) : null), ask, 200);
         });
     }
 

@@ -438,4 +438,7 @@ public interface Labels {
         + "{#if f.verdict.name != 'ON_TRACK' && f.requiredAtLatest != null}。最新の実績値の年度の道筋は{f.requiredAtLatest.grouped}{/if}"
         + "{#else if f.target == null}数値の最終目標がないため判定できません{#else}実績値が{f.points.size}点で、傾向を求めるには2点以上が必要です{/if}")
     String forecastWorking(PlanForecast.IndicatorForecast f);
+
+    @Message("計画全体の変更履歴")
+    String wholeAudit();
 }

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.nullValue;
 
 import java.math.BigDecimal;
@@ -73,6 +74,12 @@ class ReviewedFiguresTest {
             .body("items.findAll { it.kind == 'review' }.number", equalTo(List.of(3, 2)))
             .body("items.find { it.kind == 'review' }.decision", equalTo("returned"))
             .body("items.find { it.kind == 'review' }.reason", equalTo("桁が違います"));
+        // One indicator's trail: only its entries.
+        given().queryParam("indicator", "KGI3").when().get("/api/v1/plans/" + PLAN + "/audit").then().statusCode(200)
+            .body("items.code", everyItem(equalTo("KGI3")))
+            .body("items.findAll { it.kind == 'review' }.number", equalTo(List.of(3, 2)));
+        given().queryParam("indicator", "NO-SUCH").when().get("/api/v1/plans/" + PLAN + "/audit").then().statusCode(200)
+            .body("items.size()", equalTo(0));
 
         // The dashboard says so too: the figure waiting beside the one in force, and each revision's review.
         String waiting = TestIdentity.as(null).queryParam("fiscalYear", 2024).queryParam("asOf", RESUBMITTED.toString())
