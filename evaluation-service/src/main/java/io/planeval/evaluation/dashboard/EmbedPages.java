@@ -50,11 +50,15 @@ public class EmbedPages extends DashboardPages {
     void framedByListedSites(@Observes Router router, EvaluationConfig config) {
         String policy = "default-src 'self'; img-src 'self' data:; frame-ancestors " + String.join(" ", config.embedAncestors())
             + "; base-uri 'none'; form-action 'self'";
-        router.route("/embed/*").order(Integer.MIN_VALUE).handler(context -> {
-            context.addHeadersEndHandler(ended -> {
-                context.response().headers().remove("X-Frame-Options");
-                context.response().headers().set("Content-Security-Policy", policy);
-            });
+        // No path pattern: matching one would decode the path before RequestTarget (the first route) checks it.
+        router.route().order(Integer.MIN_VALUE + 1).handler(context -> {
+            String path = context.request().path();
+            if (path != null && path.startsWith("/embed/")) {
+                context.addHeadersEndHandler(ended -> {
+                    context.response().headers().remove("X-Frame-Options");
+                    context.response().headers().set("Content-Security-Policy", policy);
+                });
+            }
             context.next();
         });
     }
