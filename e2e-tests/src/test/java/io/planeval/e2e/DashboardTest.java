@@ -193,7 +193,8 @@ class DashboardTest extends CommitteeScenario {
             browser.manage().window().setSize(new Dimension(1280, 1400));
         }
 
-        // A shared 2-core machine's load moves the simulated timings (Lighthouse scales what it observes): the best of up to five runs is the page's own.
+        // A shared 2-core machine's load moves the simulated timings (Lighthouse scales what it observes): the best of
+        // up to five runs is the page's own.
         String page = base + "/plans/" + PLAN + "?fiscalYear=2024";
         double performance = 0;
         double accessibility = 0;
