@@ -172,8 +172,7 @@ abstract class DashboardPages {
             levels.add(0, new Views.Crumb(node.label() == null ? node.code() : node.label(),
                 base + "/nodes/" + Views.encode(node.code()) + ask.query()));
         }
-        List<Views.Crumb> crumbs = new ArrayList<>();
-        crumbs.add(new Views.Crumb(plan.plan().title(), base + ask.query()));
+        List<Views.Crumb> crumbs = new ArrayList<>(planCrumb(plan, ask));
         crumbs.addAll(levels);
         if (last != null) {
             crumbs.add(last);
@@ -185,19 +184,14 @@ abstract class DashboardPages {
      * The page, tagged with a digest of its bytes: a browser revalidating a page it has (If-None-Match) gets 304 while
      * the page would be the same. Pages are the reader's own (no-cache: always revalidated, never shared).
      */
-    Response html(TemplateInstance page, Views.Ask ask, int status, String policy) {
+    Response html(TemplateInstance page, Views.Ask ask, int status) {
         CachedReads.Tagged tagged = CachedReads.Tagged.of(page.setLocale(ask.locale()).render().getBytes(StandardCharsets.UTF_8));
         Response.ResponseBuilder unchanged = status == 200 ? request.evaluatePreconditions(tagged.tag()) : null;
         return (unchanged != null ? unchanged : Response.status(status).entity(tagged.body()).tag(tagged.tag()))
             .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-            .header("Content-Security-Policy", policy)
+            .header("Content-Security-Policy", CSP)
             .header("Cache-Control", "no-cache")
             .header("Content-Language", ask.lang())
             .build();
-    }
-
-    /** The page as {@link #html(TemplateInstance, Views.Ask, int)} sends it, framed by the pages of this policy. */
-    Response html(TemplateInstance page, Views.Ask ask, int status) {
-        return html(page, ask, status, CSP);
     }
 }

@@ -174,7 +174,9 @@ public class DashboardResource extends DashboardPages {
             Forecaster.Forecast forecast = forecasts.of(planCode, plan.plan(), definition, moment);
             Chart chart = Chart.ofIndicator(plan.plan().firstFiscalYear(), plan.plan().lastFiscalYear(), definition, revisions, forecast.line(),
                 ask::year);
-            IndicatorLineage lineage = lineages.lineage(planCode, code);
+            // The series across plans is read only for an indicator that continues one of an earlier plan.
+            IndicatorLineage lineage = readModel.predecessors(planCode, Moments.EVERYTHING_RECORDED).containsKey(code)
+                ? lineages.lineage(planCode, code) : null;
 
             List<Views.Milestone> milestones = new TreeMap<>(definition.milestones()).entrySet().stream()
                 .map(m -> new Views.Milestone(ask.year(m.getKey()), FigureText.grouped(m.getValue()))).toList();
@@ -195,7 +197,7 @@ public class DashboardResource extends DashboardPages {
                     trailTo(plan, definition.nodeCode(), ask, new Views.Crumb(code, null))),
                 result, ask.inParentheses(ask.year(result.fiscalYear())), shown, history,
                 history.stream().anyMatch(r -> r.review() != null), chart, description, Forecasts.view(forecast),
-                lineage.generations().size() > 1 ? lineage : null,
+                lineage != null && lineage.generations().size() > 1 ? lineage : null,
                 definition.breakdown() == null ? null : "/plans/" + Views.encode(planCode) + "/indicators/" + Views.encode(code) + "/members"
                     + ask.query(),
                 // The trail is for readers who signed in, as in the API.

@@ -37,7 +37,7 @@ public class EmbedPages extends DashboardPages {
     static class Templates {
         static native TemplateInstance embedGoal(String lang, String planCode, NodeReport goal, String yearLabel, String query, String full);
 
-        static native TemplateInstance embedIndicator(String lang, String planCode, IndicatorResult result, String yearLabel, String full);
+        static native TemplateInstance embedIndicator(String lang, IndicatorResult result, String yearLabel, String full);
     }
 
     @Inject
@@ -86,7 +86,7 @@ public class EmbedPages extends DashboardPages {
         return openDataPart(planCode, lang, fiscalYear, asOf, (ask, plan) -> {
             IndicatorResult result = queries.indicator(planCode, code, ask.fiscalYear(), QueryParams.moment("asOf", ask.asOf()));
             Views.Ask shown = new Views.Ask(ask.lang(), result.fiscalYear(), ask.asOf());
-            return Templates.embedIndicator(ask.lang(), planCode, result, shown.year(result.fiscalYear()),
+            return Templates.embedIndicator(ask.lang(), result, shown.year(result.fiscalYear()),
                 "/plans/" + Views.encode(planCode) + "/indicators/" + Views.encode(code) + shown.query());
         });
     }
