@@ -7,6 +7,7 @@
 #   BENCH_SECTIONS=single,freshness BENCH_PROFILE=true deploy/local/benchmark.sh   part of it (single, bulk, freshness,
 #     reads, costs, rebuild; written to e2e-tests/target/BENCHMARKS-part.md), each service recording a JFR profile
 #     into e2e-tests/target/e2e-logs/jfr/
+#   Single posts warm up until the JIT compilers settle, at most BENCH_WARMUP_MAX_SECONDS (240) a client count.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 deploy/local/postgres.sh
@@ -17,5 +18,6 @@ mvn -B -q -ntp -f e2e-tests/benchmark-peer/pom.xml package -DskipTests
 exec mvn -B -ntp -pl e2e-tests test -Dgroups=benchmark -De2e.excludedGroups=none -Dtest=PlanevalBenchmark \
   -Dsurefire.failIfNoSpecifiedTests=false \
   -Dbench.rounds="${BENCH_ROUNDS:-3}" -Dbench.seconds="${BENCH_SECONDS:-10}" \
-  -Dbench.warmup.seconds="${BENCH_WARMUP_SECONDS:-30}" -Dbench.freshness.seconds="${BENCH_FRESHNESS_SECONDS:-60}" \
+  -Dbench.warmup.seconds="${BENCH_WARMUP_SECONDS:-30}" -Dbench.warmup.max-seconds="${BENCH_WARMUP_MAX_SECONDS:-240}" \
+  -Dbench.freshness.seconds="${BENCH_FRESHNESS_SECONDS:-60}" \
   -Dbench.sections="${BENCH_SECTIONS:-all}" -Dbench.profile="${BENCH_PROFILE:-false}"

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -39,6 +40,32 @@ final class CpuMeter {
             .flatMap(p -> Stream.concat(Stream.of(p), p.descendants())).mapToDouble(p -> millis(p.pid())).sum()));
         millis.put(POSTGRES, postgres());
         return millis;
+    }
+
+    /**
+     * CPU milliseconds the parts' JIT compiler threads have spent: while they work, a round measures the JVM warming
+     * up rather than the steady cost of an operation.
+     */
+    double compilingMillis() {
+        return parts.values().stream().flatMap(processes -> processes.get().stream())
+            .flatMap(p -> Stream.concat(Stream.of(p), p.descendants()))
+            .mapToDouble(p -> threads(p.pid(), name -> name.startsWith("C1 CompilerThre") || name.startsWith("C2 CompilerThre")))
+            .sum();
+    }
+
+    /** The CPU milliseconds of a process's threads whose name matches. */
+    private static double threads(long pid, Predicate<String> named) {
+        double sum = 0;
+        try (Stream<Path> tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+            for (Path task : tasks.toList()) {
+                if (named.test(comm(task))) {
+                    sum += millis(task);
+                }
+            }
+        } catch (IOException gone) {
+            return 0;
+        }
+        return sum;
     }
 
     /** What each part spent per operation between two samples, in milliseconds. */
@@ -91,8 +118,13 @@ final class CpuMeter {
 
     /** utime + stime of one process in milliseconds (0 for one that has ended). */
     static double millis(long pid) {
+        return millis(Path.of("/proc", Long.toString(pid)));
+    }
+
+    /** utime + stime of a process or thread directory in /proc, in milliseconds (0 for one that has ended). */
+    private static double millis(Path process) {
         try {
-            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            String stat = Files.readString(process.resolve("stat"));
             // After the command in parentheses: state is field 3, utime field 14, stime field 15.
             String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
             return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 1000.0 / TICKS;
