@@ -12,8 +12,12 @@ import static org.hamcrest.Matchers.startsWith;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -189,6 +193,41 @@ class MeasurementApiTest {
         given().contentType(JSON_UTF8).header("Idempotency-Key", "county-7f3a").body(body.replace("30000", "30001"))
             .when().post(URL, "KGI3").then().statusCode(422).contentType(startsWith("application/problem+json"));
         assertThat(revisions("KGI3")).isEqualTo(before + 1);
+    }
+
+    @Test
+    void revisionsAreNumberedInTheOrderPostedWithinARequestAndAcrossConcurrentPosts() throws Exception {
+        TestPlans.define(PLAN, "KGI3-REV", TestPlans.kgi3());
+        // One request: three rows for one period and one for another, then a month of the first year.
+        given().contentType(JSON_UTF8).body("""
+            [{"planCode": "ind-measure", "indicatorCode": "KGI3-REV", "fiscalYear": 2022, "value": 1, "status": "preliminary"},
+             {"planCode": "ind-measure", "indicatorCode": "KGI3-REV", "fiscalYear": 2023, "value": 10, "status": "final"},
+             {"planCode": "ind-measure", "indicatorCode": "KGI3-REV", "fiscalYear": 2022, "value": 2, "status": "preliminary"},
+             {"planCode": "ind-measure", "indicatorCode": "KGI3-REV", "fiscalYear": 2022, "month": 4, "value": 5, "status": "final"},
+             {"planCode": "ind-measure", "indicatorCode": "KGI3-REV", "fiscalYear": 2022, "value": 3, "status": "final"}]""")
+            .when().post("/api/v1/measurements").then().statusCode(201)
+            .body("measurements.revision", equalTo(List.of(1, 1, 2, 1, 3)))
+            .body("measurements.value", equalTo(List.of(1, 10, 2, 5, 3)));
+        given().queryParam("fiscalYear", 2022).when().get(URL, "KGI3-REV").then().statusCode(200)
+            .body("items.findAll { it.month == null }.value", equalTo(List.of(3, 2, 1)));
+
+        // Eight clients post to one period at once: every revision number is taken once, none is skipped.
+        var pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<Integer>> posts = new ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                int value = 100 + i;
+                posts.add(pool.submit(() -> post("KGI3-REV", "{\"fiscalYear\": 2021, \"value\": " + value + ", \"status\": \"final\"}")
+                    .statusCode(201).extract().path("revision")));
+            }
+            List<Integer> numbers = new ArrayList<>();
+            for (var post : posts) {
+                numbers.add(post.get());
+            }
+            assertThat(numbers).containsExactlyInAnyOrderElementsOf(IntStream.rangeClosed(1, 40).boxed().toList());
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test

@@ -32,7 +32,7 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 public class Measurement extends PanacheEntityBase {
 
     @Id
-    @SequenceGenerator(name = "measurement_seq", sequenceName = "measurement_seq", allocationSize = 1000)
+    @SequenceGenerator(name = "measurement_seq", sequenceName = "measurement_seq", allocationSize = 1)
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "measurement_seq")
     public Long id;
 

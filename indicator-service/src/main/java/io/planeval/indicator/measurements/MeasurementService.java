@@ -1,10 +1,12 @@
 package io.planeval.indicator.measurements;
 
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -18,18 +20,20 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-import org.hibernate.StatelessSession;
-import org.hibernate.jpa.HibernateHints;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.planeval.contracts.Actor;
+import io.planeval.contracts.Vocabulary;
+import io.planeval.contracts.Vocabulary.Direction;
+import io.planeval.contracts.Vocabulary.Method;
 import io.planeval.contracts.Vocabulary.ReviewPolicy;
 import io.planeval.contracts.Vocabulary.ReviewState;
 import io.planeval.indicator.indicators.Breakdowns;
 import io.planeval.indicator.indicators.CodeLists;
 import io.planeval.indicator.indicators.Indicator;
+import io.planeval.indicator.indicators.IndicatorDocument;
 import io.planeval.indicator.indicators.IndicatorService;
 import io.planeval.indicator.locks.LockedYears;
 import io.planeval.indicator.plans.KnownPlan;
@@ -58,9 +62,6 @@ public class MeasurementService {
 
     @Inject
     EntityManager entityManager;
-
-    @Inject
-    StatelessSession statelessSession;
 
     @Inject
     IdempotencyKeys idempotencyKeys;
@@ -105,24 +106,24 @@ public class MeasurementService {
     @Transactional(Transactional.TxType.MANDATORY)
     public MeasurementView recordOne(String planCode, String indicatorCode, MeasurementInput input) {
         List<Row> rows = List.of(new Row(planCode, indicatorCode, input));
-        Map<String, KnownPlan> plans = plans(rows);
-        if (plans.get(planCode) == null) {
+        Targets targets = targets(rows);
+        KnownPlan plan = targets.plans().get(planCode);
+        if (plan == null) {
             throw IndicatorService.unknownPlan(planCode);
         }
-        Map<String, Indicator> indicators = lockIndicators(rows);
-        if (indicators.isEmpty()) {
+        Indicator indicator = targets.indicators().get(key(planCode, indicatorCode));
+        if (indicator == null) {
             throw ProblemException.notFound("Plan " + planCode + " has no indicator " + indicatorCode);
         }
-        Indicator indicator = indicators.values().iterator().next();
-        if (detached(indicator, plans.get(planCode))) {
-            throw ProblemException.conflict(detachedReason(indicator, plans.get(planCode)));
+        if (targets.detached().contains(indicator.id)) {
+            throw ProblemException.conflict(detachedReason(indicator, plan));
         }
-        return checkAndStore(rows, plans, indicators, i -> "").get(0);
+        return checkAndStore(rows, targets, i -> "").get(0);
     }
 
     private String json(Object value) {
         try {
-            return objectMapper.writeValueAsString(value);
+            return value == null ? null : objectMapper.writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Cannot write the response", e);
         }
@@ -186,11 +187,12 @@ public class MeasurementService {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public List<MeasurementView> record(List<Row> rows, IntFunction<String> fieldPrefix) {
-        return checkAndStore(rows, plans(rows), lockIndicators(rows), fieldPrefix);
+        return checkAndStore(rows, targets(rows), fieldPrefix);
     }
 
-    private List<MeasurementView> checkAndStore(List<Row> rows, Map<String, KnownPlan> plans, Map<String, Indicator> indicators,
-                                                IntFunction<String> fieldPrefix) {
+    private List<MeasurementView> checkAndStore(List<Row> rows, Targets targets, IntFunction<String> fieldPrefix) {
+        Map<String, KnownPlan> plans = targets.plans();
+        Map<String, Indicator> indicators = targets.indicators();
         List<Violation> violations = new ArrayList<>();
         // Read after the indicators are locked: a lock taken meanwhile has waited for them, or is seen here.
         Map<String, Set<Integer>> locked = lockedYears.of(plans.keySet());
@@ -212,7 +214,7 @@ public class MeasurementService {
             } else if (indicator == null) {
                 violations.add(new Violation(at + "indicatorCode", "plan " + row.planCode() + " has no indicator "
                     + Text.excerpt(row.indicatorCode())));
-            } else if (detached(indicator, plan)) {
+            } else if (targets.detached().contains(indicator.id)) {
                 violations.add(new Violation(at + "indicatorCode", detachedReason(indicator, plan)));
             } else {
                 MeasurementRules.check(at, row.input(), indicator, plan, locked.getOrDefault(plan.code, Set.of()), violations);
@@ -266,34 +268,23 @@ public class MeasurementService {
         return indicator.organisation != null && indicator.organisation.equals(organisation);
     }
 
-    /**
-     * An indicator whose node its plan no longer has (the node was deleted): it keeps its history and counts in no
-     * evaluation, and takes no measurements until it is moved to a node of the plan, or the node comes back.
-     */
-    static boolean detached(Indicator indicator, KnownPlan plan) {
-        return plan != null && !plan.nodeCodes.contains(indicator.nodeCode);
-    }
-
     private static String detachedReason(Indicator indicator, KnownPlan plan) {
         return "indicator " + indicator.code + " belongs to node " + indicator.nodeCode + ", which plan " + plan.code
             + " no longer has (version " + plan.version + "): it takes no measurements until it is moved to a node of the plan";
     }
 
     private List<MeasurementView> store(List<Row> rows, Map<String, KnownPlan> plans, Map<String, Indicator> indicators) {
-        Map<String, Integer> lastRevision = lastRevisions(rows, indicators);
         Instant now = Moments.now();
         Actor actor = caller.actor();
         List<Measurement> measurements = new ArrayList<>(rows.size());
         for (Row row : rows) {
-            Indicator indicator = indicators.get(key(row.planCode(), row.indicatorCode()));
             MeasurementInput in = row.input();
             Measurement m = new Measurement();
-            m.indicator = indicator;
+            m.indicator = indicators.get(key(row.planCode(), row.indicatorCode()));
             m.fiscalYear = in.fiscalYear();
             m.quarter = in.quarter();
             m.month = in.month();
             m.memberKey = MemberKeys.key(in.members());
-            m.revision = lastRevision.merge(periodKey(indicator.id, in), 1, Integer::sum);
             m.value = in.value();
             m.outcome = in.outcome();
             m.status = in.status();
@@ -307,8 +298,7 @@ public class MeasurementService {
             m.review = plans.get(row.planCode()).review == ReviewPolicy.REQUIRED ? ReviewState.SUBMITTED : ReviewState.APPROVED;
             measurements.add(m);
         }
-        // Rows that are only ever added need no persistence context: JDBC batches, no flush or dirty checking.
-        statelessSession.insertMultiple(measurements);
+        insertNumbered(measurements);
         List<MeasurementView> stored = measurements.stream()
             .map(m -> MeasurementView.of(m, m.indicator.planCode, m.indicator.code, null))
             .toList();
@@ -318,81 +308,135 @@ public class MeasurementService {
         return stored;
     }
 
-    /** The plans the rows name (null for one not known), read only: a post never changes them. */
-    private Map<String, KnownPlan> plans(List<Row> rows) {
-        Map<String, KnownPlan> plans = new HashMap<>();
-        for (Row row : rows) {
-            if (row.planCode() != null && !plans.containsKey(row.planCode())) {
-                plans.put(row.planCode(), entityManager.createQuery("FROM KnownPlan WHERE code = :code", KnownPlan.class)
-                    .setParameter("code", row.planCode())
-                    .setHint(HibernateHints.HINT_READ_ONLY, true)
-                    .getResultStream().findFirst().orElse(null));
-            }
-        }
-        return plans;
-    }
-
     /**
-     * The indicators the rows name, locked in id order so that concurrent posts number revisions one after another.
-     * Native SQL with array parameters: its text is the same for any number of rows, so nothing is translated again
-     * for each post (a query binding lists is).
+     * Inserts the measurements in one statement, each numbered as the next revision of its period: the database counts
+     * the revisions stored before (read after the indicators were locked, so no concurrent post numbers the same), and
+     * rows of one request for the same period follow one another in the order posted. Sets each one's id and revision.
      */
-    @SuppressWarnings("unchecked")
-    private Map<String, Indicator> lockIndicators(List<Row> rows) {
-        Set<String> planCodes = new LinkedHashSet<>();
-        Set<String> codes = new LinkedHashSet<>();
-        rows.stream().filter(r -> r.planCode() != null && r.indicatorCode() != null).forEach(r -> {
-            planCodes.add(r.planCode());
-            codes.add(r.indicatorCode());
-        });
-        Map<String, Indicator> found = new HashMap<>();
-        if (codes.isEmpty()) {
-            return found;
-        }
-        ((List<Indicator>) entityManager.createNativeQuery("""
-                SELECT * FROM indicator WHERE plan_code = ANY(CAST(:plans AS text[])) AND code = ANY(CAST(:codes AS text[]))
-                ORDER BY id FOR UPDATE""", Indicator.class)
-            .setParameter("plans", planCodes.toArray(String[]::new))
-            .setParameter("codes", codes.toArray(String[]::new))
-            .setHint(HibernateHints.HINT_READ_ONLY, true)
-            .getResultList())
-            .forEach(indicator -> found.put(key(indicator.planCode, indicator.code), indicator));
-        return found;
-    }
-
-    /**
-     * The last revision of each period the rows post to, keyed by {@link #periodKey}: one index lookup per period,
-     * however many revisions it already has.
-     */
-    private Map<String, Integer> lastRevisions(List<Row> rows, Map<String, Indicator> indicators) {
-        Map<String, Row> periods = new LinkedHashMap<>();
-        for (Row row : rows) {
-            periods.putIfAbsent(periodKey(indicators.get(key(row.planCode(), row.indicatorCode())).id, row.input()), row);
-        }
-        List<String> keys = List.copyOf(periods.keySet());
-        Map<String, Integer> last = new HashMap<>();
+    private void insertNumbered(List<Measurement> measurements) {
+        List<Measurement> posted = new ArrayList<>(measurements);
+        Map<String, List<Measurement>> byPeriod = new HashMap<>();
+        posted.forEach(m -> byPeriod.computeIfAbsent(periodKey(m.indicator.id, m.fiscalYear, m.quarter, m.month, m.memberKey),
+            k -> new ArrayList<>()).add(m));
         ArrayStatements.run(entityManager, """
-                SELECT p.ord, (SELECT max(m.revision) FROM measurement m
-                               WHERE m.indicator_id = p.indicator_id AND m.fiscal_year = p.fiscal_year
-                                 AND COALESCE(m.quarter, 0) = p.quarter AND COALESCE(m.month, 0) = p.month
-                                 AND m.member_key = p.member_key)
-                FROM unnest(?::bigint[], ?::integer[], ?::integer[], ?::integer[], ?::text[]) WITH ORDINALITY
-                     AS p (indicator_id, fiscal_year, quarter, month, member_key, ord)""", List.copyOf(periods.values()), List.of(
-            new Column<Row>("bigint", row -> indicators.get(key(row.planCode(), row.indicatorCode())).id),
-            new Column<Row>("integer", row -> row.input().fiscalYear()),
-            new Column<Row>("integer", row -> Objects.requireNonNullElse(row.input().quarter(), 0)),
-            new Column<Row>("integer", row -> Objects.requireNonNullElse(row.input().month(), 0)),
-            new Column<Row>("text", row -> MemberKeys.key(row.input().members()))),
-            result -> last.put(keys.get(result.getInt(1) - 1), result.getInt(2)));
-        return last;
+                INSERT INTO measurement (id, indicator_id, fiscal_year, quarter, month, member_key, revision, value, outcome, status,
+                                         expected_date, describes_date, source_system, note, correction_reason, review,
+                                         recorded_at, recorded_by)
+                SELECT nextval('measurement_seq'), r.indicator_id, r.fiscal_year, r.quarter, r.month, r.member_key,
+                       COALESCE((SELECT max(m.revision) FROM measurement m
+                                 WHERE m.indicator_id = r.indicator_id AND m.fiscal_year = r.fiscal_year
+                                   AND COALESCE(m.quarter, 0) = COALESCE(r.quarter, 0) AND COALESCE(m.month, 0) = COALESCE(r.month, 0)
+                                   AND m.member_key = r.member_key), 0)
+                         + row_number() OVER (PARTITION BY r.indicator_id, r.fiscal_year, COALESCE(r.quarter, 0),
+                                                           COALESCE(r.month, 0), r.member_key ORDER BY r.ord),
+                       r.value::numeric, r.outcome, r.status, r.expected_date::date, r.describes_date::date, r.source_system,
+                       r.note, r.correction_reason, r.review, posted.at, posted.by
+                FROM unnest(?::bigint[], ?::integer[], ?::integer[], ?::integer[], ?::text[], ?::text[], ?::text[], ?::text[],
+                            ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[]) WITH ORDINALITY
+                     AS r (indicator_id, fiscal_year, quarter, month, member_key, value, outcome, status, expected_date,
+                           describes_date, source_system, note, correction_reason, review, ord),
+                     (SELECT ?::timestamptz, ?::jsonb) AS posted (at, by)
+                RETURNING id, indicator_id, fiscal_year, quarter, month, member_key, revision""", posted, List.of(
+            new Column<Measurement>("bigint", m -> m.indicator.id),
+            new Column<Measurement>("integer", m -> m.fiscalYear),
+            new Column<Measurement>("integer", m -> m.quarter),
+            new Column<Measurement>("integer", m -> m.month),
+            new Column<Measurement>("text", m -> m.memberKey),
+            new Column<Measurement>("text", m -> m.value == null ? null : m.value.toPlainString()),
+            new Column<Measurement>("text", m -> m.outcome == null ? null : Vocabulary.wire(m.outcome)),
+            new Column<Measurement>("text", m -> Vocabulary.wire(m.status)),
+            new Column<Measurement>("text", m -> Objects.toString(m.expectedDate, null)),
+            new Column<Measurement>("text", m -> Objects.toString(m.describesDate, null)),
+            new Column<Measurement>("text", m -> m.sourceSystem),
+            new Column<Measurement>("text", m -> m.note),
+            new Column<Measurement>("text", m -> m.correctionReason),
+            new Column<Measurement>("text", m -> Vocabulary.wire(m.review))),
+            List.of(posted.isEmpty() ? null : OffsetDateTime.ofInstant(posted.get(0).recordedAt, ZoneOffset.UTC),
+                json(posted.isEmpty() ? null : posted.get(0).recordedBy)),
+            stored -> new Numbered(stored.getLong(1), periodKey(stored.getLong(2), stored.getInt(3), (Integer) stored.getObject(4),
+                (Integer) stored.getObject(5), stored.getString(6)), stored.getInt(7)))
+            .stream()
+            .sorted(Comparator.comparingInt(Numbered::revision))
+            // Within a period the revisions rise in the order posted: the lowest is the first row's.
+            .forEach(numbered -> {
+                Measurement m = byPeriod.get(numbered.period()).remove(0);
+                m.id = numbered.id();
+                m.revision = numbered.revision();
+            });
+    }
+
+    /** A stored row's id and revision, by its period. */
+    private record Numbered(long id, String period, int revision) {
+    }
+
+    /** What a post reads before it checks its rows: the plans they name, the indicators, and which of those are detached. */
+    private record Targets(Map<String, KnownPlan> plans, Map<String, Indicator> indicators, Set<Long> detached) {
+    }
+
+    /**
+     * The plans the rows name (absent: not known) and the indicators they name, locked in id order so that concurrent
+     * posts number revisions one after another, in one statement: a post's reads are one round trip. Each indicator
+     * comes with what the checks need, and with whether its plan still has its node: one whose node was deleted keeps its
+     * history and counts in no evaluation, and takes no measurements until it is moved to a node of the plan, or the node
+     * comes back. Array parameters keep the statement's text the same for any number of rows.
+     */
+    private Targets targets(List<Row> rows) {
+        Map<String, KnownPlan> plans = new HashMap<>();
+        Map<String, Indicator> indicators = new HashMap<>();
+        Set<Long> detached = new HashSet<>();
+        ArrayStatements.run(entityManager, """
+                WITH locked AS (SELECT id, plan_code, code, node_code, direction, method, organisation,
+                                       breakdown::text AS breakdown, formula::text AS formula
+                                FROM indicator WHERE plan_code = ANY(?::text[]) AND code = ANY(?::text[])
+                                ORDER BY id FOR UPDATE)
+                SELECT p.code, p.version, p.first_fiscal_year, p.last_fiscal_year, p.review, l.id, l.code, l.node_code,
+                       l.direction, l.method, l.organisation, l.breakdown, l.formula, p.node_codes @> jsonb_build_array(l.node_code)
+                FROM known_plan p LEFT JOIN locked l ON l.plan_code = p.code
+                WHERE p.code = ANY(?::text[])""", rows.stream().filter(row -> row.planCode() != null).toList(), List.of(
+            new Column<Row>("text", Row::planCode),
+            new Column<Row>("text", Row::indicatorCode),
+            new Column<Row>("text", Row::planCode)), found -> {
+                KnownPlan plan = plans.computeIfAbsent(found.getString(1), code -> new KnownPlan());
+                plan.code = found.getString(1);
+                plan.version = found.getLong(2);
+                plan.firstFiscalYear = found.getInt(3);
+                plan.lastFiscalYear = found.getInt(4);
+                plan.review = Vocabulary.of(ReviewPolicy.class, found.getString(5));
+                if (found.getObject(6) != null) {
+                    Indicator indicator = new Indicator();
+                    indicator.id = found.getLong(6);
+                    indicator.planCode = plan.code;
+                    indicator.code = found.getString(7);
+                    indicator.nodeCode = found.getString(8);
+                    indicator.direction = Vocabulary.of(Direction.class, found.getString(9));
+                    indicator.method = Vocabulary.of(Method.class, found.getString(10));
+                    indicator.organisation = found.getString(11);
+                    indicator.breakdown = read(found.getString(12), IndicatorDocument.Breakdown.class);
+                    indicator.formula = read(found.getString(13), IndicatorDocument.Formula.class);
+                    indicators.put(key(plan.code, indicator.code), indicator);
+                    if (!found.getBoolean(14)) {
+                        detached.add(indicator.id);
+                    }
+                }
+                return plan;
+            });
+        return new Targets(plans, indicators, detached);
+    }
+
+    /** A JSON column as the stored document (null stays null). */
+    private <T> T read(String json, Class<T> type) {
+        try {
+            return json == null ? null : objectMapper.readValue(json, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A stored " + type.getSimpleName() + " cannot be read", e);
+        }
     }
 
     private static String key(String planCode, String indicatorCode) {
         return planCode + "/" + indicatorCode;
     }
 
-    private static String periodKey(long indicatorId, MeasurementInput in) {
-        return indicatorId + "/" + in.fiscalYear() + "/" + Objects.toString(in.quarter(), "-") + "/" + Objects.toString(in.month(), "-")
-            + "/" + MemberKeys.key(in.members());
+    private static String periodKey(long indicatorId, int fiscalYear, Integer quarter, Integer month, String memberKey) {
+        return indicatorId + "/" + fiscalYear + "/" + Objects.toString(quarter, "-") + "/" + Objects.toString(month, "-") + "/" + memberKey;
     }
 }

@@ -51,11 +51,23 @@ public final class ArrayStatements {
      */
     public static <T, R> List<R> run(EntityManager entityManager, String sql, List<T> rows, List<Column<T>> columns,
                                      RowReader<R> reader) {
+        return run(entityManager, sql, rows, columns, List.of(), reader);
+    }
+
+    /**
+     * As {@link #run(EntityManager, String, List, List, RowReader)}, with values the rows share bound once after the
+     * columns (a moment, who wrote them), rather than repeated in an array.
+     */
+    public static <T, R> List<R> run(EntityManager entityManager, String sql, List<T> rows, List<Column<T>> columns,
+                                     List<Object> shared, RowReader<R> reader) {
         if (rows.isEmpty()) {
             return new ArrayList<>();
         }
         return entityManager.unwrap(Session.class).doReturningWork(connection -> {
             try (PreparedStatement statement = prepare(connection, sql, rows, columns)) {
+                for (int i = 0; i < shared.size(); i++) {
+                    statement.setObject(columns.size() + i + 1, shared.get(i));
+                }
                 List<R> answered = new ArrayList<>();
                 try (ResultSet result = statement.executeQuery()) {
                     while (result.next()) {
