@@ -274,19 +274,30 @@ class PlanevalBenchmark {
     // --- 3. freshness --------------------------------------------------------------------------------------------
 
     /**
-     * A steady 500 measurements/s, after the same load as a warm-up, then 2,000/s for half as long; every 25th is
-     * followed until the evaluation shows it.
+     * A steady 500 measurements/s, after the same load as a warm-up; where that is more than the stack takes, the same at
+     * half of what 8 clients posting as fast as they can reach; then 2,000/s for half as long. Every 25th is followed
+     * until the evaluation shows it.
      */
     void freshness() throws Exception {
         awaitCaughtUp();
         steady(FRESHNESS_RATE, WARMUP_SECONDS, 0, false);
-        freshnessRow(FRESHNESS_RATE, FRESHNESS_SECONDS, (long) FRESHNESS_RATE * WARMUP_SECONDS);
+        long next = (long) FRESHNESS_RATE * WARMUP_SECONDS;
+        freshnessRow(FRESHNESS_RATE, FRESHNESS_SECONDS, next, "");
+        next += (long) FRESHNESS_RATE * FRESHNESS_SECONDS;
         awaitCaughtUp();
-        freshnessRow(FRESHNESS_HIGH_RATE, FRESHNESS_SECONDS / 2,
-            (long) FRESHNESS_RATE * (WARMUP_SECONDS + FRESHNESS_SECONDS));
+        Load.Round capacity = Load.run(8, ROUND_SECONDS, this::postOne);
+        awaitCaughtUp();
+        if (capacity.perSecond() < FRESHNESS_RATE) {
+            int half = (int) (capacity.perSecond() / 2);
+            freshnessRow(half, FRESHNESS_SECONDS, next, String.format(Locale.ROOT,
+                ", half the %.0f/s that 8 clients reached just before", capacity.perSecond()));
+            next += (long) half * FRESHNESS_SECONDS;
+            awaitCaughtUp();
+        }
+        freshnessRow(FRESHNESS_HIGH_RATE, FRESHNESS_SECONDS / 2, next, "");
     }
 
-    void freshnessRow(int rate, int seconds, long first) throws Exception {
+    void freshnessRow(int rate, int seconds, long first, String why) throws Exception {
         long start = System.nanoTime();
         long total = (long) rate * seconds;
         Steady run = steady(rate, seconds, first, true);
@@ -299,11 +310,11 @@ class PlanevalBenchmark {
         long[] last6 = samples.stream().filter(s -> s[0] > seconds * 1e9 - sixth).mapToLong(s -> s[1]).sorted().toArray();
         double p50 = Load.percentile(all, 0.5);
         double p99 = Load.percentile(all, 0.99);
-        rows.add(String.format(Locale.ROOT, "| Freshness, 201 → evaluation, %d/s for %d s | p50 **%.1f ms**, p99 **%.1f ms** | %d samples; "
+        rows.add(String.format(Locale.ROOT, "| Freshness, 201 → evaluation, %d/s%s for %d s | p50 **%.1f ms**, p99 **%.1f ms** | %d samples; "
                 + "posted %.0f/s, %d failed; p50 first %d s %.1f ms, last %d s %.1f ms | %s |",
-            rate, seconds, p50, p99, all.length, run.posted() / took, failures, seconds / 6,
+            rate, why, seconds, p50, p99, all.length, run.posted() / took, failures, seconds / 6,
             Load.percentile(first6, 0.5), seconds / 6, Load.percentile(last6, 0.5),
-            rate != FRESHNESS_RATE ? "— (where it bends)"
+            rate == FRESHNESS_HIGH_RATE ? "— (where it bends)"
                 : p50 <= 20 && p99 <= 100 ? "met (p50 ≤ 20 ms, p99 ≤ 100 ms)" : "missed (p50 ≤ 20 ms, p99 ≤ 100 ms)"));
     }
 
