@@ -3,8 +3,10 @@ package io.planeval.indicator.measurements;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -19,7 +21,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -123,9 +124,9 @@ public class MeasurementService {
 
     private String json(Object value) {
         try {
-            return value == null ? null : objectMapper.writeValueAsString(value);
+            return objectMapper.writeValueAsString(value);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Cannot write the response", e);
+            throw new IllegalStateException("Cannot write " + value.getClass().getSimpleName() + " as JSON", e);
         }
     }
 
@@ -313,11 +314,13 @@ public class MeasurementService {
      * the revisions stored before (read after the indicators were locked, so no concurrent post numbers the same), and
      * rows of one request for the same period follow one another in the order posted. Sets each one's id and revision.
      */
-    private void insertNumbered(List<Measurement> measurements) {
-        List<Measurement> posted = new ArrayList<>(measurements);
-        Map<String, List<Measurement>> byPeriod = new HashMap<>();
+    private void insertNumbered(List<Measurement> posted) {
+        if (posted.isEmpty()) {
+            return;
+        }
+        Map<String, Deque<Measurement>> byPeriod = new HashMap<>();
         posted.forEach(m -> byPeriod.computeIfAbsent(periodKey(m.indicator.id, m.fiscalYear, m.quarter, m.month, m.memberKey),
-            k -> new ArrayList<>()).add(m));
+            k -> new ArrayDeque<>()).add(m));
         ArrayStatements.run(entityManager, """
                 INSERT INTO measurement (id, indicator_id, fiscal_year, quarter, month, member_key, revision, value, outcome, status,
                                          expected_date, describes_date, source_system, note, correction_reason, review,
@@ -351,15 +354,15 @@ public class MeasurementService {
             new Column<Measurement>("text", m -> m.note),
             new Column<Measurement>("text", m -> m.correctionReason),
             new Column<Measurement>("text", m -> Vocabulary.wire(m.review))),
-            List.of(posted.isEmpty() ? null : OffsetDateTime.ofInstant(posted.get(0).recordedAt, ZoneOffset.UTC),
-                json(posted.isEmpty() ? null : posted.get(0).recordedBy)),
+            // A request's rows share their moment and author.
+            List.of(OffsetDateTime.ofInstant(posted.get(0).recordedAt, ZoneOffset.UTC), json(posted.get(0).recordedBy)),
             stored -> new Numbered(stored.getLong(1), periodKey(stored.getLong(2), stored.getInt(3), (Integer) stored.getObject(4),
                 (Integer) stored.getObject(5), stored.getString(6)), stored.getInt(7)))
             .stream()
             .sorted(Comparator.comparingInt(Numbered::revision))
             // Within a period the revisions rise in the order posted: the lowest is the first row's.
             .forEach(numbered -> {
-                Measurement m = byPeriod.get(numbered.period()).remove(0);
+                Measurement m = byPeriod.get(numbered.period()).removeFirst();
                 m.id = numbered.id();
                 m.revision = numbered.revision();
             });
