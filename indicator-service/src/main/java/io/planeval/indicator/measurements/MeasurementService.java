@@ -372,6 +372,10 @@ public class MeasurementService {
     private record Numbered(long id, String period, int revision) {
     }
 
+    /** An indicator a row names: a bulk post names each once in the statement, however many rows it has for it. */
+    private record Named(String planCode, String indicatorCode) {
+    }
+
     /** What a post reads before it checks its rows: the plans they name, the indicators, and which of those are detached. */
     private record Targets(Map<String, KnownPlan> plans, Map<String, Indicator> indicators, Set<Long> detached) {
     }
@@ -395,10 +399,11 @@ public class MeasurementService {
                 SELECT p.code, p.version, p.first_fiscal_year, p.last_fiscal_year, p.review, l.id, l.code, l.node_code,
                        l.direction, l.method, l.organisation, l.breakdown, l.formula, p.node_codes @> jsonb_build_array(l.node_code)
                 FROM known_plan p LEFT JOIN locked l ON l.plan_code = p.code
-                WHERE p.code = ANY(?::text[])""", rows.stream().filter(row -> row.planCode() != null).toList(), List.of(
-            new Column<Row>("text", Row::planCode),
-            new Column<Row>("text", Row::indicatorCode),
-            new Column<Row>("text", Row::planCode)), found -> {
+                WHERE p.code = ANY(?::text[])""", rows.stream().filter(row -> row.planCode() != null)
+                .map(row -> new Named(row.planCode(), row.indicatorCode())).distinct().toList(), List.of(
+            new Column<Named>("text", Named::planCode),
+            new Column<Named>("text", Named::indicatorCode),
+            new Column<Named>("text", Named::planCode)), found -> {
                 KnownPlan plan = plans.computeIfAbsent(found.getString(1), code -> new KnownPlan());
                 plan.code = found.getString(1);
                 plan.version = found.getLong(2);
