@@ -5,8 +5,8 @@
 #   deploy/local/benchmark.sh                      full run (about 15 minutes on 2 cores)
 #   BENCH_ROUNDS=1 BENCH_SECONDS=3 BENCH_WARMUP_SECONDS=5 BENCH_FRESHNESS_SECONDS=10 deploy/local/benchmark.sh   a quick look
 #   BENCH_SECTIONS=single,freshness BENCH_PROFILE=true deploy/local/benchmark.sh   part of it (single, bulk, freshness,
-#     reads, costs, rebuild; written to e2e-tests/target/BENCHMARKS-part.md), each service recording a JFR profile
-#     into e2e-tests/target/e2e-logs/jfr/
+#     reads, streams, pack, costs, rebuild; written to e2e-tests/target/BENCHMARKS-part.md), each service recording
+#     a JFR profile into e2e-tests/target/e2e-logs/jfr/
 #   Single posts warm up until the JIT compilers settle, at most BENCH_WARMUP_MAX_SECONDS (240) a client count.
 set -euo pipefail
 cd "$(dirname "$0")/../.."

@@ -210,6 +210,9 @@ class MeasurementApiTest {
             .body("measurements.value", equalTo(List.of(1, 10, 2, 5, 3)));
         given().queryParam("fiscalYear", 2022).when().get(URL, "KGI3-REV").then().statusCode(200)
             .body("items.findAll { it.month == null }.value", equalTo(List.of(3, 2, 1)));
+        // The request's events reach Kafka in the order posted: written in that order, relayed by their seq.
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(events("KGI3-REV"))
+            .extracting(e -> e.value().intValueExact()).containsExactly(1, 10, 2, 5, 3));
 
         // Eight clients post to one period at once: every revision number is taken once, none is skipped.
         var pool = Executors.newFixedThreadPool(8);

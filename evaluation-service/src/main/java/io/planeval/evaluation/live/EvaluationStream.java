@@ -1,5 +1,6 @@
 package io.planeval.evaluation.live;
 
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -13,6 +14,9 @@ import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 
 import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -52,6 +56,9 @@ public class EvaluationStream {
 
     @Inject
     AgroalDataSource dataSource;
+
+    @Inject
+    ObjectMapper objectMapper;
 
     /** A client: it is sent the plan's changes after {@code from}. */
     private record Subscriber(String planCode, SseEventSink sink, Sse sse, Position from) {
@@ -145,9 +152,14 @@ public class EvaluationStream {
         List<ChangeLog.Entry> entries = log.after(seen, null, PAGE);
         subscribers.removeIf(s -> s.sink().isClosed());
         for (ChangeLog.Entry entry : entries) {
+            // Written once for all its plan's clients, however many: serialising per client was the cost of a change.
+            OutboundSseEvent event = null;
             for (Subscriber subscriber : subscribers) {
                 if (subscriber.planCode().equals(entry.change().planCode()) && entry.position().compareTo(subscriber.from()) > 0) {
-                    send(subscriber, event(subscriber.sse(), entry));
+                    if (event == null) {
+                        event = event(subscriber.sse(), entry);
+                    }
+                    send(subscriber, event);
                 }
             }
             seen = entry.position();
@@ -155,12 +167,22 @@ public class EvaluationStream {
         return entries.size();
     }
 
-    private static OutboundSseEvent event(Sse sse, ChangeLog.Entry entry) {
+    /**
+     * The change as its SSE event, its JSON written here: an event's data carries no media type on the wire, and as
+     * text it goes out as it is, to every client.
+     */
+    private OutboundSseEvent event(Sse sse, ChangeLog.Entry entry) {
+        String json;
+        try {
+            json = objectMapper.writeValueAsString(entry.change());
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
         return sse.newEventBuilder()
             .id(entry.position().toString())
             .name("evaluation")
-            .mediaType(MediaType.APPLICATION_JSON_TYPE)
-            .data(ResultChange.class, entry.change())
+            .mediaType(MediaType.TEXT_PLAIN_TYPE)
+            .data(String.class, json)
             .build();
     }
 

@@ -61,6 +61,21 @@ class RelayLeadershipTest {
             .body(containsString("planeval_outbox_published_total{topic=\"planeval.plans\"}"), containsString("planeval_outbox_backlog "));
     }
 
+    @Test
+    void aRelayWhoseLockSessionIsKilledTakesTheLockAgainAndPublishes() throws Exception {
+        put("gunma-before-kill", gunmaPlan("gunma-before-kill"), null).then().statusCode(201);
+        await().atMost(Duration.ofSeconds(15)).until(() -> events("gunma-before-kill").size() == 1);
+        // The session holding the lock ends under the relay (an operator, a failover): its next wait finds out.
+        try (Connection operator = dataSource.getConnection();
+             PreparedStatement kill = operator.prepareStatement("SELECT pg_terminate_backend(pid) FROM pg_locks"
+                 + " WHERE locktype = 'advisory' AND granted AND pid <> pg_backend_pid()")) {
+            assertThat(kill.executeQuery().next()).isTrue();
+        }
+        put("gunma-after-kill", gunmaPlan("gunma-after-kill"), null).then().statusCode(201);
+        await().atMost(Duration.ofSeconds(15)).until(() -> events("gunma-after-kill").size() == 1);
+        await().atMost(Duration.ofSeconds(10)).until(() -> PlanPublishedAfterOutageTest.unpublished() == 0);
+    }
+
     private static void lock(Connection connection, String sql) throws Exception {
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.setLong(1, RelayLeadership.LOCK);

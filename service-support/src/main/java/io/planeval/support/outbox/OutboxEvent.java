@@ -5,10 +5,7 @@ import java.util.UUID;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
-import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
@@ -21,9 +18,8 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 @Table(name = "outbox_event")
 public class OutboxEvent extends PanacheEntityBase {
 
+    /** The relay's order: from {@code outbox_event_seq}, taken in the statement that writes the event ({@link Outbox}). */
     @Id
-    @SequenceGenerator(name = "outbox_event_seq", sequenceName = "outbox_event_seq", allocationSize = 1000)
-    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "outbox_event_seq")
     public Long seq;
 
     @Column(name = "event_id", nullable = false, unique = true)

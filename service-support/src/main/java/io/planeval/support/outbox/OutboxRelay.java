@@ -159,6 +159,7 @@ public class OutboxRelay {
                 return;
             } catch (Exception e) {
                 failures++;
+                leadership.doubt();
                 long pause = Math.min(config.outbox().maxBackoff().toMillis(), 100L << Math.min(failures, 10));
                 LOG.warnf("Outbox relay cannot publish yet (attempt %d, next in %d ms): %s", failures, pause, rootMessage(e));
                 resetProducer();

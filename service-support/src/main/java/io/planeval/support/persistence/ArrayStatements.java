@@ -35,11 +35,17 @@ public final class ArrayStatements {
 
     /** Runs a write without RETURNING, whose parameters are the columns in order; returns the rows it changed. */
     public static <T> int execute(EntityManager entityManager, String sql, List<T> rows, List<Column<T>> columns) {
+        return execute(entityManager, sql, rows, columns, List.of());
+    }
+
+    /** As {@link #execute(EntityManager, String, List, List)}, with values the rows share bound once after the columns. */
+    public static <T> int execute(EntityManager entityManager, String sql, List<T> rows, List<Column<T>> columns,
+                                  List<Object> shared) {
         if (rows.isEmpty()) {
             return 0;
         }
         return entityManager.unwrap(Session.class).doReturningWork(connection -> {
-            try (PreparedStatement statement = prepare(connection, sql, rows, columns)) {
+            try (PreparedStatement statement = prepare(connection, sql, rows, columns, shared)) {
                 return statement.executeUpdate();
             }
         });
@@ -64,10 +70,7 @@ public final class ArrayStatements {
             return new ArrayList<>();
         }
         return entityManager.unwrap(Session.class).doReturningWork(connection -> {
-            try (PreparedStatement statement = prepare(connection, sql, rows, columns)) {
-                for (int i = 0; i < shared.size(); i++) {
-                    statement.setObject(columns.size() + i + 1, shared.get(i));
-                }
+            try (PreparedStatement statement = prepare(connection, sql, rows, columns, shared)) {
                 List<R> answered = new ArrayList<>();
                 try (ResultSet result = statement.executeQuery()) {
                     while (result.next()) {
@@ -79,13 +82,16 @@ public final class ArrayStatements {
         });
     }
 
-    private static <T> PreparedStatement prepare(Connection connection, String sql, List<T> rows, List<Column<T>> columns)
-        throws SQLException {
+    private static <T> PreparedStatement prepare(Connection connection, String sql, List<T> rows, List<Column<T>> columns,
+                                                 List<Object> shared) throws SQLException {
         PreparedStatement statement = connection.prepareStatement(sql);
         try {
             for (int i = 0; i < columns.size(); i++) {
                 Column<T> column = columns.get(i);
                 statement.setArray(i + 1, connection.createArrayOf(column.type(), rows.stream().map(column.value()).toArray()));
+            }
+            for (int i = 0; i < shared.size(); i++) {
+                statement.setObject(columns.size() + i + 1, shared.get(i));
             }
             return statement;
         } catch (SQLException e) {
