@@ -699,6 +699,7 @@ class PlanevalBenchmark {
     }
 
     void footprint() throws InterruptedException {
+        Pattern committed = Pattern.compile("-\\s+([A-Za-z ]+?) \\(reserved=\\d+KB, committed=(\\d+)KB");
         Map<String, Long> asTheRunEnded = new LinkedHashMap<>();
         system.services().forEach(service -> asTheRunEnded.put(service.name, service.residentKib() / 1024));
         // At rest the collector's periodic cycle gives back the heap a burst grew (deploy/jvm.options).
