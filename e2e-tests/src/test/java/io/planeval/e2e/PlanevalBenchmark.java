@@ -555,8 +555,9 @@ class PlanevalBenchmark {
             + "/evaluation/stream", Api.token(), STREAMS);
         try {
             audience.awaitConnected(Duration.ofMinutes(2));
-            // A stream is followed from the moment the service has subscribed it, just after its headers went out.
-            TimeUnit.SECONDS.sleep(1);
+            // A stream is followed from the moment the service has subscribed it, just after its headers went out, and
+            // once what the evaluation still sends from the load before (freshness) has gone out.
+            audience.settle(Duration.ofSeconds(2), Duration.ofMinutes(2));
             List<Long> delays = new ArrayList<>();
             int changes = 20;
             for (int n = 1; n <= changes; n++) {

@@ -44,6 +44,28 @@ final class StreamAudience implements AutoCloseable {
         }
     }
 
+    /**
+     * Waits until no stream has received anything for {@code quiet}, then forgets what they received: changes the
+     * evaluation was still sending from the load before are not receipts of the changes to come.
+     */
+    void settle(Duration quiet, Duration within) throws InterruptedException {
+        long deadline = System.nanoTime() + within.toNanos();
+        long seen = -1;
+        long seenAt = System.nanoTime();
+        while (System.nanoTime() - seenAt < quiet.toNanos()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the streams were still receiving after " + within);
+            }
+            long now = listeners.stream().mapToLong(listener -> listener.received.size()).sum();
+            if (now != seen) {
+                seen = now;
+                seenAt = System.nanoTime();
+            }
+            TimeUnit.MILLISECONDS.sleep(50);
+        }
+        listeners.forEach(listener -> listener.received.clear());
+    }
+
     /** Waits until every stream has received its {@code n}th event; each one's delay after {@code since} (nanos). */
     List<Long> awaitEach(int n, long since, Duration within) throws InterruptedException {
         long deadline = System.nanoTime() + within.toNanos();
