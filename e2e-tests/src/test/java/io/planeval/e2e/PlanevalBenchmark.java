@@ -54,7 +54,7 @@ class PlanevalBenchmark {
     /** The second freshness line: where it bends. */
     static final int FRESHNESS_HIGH_RATE = 2_000;
     static final int STREAMS = Integer.getInteger("bench.streams", 1_000);
-    /** Idle time before memory is read at rest: longer than G1PeriodicGCInterval (deploy/jvm.options), which gives back heap. */
+    /** Idle time before memory is read again at rest: several rounds of the native heap trimmer (deploy/jvm.options). */
     static final int REST_SECONDS = 40;
     static final String POST_PLAN = "bench-post";
     static final String READ_PLAN = "bench-read";
@@ -703,7 +703,7 @@ class PlanevalBenchmark {
         Pattern committed = Pattern.compile("-\\s+([A-Za-z ]+?) \\(reserved=\\d+KB, committed=(\\d+)KB");
         Map<String, Long> asTheRunEnded = new LinkedHashMap<>();
         system.services().forEach(service -> asTheRunEnded.put(service.name, service.residentKib() / 1024));
-        // At rest the collector's periodic cycle gives back the heap a burst grew (deploy/jvm.options).
+        // At rest the trimmer has given back what glibc held after the load; the heap a burst grew stays (serial collector).
         TimeUnit.SECONDS.sleep(REST_SECONDS);
         for (ServiceProcess service : system.services()) {
             long mib = service.residentKib() / 1024;

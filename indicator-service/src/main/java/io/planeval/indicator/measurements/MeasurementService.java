@@ -1,8 +1,6 @@
 package io.planeval.indicator.measurements;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -355,7 +353,7 @@ public class MeasurementService {
             new Column<Measurement>("text", m -> m.correctionReason),
             new Column<Measurement>("text", m -> Vocabulary.wire(m.review))),
             // A request's rows share their moment and author.
-            List.of(OffsetDateTime.ofInstant(posted.get(0).recordedAt, ZoneOffset.UTC), json(posted.get(0).recordedBy)),
+            List.of(posted.get(0).recordedAt, json(posted.get(0).recordedBy)),
             stored -> new Numbered(stored.getLong(1), periodKey(stored.getLong(2), stored.getInt(3), (Integer) stored.getObject(4),
                 (Integer) stored.getObject(5), stored.getString(6)), stored.getInt(7)))
             .stream()

@@ -1,8 +1,6 @@
 package io.planeval.support.outbox;
 
 import java.nio.charset.StandardCharsets;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -12,7 +10,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -84,7 +81,7 @@ public class Outbox {
                          AS e (event_id, topic, message_key, type, payload, ord),
                      (SELECT ?::timestamptz, ?::text) AS written (at, trace)
                 ORDER BY e.ord""",
-            events, COLUMNS, Arrays.asList(OffsetDateTime.ofInstant(Moments.now(), ZoneOffset.UTC), tracing.currentParent()));
+            events, COLUMNS, Arrays.asList(Moments.now(), tracing.currentParent()));
         // The relaying instance, LISTENing, wakes at the commit.
         notices.atCommit(RelayLeadership.CHANNEL);
         return events.stream().map(Written::id).toList();

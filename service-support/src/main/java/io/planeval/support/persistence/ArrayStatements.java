@@ -4,6 +4,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -38,7 +41,7 @@ public final class ArrayStatements {
         return execute(entityManager, sql, rows, columns, List.of());
     }
 
-    /** As {@link #execute(EntityManager, String, List, List)}, with values the rows share bound once after the columns. */
+    /** As {@link #execute(EntityManager, String, List, List)}, with values the rows share bound once after the columns (an {@link Instant} as timestamptz). */
     public static <T> int execute(EntityManager entityManager, String sql, List<T> rows, List<Column<T>> columns,
                                   List<Object> shared) {
         if (rows.isEmpty()) {
@@ -91,7 +94,10 @@ public final class ArrayStatements {
                 statement.setArray(i + 1, connection.createArrayOf(column.type(), rows.stream().map(column.value()).toArray()));
             }
             for (int i = 0; i < shared.size(); i++) {
-                statement.setObject(columns.size() + i + 1, shared.get(i));
+                // The driver binds no Instant: a moment goes in as its UTC offset date-time (timestamptz).
+                Object value = shared.get(i) instanceof Instant moment
+                    ? OffsetDateTime.ofInstant(moment, ZoneOffset.UTC) : shared.get(i);
+                statement.setObject(columns.size() + i + 1, value);
             }
             return statement;
         } catch (SQLException e) {
